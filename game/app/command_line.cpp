@@ -1,0 +1,107 @@
+// Parsing of the command line of passerelles.
+#include "app/command_line.hpp"
+
+#include <charconv>
+
+namespace passerelles::app {
+
+const char* usageText() {
+    return "Passerelles : se former à l'action extérieure des collectivités territoriales.\n"
+           "\n"
+           "Utilisation : passerelles [OPTIONS]\n"
+           "  --content DOSSIER   packs de contenu à charger (par défaut : ceux fournis avec le programme)\n"
+           "  --data-dir DOSSIER  dossier des données (progression, packs personnels) ; par défaut\n"
+           "                      $XDG_DATA_HOME/passerelles, soit ~/.local/share/passerelles\n"
+           "  --open CIBLE        écran de départ : home, quiz:PACK, myths:PACK, scenario:PACK/ID\n"
+           "  --keys \"B,Enter\"    touches rejouées après la première image, une par image\n"
+           "  --frames N          affiche N images puis quitte (code 0)\n"
+           "  --screenshot F.png  enregistre la dernière image en PNG\n"
+           "  --size LxH          taille de la fenêtre (1280x720 par défaut)\n"
+           "  --text-scale F      taille du texte, de 0.8 à 1.6 (1 par défaut)\n"
+           "  --fullscreen        plein écran (F11 bascule)\n"
+           "  --help              cette aide\n"
+           "\n"
+           "Sans écran : SDL_VIDEODRIVER=dummy passerelles --frames 10 --screenshot capture.png\n"
+           "         ou : xvfb-run passerelles\n";
+}
+
+namespace {
+
+bool parseInt(const std::string& text, int& out) {
+    const auto result = std::from_chars(text.data(), text.data() + text.size(), out);
+    return result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+}  // namespace
+
+std::optional<Options> parseCommandLine(const std::vector<std::string>& arguments, std::string& error) {
+    Options options;
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
+        const auto value = [&]() -> std::optional<std::string> {
+            if (i + 1 >= arguments.size()) {
+                error = "l'option " + argument + " attend une valeur";
+                return std::nullopt;
+            }
+            return arguments[++i];
+        };
+        if (argument == "--help" || argument == "-h") {
+            options.help = true;
+        } else if (argument == "--fullscreen") {
+            options.fullscreen = true;
+        } else if (argument == "--content" || argument == "--data-dir" || argument == "--open" ||
+                   argument == "--keys" || argument == "--frames" || argument == "--screenshot" ||
+                   argument == "--size" || argument == "--text-scale") {
+            const auto given = value();
+            if (!given) {
+                return std::nullopt;
+            }
+            if (argument == "--content") {
+                options.contentDirectory = *given;
+            } else if (argument == "--data-dir") {
+                options.dataDirectory = *given;
+            } else if (argument == "--open") {
+                options.open = *given;
+            } else if (argument == "--screenshot") {
+                options.screenshot = *given;
+            } else if (argument == "--keys") {
+                std::string keyError;
+                const auto keys = ui::parseKeySequence(*given, keyError);
+                if (!keys) {
+                    error = "--keys : " + keyError;
+                    return std::nullopt;
+                }
+                options.keys = *keys;
+            } else if (argument == "--frames") {
+                if (!parseInt(*given, options.frames) || options.frames < 1) {
+                    error = "--frames attend un nombre entier positif";
+                    return std::nullopt;
+                }
+            } else if (argument == "--size") {
+                const auto x = given->find('x');
+                if (x == std::string::npos || !parseInt(given->substr(0, x), options.width) ||
+                    !parseInt(given->substr(x + 1), options.height) || options.width < 160 ||
+                    options.height < 120 || options.width > 16384 || options.height > 16384) {
+                    error = "--size attend LARGEURxHAUTEUR, par exemple 1920x1080";
+                    return std::nullopt;
+                }
+            } else if (argument == "--text-scale") {
+                try {
+                    options.textScale = std::stof(*given);
+                } catch (...) {
+                    options.textScale = 0.0f;
+                }
+                if (options.textScale < 0.8f || options.textScale > 1.6f) {
+                    error = "--text-scale attend un nombre entre 0.8 et 1.6";
+                    return std::nullopt;
+                }
+            }
+        } else {
+            error = "option inconnue « " + argument + " »";
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
+}  // namespace passerelles::app

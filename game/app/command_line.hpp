@@ -1,0 +1,30 @@
+// The options of the passerelles executable (kept stable: tests and demos rely on them).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui/input.hpp"
+
+namespace passerelles::app {
+
+struct Options {
+    std::string contentDirectory;  // empty: the bundled content
+    std::string dataDirectory;     // empty: $XDG_DATA_HOME/passerelles
+    std::string open = "home";
+    std::vector<ui::KeyPress> keys;
+    int frames = 0;  // 0: run until the window is closed
+    std::string screenshot;
+    int width = 1280;
+    int height = 720;
+    float textScale = 1.0f;
+    bool fullscreen = false;
+    bool help = false;
+};
+
+// On a usage error, returns nullopt and sets `error` to a French sentence.
+std::optional<Options> parseCommandLine(const std::vector<std::string>& arguments, std::string& error);
+const char* usageText();
+
+}  // namespace passerelles::app

@@ -1,0 +1,33 @@
+// Resolution of the content and data folders.
+#include "app/content_paths.hpp"
+
+#include <cstdlib>
+
+namespace passerelles::app {
+
+std::filesystem::path bundledContentDirectory(const std::filesystem::path& executable) {
+    std::error_code error;
+    const auto folder = std::filesystem::weakly_canonical(executable, error).parent_path();
+    for (const auto& candidate :
+         {folder / ".." / "share" / "passerelles" / "content", folder / ".." / ".." / "content"}) {
+        if (std::filesystem::is_directory(candidate, error)) {
+            return std::filesystem::weakly_canonical(candidate, error);
+        }
+    }
+    return PASSERELLES_SOURCE_CONTENT_DIR;
+}
+
+std::filesystem::path dataDirectory(const std::string& overrideDirectory) {
+    if (!overrideDirectory.empty()) {
+        return overrideDirectory;
+    }
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
+        return std::filesystem::path(xdg) / "passerelles";
+    }
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        return std::filesystem::path(home) / ".local" / "share" / "passerelles";
+    }
+    return std::filesystem::path(".passerelles");
+}
+
+}  // namespace passerelles::app

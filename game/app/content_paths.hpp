@@ -1,0 +1,15 @@
+// Where the bundled content, the user's packs and the user's data live on disk.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace passerelles::app {
+
+// The content shipped with the program: beside an installed binary (PREFIX/share/passerelles/content),
+// or in the source tree for a build tree binary (build/bin → ../../content).
+std::filesystem::path bundledContentDirectory(const std::filesystem::path& executable);
+// --data-dir, else $XDG_DATA_HOME/passerelles, else ~/.local/share/passerelles.
+std::filesystem::path dataDirectory(const std::string& overrideDirectory);
+
+}  // namespace passerelles::app

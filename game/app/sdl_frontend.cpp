@@ -1,0 +1,201 @@
+// SDL window, software-capable renderer, and a main loop that sleeps while nothing happens.
+#include "app/sdl_frontend.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+
+#include "app/content_paths.hpp"
+#include "app/image_cache.hpp"
+#include "app/key_mapping.hpp"
+#include "app/screenshot.hpp"
+#include "ui/session.hpp"
+#include "ui/theme.hpp"
+
+namespace passerelles::app {
+
+namespace {
+
+constexpr const char* kHeadlessHint =
+    "Pour lancer Passerelles sans écran :\n"
+    "  SDL_VIDEODRIVER=dummy passerelles --frames 10 --screenshot capture.png\n"
+    "ou, pour une vraie fenêtre dans un écran virtuel :\n"
+    "  xvfb-run passerelles\n";
+
+bool hasDisplay() {
+    const auto set = [](const char* name) {
+        const char* value = std::getenv(name);
+        return value != nullptr && *value != '\0';
+    };
+    return set("SDL_VIDEODRIVER") || set("DISPLAY") || set("WAYLAND_DISPLAY");
+}
+
+// Frames drawn after an input event: ImGui settles hover and layout over a couple of frames.
+constexpr int kFramesAfterInput = 3;
+
+}  // namespace
+
+int runApp(const Options& options, const std::filesystem::path& executable) {
+    if (!hasDisplay()) {
+        std::fprintf(
+            stderr,
+            "passerelles : aucun écran détecté (ni DISPLAY, ni WAYLAND_DISPLAY, ni SDL_VIDEODRIVER).\n%s",
+            kHeadlessHint);
+        return 1;
+    }
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "passerelles : impossible d'ouvrir l'affichage (%s).\n%s", SDL_GetError(),
+                     kHeadlessHint);
+        return 1;
+    }
+    const Uint32 windowFlags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
+                               (options.fullscreen ? static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP) : 0u);
+    SDL_Window* window = SDL_CreateWindow("Passerelles", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                          options.width, options.height, windowFlags);
+    if (window == nullptr) {
+        std::fprintf(stderr, "passerelles : impossible de créer la fenêtre (%s).\n%s", SDL_GetError(),
+                     kHeadlessHint);
+        SDL_Quit();
+        return 1;
+    }
+    SDL_SetWindowMinimumSize(window, 320, 240);
+    SDL_Renderer* renderer =
+        SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (renderer == nullptr) {
+        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);  // old laptops, dummy driver
+    }
+    if (renderer == nullptr) {
+        std::fprintf(stderr, "passerelles : aucun moteur de rendu disponible (%s).\n", SDL_GetError());
+        SDL_DestroyWindow(window);
+        SDL_Quit();
+        return 1;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini littering the trainer's folder
+    ImGui_ImplSDL2_InitForSDLRenderer(window);
+    ImGui_ImplSDLRenderer_Init(renderer);
+
+    const std::filesystem::path data = dataDirectory(options.dataDirectory);
+    ui::SessionOptions sessionOptions;
+    const std::filesystem::path content = options.contentDirectory.empty()
+                                              ? bundledContentDirectory(executable)
+                                              : std::filesystem::path(options.contentDirectory);
+    sessionOptions.contentRoots.push_back({content, "bundled"});
+    sessionOptions.contentRoots.push_back({data / "packs", "user"});
+    sessionOptions.open = options.open;
+    sessionOptions.textScale = options.textScale;
+    int exitCode = 0;
+    {
+        ui::Session session(sessionOptions);
+        if (!session.openError().empty()) {
+            std::fprintf(stderr, "passerelles : --open %s : %s\n", options.open.c_str(),
+                         session.openError().c_str());
+        }
+        ImageCache images(renderer);
+        session.services().images = &images;
+        session.services().settings.fullscreen = options.fullscreen;
+        bool fullscreenApplied = options.fullscreen;
+        std::string windowTitle;
+
+        std::size_t nextKey = 0;
+        int framesDrawn = 0;
+        int framesPending = kFramesAfterInput;
+        bool running = true;
+        while (running) {
+            ui::FrameInput input;
+            const auto handle = [&](const SDL_Event& event) {
+                ImGui_ImplSDL2_ProcessEvent(&event);
+                if (event.type == SDL_QUIT) {
+                    running = false;
+                } else if (event.type == SDL_KEYDOWN) {
+                    if (const auto press = keyPressFromSdl(event.key)) {
+                        input.add(*press);
+                    }
+                }
+                framesPending = kFramesAfterInput;
+            };
+            SDL_Event event;
+            if (options.frames == 0 && framesPending == 0) {
+                double wake = session.host().secondsUntilWake();
+                if (io.WantTextInput) {
+                    wake = wake < 0 ? 0.5 : std::min(wake, 0.5);  // the text cursor blinks
+                }
+                const bool woke =
+                    wake < 0 ? SDL_WaitEvent(&event) == 1
+                             : SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(wake * 1000.0))) == 1;
+                if (woke) {
+                    handle(event);
+                }
+                framesPending = std::max(framesPending, 1);
+            }
+            while (SDL_PollEvent(&event) == 1) {
+                handle(event);
+            }
+            if (framesDrawn >= 1 && nextKey < options.keys.size()) {
+                input.add(options.keys[nextKey++]);
+                framesPending = kFramesAfterInput;
+            }
+
+            int width = 0;
+            int height = 0;
+            SDL_GetWindowSize(window, &width, &height);
+            if (session.host().prepare(ImVec2(static_cast<float>(width), static_cast<float>(height)))) {
+                ImGui_ImplSDLRenderer_DestroyFontsTexture();
+                ImGui_ImplSDLRenderer_CreateFontsTexture();
+            }
+            ImGui_ImplSDLRenderer_NewFrame();
+            ImGui_ImplSDL2_NewFrame();
+            ImGui::NewFrame();
+            session.host().frame(input);
+            ImGui::Render();
+
+            const ImVec4 background = ui::theme::toVec4(ui::theme::kBackground);
+            SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(background.x * 255),
+                                   static_cast<Uint8>(background.y * 255),
+                                   static_cast<Uint8>(background.z * 255), 255);
+            SDL_RenderClear(renderer);
+            ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+            ++framesDrawn;
+            framesPending = std::max(0, framesPending - 1);
+            const bool lastFrame = options.frames > 0 && framesDrawn >= options.frames;
+            if (lastFrame && !options.screenshot.empty()) {
+                const std::string problem = writeScreenshot(renderer, options.screenshot);
+                if (!problem.empty()) {
+                    std::fprintf(stderr, "passerelles : capture d'écran : %s\n", problem.c_str());
+                    exitCode = 1;
+                }
+            }
+            SDL_RenderPresent(renderer);
+
+            const std::string title = "Passerelles — " + session.host().top().title();
+            if (title != windowTitle) {
+                SDL_SetWindowTitle(window, title.c_str());
+                windowTitle = title;
+            }
+            if (session.services().settings.fullscreen != fullscreenApplied) {
+                fullscreenApplied = session.services().settings.fullscreen;
+                SDL_SetWindowFullscreen(window, fullscreenApplied ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+            }
+            if (lastFrame || session.host().quitRequested()) {
+                running = false;
+            }
+        }
+    }
+    ImGui_ImplSDLRenderer_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_DestroyRenderer(renderer);
+    SDL_DestroyWindow(window);
+    SDL_Quit();
+    return exitCode;
+}
+
+}  // namespace passerelles::app

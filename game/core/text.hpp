@@ -1,0 +1,48 @@
+// Text utilities shared by the loader and the screens: UTF-8 checks, French typography, numbers, distances.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace passerelles {
+
+// Byte offset of the first byte that is not valid UTF-8, or nullopt when the text is valid.
+std::optional<std::size_t> findInvalidUtf8(std::string_view text);
+
+struct LineColumn {
+    int line = 1;
+    int column = 1;  // counted in characters (code points), not bytes
+};
+LineColumn lineColumnAt(std::string_view text, std::size_t offset);
+
+// Applies French typographic rules to display text: apostrophe ’, no-break spaces before ; : ! ? and
+// inside « », between digit groups and before units (%, €). Only existing spaces are turned into
+// no-break spaces, so "http://" or "10:30" are left alone.
+std::string frenchTypography(std::string_view text);
+
+// "12,5", "3", "0,33": a French decimal with at most `decimals` digits and no trailing zeros.
+std::string formatDecimal(double value, int decimals = 2);
+// "4 700" with a narrow no-break space as thousands separator.
+std::string formatInteger(long long value);
+// "81 %" with a no-break space.
+std::string formatPercent(double ratio);
+
+std::size_t editDistance(std::string_view a, std::string_view b);
+// The candidate closest to `word`, when it is close enough to be a likely typo.
+std::optional<std::string> closestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+// Lowercase ASCII and strip French accents, for search and for id suggestions.
+std::string foldForSearch(std::string_view text);
+
+std::vector<std::string> splitParagraphs(std::string_view text);
+
+// "« texte »" with no-break spaces, for naming a field, an id or a value in a message.
+std::string guillemets(std::string_view text);
+
+inline constexpr std::string_view kNoBreakSpace = "\xC2\xA0";            // U+00A0
+inline constexpr std::string_view kNarrowNoBreakSpace = "\xE2\x80\xAF";  // U+202F
+
+}  // namespace passerelles

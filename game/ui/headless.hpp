@@ -1,0 +1,43 @@
+// Runs UI frames with no window and no renderer: for UI tests, the booth soak test and the benchmark.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <imgui.h>
+
+#include "ui/session.hpp"
+
+struct ImGuiContext;
+
+namespace passerelles::ui {
+
+class HeadlessUi {
+  public:
+    HeadlessUi(SessionOptions options, ImVec2 displaySize);
+    ~HeadlessUi();
+    HeadlessUi(const HeadlessUi&) = delete;
+    HeadlessUi& operator=(const HeadlessUi&) = delete;
+
+    // One frame: NewFrame, the host's frame with these keys, Render (nothing is drawn to pixels).
+    void frame(FrameInput input = {});
+    void frames(int count);
+    void press(const std::string& keyName);
+    // Moves the mouse to `position`, presses and releases over two frames: a click as ImGui sees it.
+    void click(ImVec2 position);
+    void resize(ImVec2 displaySize);
+
+    Session& session() { return *session_; }
+    Screen& screen() { return session_->host().top(); }
+    ImDrawData* drawData() { return ImGui::GetDrawData(); }
+    void setTime(double seconds) { now_ = seconds; }
+    double time() const { return now_; }
+
+  private:
+    ImGuiContext* context_ = nullptr;
+    std::unique_ptr<Session> session_;
+    ImVec2 display_;
+    double now_ = 0.0;
+};
+
+}  // namespace passerelles::ui

@@ -1,0 +1,86 @@
+// Wrapped text for every screen: paragraphs, bullets, no-break spaces kept, acronyms explained on hover.
+#pragma once
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/glossary.hpp"
+
+namespace passerelles::ui {
+
+struct TextStyle {
+    ImFont* font = nullptr;
+    ImU32 colour = 0;
+    float wrapWidth = 0.0f;
+    float lineSpacing = 1.25f;  // × font size, for readability of long explanations
+};
+
+// Acronyms met while drawing this frame, for the glossary overlay (key G).
+class AcronymsOnScreen {
+  public:
+    void beginFrame() { seen_.clear(); }
+    void note(const GlossaryEntry* entry);
+    const std::vector<const GlossaryEntry*>& seen() const { return seen_; }
+
+  private:
+    std::vector<const GlossaryEntry*> seen_;
+};
+
+class RichText {
+  public:
+    RichText(const Glossary* glossary, AcronymsOnScreen* acronyms)
+        : glossary_(glossary), acronyms_(acronyms) {}
+
+    // Height the text takes at this width, without drawing.
+    float measure(std::string_view text, const TextStyle& style);
+    // Draws at `origin` in the current window's draw list; returns the height used. Hovering a known
+    // acronym shows its long form.
+    float drawAt(ImVec2 origin, std::string_view text, const TextStyle& style);
+    // Draws at the cursor and advances it, like ImGui::TextWrapped.
+    void draw(std::string_view text, const TextStyle& style);
+
+    // Layouts are cached per frame-stable string: content strings are immutable for a pack's life.
+    void clearCache() { cache_.clear(); }
+
+  private:
+    struct Word {
+        std::size_t begin = 0;
+        std::size_t end = 0;
+        float x = 0.0f;
+        float width = 0.0f;
+        const GlossaryEntry* acronym = nullptr;
+    };
+    struct Line {
+        std::vector<Word> words;
+        float y = 0.0f;
+        bool bullet = false;
+    };
+    struct Layout {
+        std::vector<Line> lines;
+        float height = 0.0f;
+    };
+    struct CacheKey {
+        const char* data;
+        std::size_t size;
+        const ImFont* font;
+        float width;
+        bool operator==(const CacheKey& other) const {
+            return data == other.data && size == other.size && font == other.font && width == other.width;
+        }
+    };
+    struct CacheKeyHash {
+        std::size_t operator()(const CacheKey& key) const;
+    };
+
+    const Layout& layout(std::string_view text, const TextStyle& style);
+    Layout computeLayout(std::string_view text, const TextStyle& style) const;
+
+    const Glossary* glossary_;
+    AcronymsOnScreen* acronyms_;
+    std::unordered_map<CacheKey, Layout, CacheKeyHash> cache_;
+};
+
+}  // namespace passerelles::ui

@@ -1,0 +1,105 @@
+// What every screen is given and must provide: a thin view that draws a state and sends events.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/glossary.hpp"
+#include "core/pack_loader.hpp"
+#include "ui/fonts.hpp"
+#include "ui/input.hpp"
+#include "ui/rich_text.hpp"
+
+namespace passerelles::ui {
+
+class Screen;
+
+struct Settings {
+    float textScale = 1.0f;  // the user's text size, 0.8 to 1.6
+    bool fullscreen = false;
+};
+
+// Textures for pack images; the app provides one, headless tests do without (images are then skipped).
+class ImageSource {
+  public:
+    virtual ~ImageSource() = default;
+    // Texture and pixel size of an image file, or a null texture when it cannot be shown.
+    virtual ImTextureID texture(const std::string& path, ImVec2& size) = 0;
+};
+
+// Everything a screen can reach besides its own state.
+struct Services {
+    const ContentLibrary& library;
+    const Glossary& glossary;
+    Settings& settings;
+    FontSet& fonts;
+    RichText& text;
+    AcronymsOnScreen& acronyms;
+    std::function<double()> now;  // monotonic seconds
+    ImageSource* images = nullptr;
+    std::vector<std::string> startupMessages;  // shown on the home screen (missing font, bad option…)
+};
+
+// Screen changes requested during a frame, applied by the host once the frame is drawn.
+class Navigator {
+  public:
+    void push(std::unique_ptr<Screen> screen);
+    void pop();
+    void replace(std::unique_ptr<Screen> screen);  // the current screen by another
+    void resetTo(std::unique_ptr<Screen> screen);  // the whole stack by one screen (back home)
+    void quit() { quitRequested_ = true; }
+    bool quitRequested() const { return quitRequested_; }
+
+    struct Request {
+        enum class Kind { Push, Pop, Replace, Reset } kind;
+        std::unique_ptr<Screen> screen;
+    };
+    std::vector<Request> takeRequests() { return std::move(requests_); }
+
+  private:
+    std::vector<Request> requests_;
+    bool quitRequested_ = false;
+};
+
+// Sizes derived from the window and the text size, so that screens scale from laptop to projector.
+struct Layout {
+    ImVec2 display;
+    float unit = 22.0f;  // body text size in pixels
+    float margin = 24.0f;
+    float columnWidth = 800.0f;  // readable line length, centred
+    float columnX = 0.0f;        // left edge of the column, in window coordinates
+};
+
+struct Frame {
+    Services& services;
+    Navigator& navigator;
+    FrameInput& input;
+    Layout layout;
+};
+
+enum class Chrome {
+    Standard,  // header with the title and "Retour (Échap)"
+    Bare,      // nothing but the screen: presenter view, booth
+};
+
+class Screen {
+  public:
+    virtual ~Screen() = default;
+    virtual std::string title() const = 0;
+    // Draws the screen's content inside the host's scrolling region and handles its keys.
+    virtual void draw(Frame& frame) = 0;
+    virtual Chrome chrome() const { return Chrome::Standard; }
+    // Esc or the back button: return true when the screen handled it (closed a dialog…);
+    // otherwise the host leaves the screen.
+    virtual bool handleBack(Frame&) { return false; }
+    // Seconds until the screen must be redrawn with no input (a timer), or a negative value.
+    virtual double secondsUntilWake(double /*now*/) const { return -1.0; }
+    // A short name for tests and logs: "home", "quiz"…
+    virtual std::string kind() const = 0;
+};
+
+}  // namespace passerelles::ui

@@ -1,0 +1,231 @@
+// The frame around every screen: layout, header with "Retour", keyboard scrolling, text size, glossary.
+#include "ui/screen_host.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace passerelles::ui {
+
+void Navigator::push(std::unique_ptr<Screen> screen) {
+    requests_.push_back({Request::Kind::Push, std::move(screen)});
+}
+void Navigator::pop() {
+    requests_.push_back({Request::Kind::Pop, nullptr});
+}
+void Navigator::replace(std::unique_ptr<Screen> screen) {
+    requests_.push_back({Request::Kind::Replace, std::move(screen)});
+}
+void Navigator::resetTo(std::unique_ptr<Screen> screen) {
+    requests_.push_back({Request::Kind::Reset, std::move(screen)});
+}
+
+ScreenHost::ScreenHost(Services& services, std::unique_ptr<Screen> first) : services_(services) {
+    stack_.push_back(std::move(first));
+}
+
+bool ScreenHost::prepare(ImVec2 displaySize) {
+    const float size = baseFontSizeFor(displaySize.x, displaySize.y, services_.settings.textScale);
+    if (!services_.fonts.ensureSize(*ImGui::GetIO().Fonts, size)) {
+        return false;
+    }
+    theme::apply(ImGui::GetStyle(), services_.fonts.baseSize());
+    services_.text.clearCache();
+    return true;
+}
+
+Layout ScreenHost::computeLayout(ImVec2 display) const {
+    Layout layout;
+    layout.display = display;
+    layout.unit = services_.fonts.baseSize() > 0 ? services_.fonts.baseSize() : 16.0f;
+    layout.margin = std::max(layout.unit, display.x * 0.03f);
+    layout.columnWidth = std::min(display.x - 2.0f * layout.margin, layout.unit * 42.0f);
+    layout.columnX = std::floor((display.x - layout.columnWidth) * 0.5f);
+    return layout;
+}
+
+double ScreenHost::secondsUntilWake() const {
+    return stack_.empty() ? -1.0 : stack_.back()->secondsUntilWake(services_.now());
+}
+
+void ScreenHost::handleGlobalKeys(Frame& frame) {
+    Settings& settings = services_.settings;
+    if (frame.input.takeWithCtrl(Key::Plus)) {
+        settings.textScale = std::min(1.6f, settings.textScale + 0.1f);
+    }
+    if (frame.input.takeWithCtrl(Key::Minus)) {
+        settings.textScale = std::max(0.8f, settings.textScale - 0.1f);
+    }
+    if (frame.input.takeWithCtrl(Key::Digit0)) {
+        settings.textScale = 1.0f;
+    }
+    if (frame.input.take(Key::F11)) {
+        settings.fullscreen = !settings.fullscreen;
+    }
+}
+
+void ScreenHost::drawHeader(Frame& frame) {
+    const Layout& layout = frame.layout;
+    const float height = layout.unit * 3.0f;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->AddRectFilled(ImVec2(0, 0), ImVec2(layout.display.x, height), theme::kSurface);
+    drawList->AddLine(ImVec2(0, height), ImVec2(layout.display.x, height), theme::kBorder, 1.0f);
+    ImGui::SetCursorPos(ImVec2(layout.margin, (height - layout.unit * 2.2f) * 0.5f));
+    if (stack_.size() > 1) {
+        if (button(frame, "\xE2\x86\x90 Retour (Échap)", 0.0f, ButtonStyle::Quiet)) {
+            backRequested_ = true;
+        }
+        ImGui::SameLine(0, layout.unit);
+    }
+    const std::string title = stack_.back()->title();
+    ImFont* font = services_.fonts.heading;
+    ImGui::PushFont(font);
+    ImGui::SetCursorPosY((height - font->FontSize) * 0.5f);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(0, height));
+}
+
+void ScreenHost::drawGlossaryOverlay(Frame& frame) {
+    const Layout& layout = frame.layout;
+    const auto& seen = services_.acronyms.seen();
+    beginDialog(frame, "##glossary",
+                ImVec2(std::min(layout.display.x * 0.9f, layout.unit * 36.0f), layout.display.y * 0.8f));
+    heading(frame, "Sigles de cet écran", services_.fonts.title);
+    verticalSpace(frame, 0.3f);
+    if (seen.empty()) {
+        mutedText(frame, "Aucun sigle à l’écran.");
+    }
+    for (const GlossaryEntry* entry : seen) {
+        ImGui::PushFont(services_.fonts.bold);
+        ImGui::TextUnformatted(entry->term.c_str());
+        ImGui::PopFont();
+        ImGui::SameLine();
+        paragraph(frame, entry->expansion);
+        if (!entry->note.empty()) {
+            sourceLine(frame, entry->note);
+        }
+    }
+    verticalSpace(frame, 0.5f);
+    keyHints(frame, {{"G", "Fermer"}, {"Échap", "Fermer"}});
+    endDialog();
+}
+
+void ScreenHost::drawQuitDialog(Frame& frame) {
+    const Layout& layout = frame.layout;
+    beginDialog(frame, "##quit",
+                ImVec2(std::min(layout.display.x * 0.9f, layout.unit * 24.0f), layout.unit * 9.0f));
+    heading(frame, "Quitter Passerelles ?", services_.fonts.title);
+    verticalSpace(frame, 0.5f);
+    if (button(frame, "Quitter (Entrée)") || frame.input.take(Key::Enter)) {
+        navigator_.quit();
+    }
+    ImGui::SameLine();
+    if (button(frame, "Rester (Échap)", 0.0f, ButtonStyle::Secondary)) {
+        quitDialogOpen_ = false;
+    }
+    endDialog();
+}
+
+void ScreenHost::frame(FrameInput& input) {
+    services_.acronyms.beginFrame();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    Frame frame{services_, navigator_, input, computeLayout(display)};
+    Screen& screen = *stack_.back();
+    backRequested_ = false;
+
+    ImGui::PushFont(services_.fonts.body);
+    handleGlobalKeys(frame);
+    // While an overlay is open it owns the keyboard: the screen behind it must not react.
+    FrameInput noKeys;
+    const bool overlayOpen = glossaryOpen_ || quitDialogOpen_;
+    Frame screenFrame{services_, navigator_, overlayOpen ? noKeys : input, frame.layout};
+
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::Begin("##root", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    if (screen.chrome() == Chrome::Standard) {
+        drawHeader(frame);
+    }
+    const float top = ImGui::GetCursorPosY();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.layout.columnX, frame.layout.unit));
+    ImGui::BeginChild("##content", ImVec2(display.x, display.y - top), false,
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleVar();
+    screen.draw(screenFrame);
+    if (!overlayOpen) {
+        // Keyboard scrolling of long explanations, when the screen did not use these keys.
+        const float step = frame.layout.unit * 3.0f;
+        const float page = ImGui::GetWindowHeight() * 0.8f;
+        if (input.take(Key::Down)) {
+            ImGui::SetScrollY(ImGui::GetScrollY() + step);
+        }
+        if (input.take(Key::Up)) {
+            ImGui::SetScrollY(ImGui::GetScrollY() - step);
+        }
+        if (input.take(Key::PageDown)) {
+            ImGui::SetScrollY(ImGui::GetScrollY() + page);
+        }
+        if (input.take(Key::PageUp)) {
+            ImGui::SetScrollY(ImGui::GetScrollY() - page);
+        }
+    }
+    ImGui::Dummy(ImVec2(1.0f, frame.layout.unit));
+    ImGui::EndChild();
+    ImGui::End();
+
+    if (glossaryOpen_) {
+        drawGlossaryOverlay(frame);
+        if (input.take(Key::G) || input.take(Key::Escape)) {
+            glossaryOpen_ = false;
+        }
+    } else if (quitDialogOpen_) {
+        drawQuitDialog(frame);
+        if (input.take(Key::Escape)) {
+            quitDialogOpen_ = false;
+        }
+    } else {
+        if (input.take(Key::G)) {
+            glossaryOpen_ = true;
+        }
+        if (input.take(Key::Escape) || backRequested_) {
+            if (!screen.handleBack(screenFrame)) {
+                if (stack_.size() > 1) {
+                    navigator_.pop();
+                } else if (screen.chrome() == Chrome::Standard) {
+                    quitDialogOpen_ = true;
+                }
+            }
+        }
+    }
+    ImGui::PopFont();
+    applyRequests();
+}
+
+void ScreenHost::applyRequests() {
+    for (auto& request : navigator_.takeRequests()) {
+        switch (request.kind) {
+            case Navigator::Request::Kind::Push:
+                stack_.push_back(std::move(request.screen));
+                break;
+            case Navigator::Request::Kind::Pop:
+                if (stack_.size() > 1) {
+                    stack_.pop_back();
+                }
+                break;
+            case Navigator::Request::Kind::Replace:
+                stack_.back() = std::move(request.screen);
+                break;
+            case Navigator::Request::Kind::Reset:
+                stack_.clear();
+                stack_.push_back(std::move(request.screen));
+                break;
+        }
+    }
+}
+
+}  // namespace passerelles::ui

@@ -1,0 +1,46 @@
+// Owns the screen stack and draws one frame: window, header, scrolling content, global keys, overlays.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "ui/screen.hpp"
+
+namespace passerelles::ui {
+
+class ScreenHost {
+  public:
+    ScreenHost(Services& services, std::unique_ptr<Screen> first);
+
+    // Before ImGui::NewFrame: builds the fonts for this window size. Returns true when the font
+    // atlas changed (the renderer must then upload it again).
+    bool prepare(ImVec2 displaySize);
+    // Between ImGui::NewFrame and ImGui::Render.
+    void frame(FrameInput& input);
+
+    Screen& top() { return *stack_.back(); }
+    std::size_t depth() const { return stack_.size(); }
+    bool quitRequested() const { return navigator_.quitRequested(); }
+    // Seconds until a screen timer needs a frame, or a negative value when only input matters.
+    double secondsUntilWake() const;
+    Navigator& navigator() { return navigator_; }
+    // Applies navigation requested outside a frame (opening the --open target at start).
+    void applyPending() { applyRequests(); }
+
+  private:
+    Layout computeLayout(ImVec2 display) const;
+    void handleGlobalKeys(Frame& frame);
+    void drawHeader(Frame& frame);
+    void drawGlossaryOverlay(Frame& frame);
+    void drawQuitDialog(Frame& frame);
+    void applyRequests();
+
+    Services& services_;
+    Navigator navigator_;
+    std::vector<std::unique_ptr<Screen>> stack_;
+    bool glossaryOpen_ = false;
+    bool quitDialogOpen_ = false;
+    bool backRequested_ = false;
+};
+
+}  // namespace passerelles::ui

@@ -1,0 +1,17 @@
+// Opens the right screen for an activity of a pack.
+#include "ui/screens/screens.hpp"
+
+namespace passerelles::ui {
+
+std::unique_ptr<Screen> makeActivityScreen(std::shared_ptr<const Pack> pack, const ActivityRef& activity) {
+    switch (activity.kind) {
+        case ActivityKind::Quiz: {
+            const Quiz& quiz = pack->quizzes[activity.index];
+            return makeQuizScreen(std::move(pack), quiz);
+        }
+        default:
+            return nullptr;
+    }
+}
+
+}  // namespace passerelles::ui

@@ -1,0 +1,195 @@
+// Home screen: the bundled and user packs with their activities; broken packs with their problems.
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace passerelles::ui {
+
+namespace {
+
+struct Entry {
+    std::size_t pack;
+    std::size_t activity;
+};
+
+class HomeScreen final : public Screen {
+  public:
+    std::string title() const override { return "Passerelles"; }
+    std::string kind() const override { return "home"; }
+
+    void draw(Frame& frame) override {
+        const auto& library = frame.services.library;
+        std::vector<Entry> entries;
+        for (std::size_t p = 0; p < library.packs.size(); ++p) {
+            if (const auto& pack = library.packs[p].load.pack) {
+                for (std::size_t a = 0; a < pack->activities.size(); ++a) {
+                    entries.push_back({p, a});
+                }
+            }
+        }
+        handleKeys(frame, entries);
+
+        heading(frame, "Se former à l’action extérieure des collectivités territoriales (AECT)",
+                frame.services.fonts.title, theme::kPrimary);
+        mutedText(frame,
+                  "Jumelages, coopération décentralisée, financements, acteurs et droit : des quiz, des "
+                  "idées reçues à contrer et des mises en situation. Tout fonctionne sans connexion.");
+        verticalSpace(frame, 0.5f);
+        for (const auto& message : frame.services.startupMessages) {
+            beginPanel(frame, theme::kPartialSoft, theme::kPartial);
+            paragraph(frame, message);
+            endPanel(frame);
+        }
+        if (library.packs.empty()) {
+            beginPanel(frame, theme::kWrongSoft, theme::kWrong);
+            paragraph(frame,
+                      "Aucun pack de contenu n’a été trouvé. Vérifiez le dossier passé avec --content, ou "
+                      "placez vos packs dans le dossier des packs personnels.");
+            endPanel(frame);
+        }
+
+        std::size_t entryIndex = 0;
+        for (std::size_t p = 0; p < library.packs.size(); ++p) {
+            const LoadedPack& loaded = library.packs[p];
+            if (!loaded.load.pack) {
+                drawBrokenPack(frame, p, loaded);
+                continue;
+            }
+            const Pack& pack = *loaded.load.pack;
+            beginPanel(frame, theme::kSurface, theme::kBorder);
+            heading(frame, pack.title);
+            if (!pack.description.empty()) {
+                mutedText(frame, pack.description);
+            }
+            if (loaded.origin == "user") {
+                chip(frame, "Pack personnel", theme::kPrimarySoft, theme::kPrimary);
+            }
+            verticalSpace(frame, 0.3f);
+            for (std::size_t a = 0; a < pack.activities.size(); ++a, ++entryIndex) {
+                drawActivityRow(frame, loaded.load.pack, pack.activities[a], entryIndex == focus_);
+            }
+            if (!loaded.load.skippedActivities.empty()) {
+                verticalSpace(frame, 0.3f);
+                const std::size_t count = loaded.load.skippedActivities.size();
+                paragraph(
+                    frame,
+                    std::to_string(count) + (count > 1 ? " activités de ce pack n’ont pas pu être chargées."
+                                                       : " activité de ce pack n’a pas pu être chargée."),
+                    nullptr, theme::kPartial);
+                ImGui::PushID(static_cast<int>(p));
+                if (button(frame, "Voir les problèmes", 0.0f, ButtonStyle::Secondary)) {
+                    frame.navigator.push(makePackProblemsScreen(p));
+                }
+                ImGui::PopID();
+            }
+            endPanel(frame);
+        }
+        verticalSpace(frame, 0.5f);
+        keyHints(frame, {{"↑ ↓", "Choisir"},
+                         {"Entrée", "Ouvrir"},
+                         {"G", "Sigles"},
+                         {"Ctrl +/−", "Taille du texte"},
+                         {"Échap", "Quitter"}});
+    }
+
+  private:
+    void handleKeys(Frame& frame, const std::vector<Entry>& entries) {
+        if (entries.empty()) {
+            return;
+        }
+        focus_ = std::min(focus_, entries.size() - 1);
+        if (frame.input.take(Key::Down) || frame.input.take(Key::Tab)) {
+            focus_ = (focus_ + 1) % entries.size();
+            scrollToFocus_ = true;
+        }
+        if (frame.input.take(Key::Up)) {
+            focus_ = (focus_ + entries.size() - 1) % entries.size();
+            scrollToFocus_ = true;
+        }
+        if (frame.input.take(Key::Enter)) {
+            const Entry& entry = entries[focus_];
+            const auto& pack = frame.services.library.packs[entry.pack].load.pack;
+            open(frame, pack, pack->activities[entry.activity]);
+        }
+    }
+
+    void open(Frame& frame, const std::shared_ptr<const Pack>& pack, const ActivityRef& activity) {
+        if (auto screen = makeActivityScreen(pack, activity)) {
+            frame.navigator.push(std::move(screen));
+        }
+    }
+
+    void drawActivityRow(Frame& frame, const std::shared_ptr<const Pack>& pack, const ActivityRef& activity,
+                         bool focused) {
+        const float unit = frame.layout.unit;
+        const float width = availableWidth();
+        const float height = unit * 2.6f;
+        const ImVec2 position = ImGui::GetCursorScreenPos();
+        ImGui::PushID(activity.file.c_str());
+        const bool clicked = ImGui::InvisibleButton("##activity", ImVec2(width, height));
+        const bool hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        if (focused && scrollToFocus_) {
+            ImGui::SetScrollHereY(0.5f);
+            scrollToFocus_ = false;
+        }
+        ImDrawList* drawList = ImGui::GetWindowDrawList();
+        const ImVec2 end(position.x + width, position.y + height);
+        drawList->AddRectFilled(position, end, hovered || focused ? theme::kPrimarySoft : theme::kBackground,
+                                unit * 0.3f);
+        if (focused) {
+            drawList->AddRect(position, end, theme::kPrimary, unit * 0.3f, 0, std::max(2.0f, unit / 10.0f));
+        }
+        ImFont* small = frame.services.fonts.small;
+        ImFont* bold = frame.services.fonts.bold;
+        const char* kindLabel = activityKindLabel(activity.kind);
+        const float kindWidth = unit * 8.5f;
+        drawList->AddText(small, small->FontSize,
+                          ImVec2(position.x + unit * 0.6f, position.y + (height - small->FontSize) * 0.5f),
+                          activity.kind == ActivityKind::Myths ? theme::kAccent : theme::kPrimary, kindLabel);
+        const std::string count = activityItemCount(*pack, activity);
+        const float countWidth = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, count.c_str()).x;
+        const float titleX = position.x + unit * 0.6f + kindWidth;
+        const float titleWidth = width - kindWidth - countWidth - unit * 2.0f;
+        const std::string shown = fitWithEllipsis(bold, activity.title, titleWidth);
+        drawList->AddText(bold, bold->FontSize, ImVec2(titleX, position.y + (height - bold->FontSize) * 0.5f),
+                          theme::kText, shown.c_str());
+        drawList->AddText(
+            small, small->FontSize,
+            ImVec2(end.x - countWidth - unit * 0.6f, position.y + (height - small->FontSize) * 0.5f),
+            theme::kTextMuted, count.c_str());
+        if (clicked) {
+            open(frame, pack, activity);
+        }
+    }
+
+    void drawBrokenPack(Frame& frame, std::size_t index, const LoadedPack& loaded) {
+        beginPanel(frame, theme::kWrongSoft, theme::kWrong);
+        heading(frame, "Pack « " + loaded.load.label + " » : il ne peut pas être joué", nullptr,
+                theme::kWrong);
+        const int errors = loaded.load.diagnostics.errorCount();
+        paragraph(frame, std::to_string(errors) +
+                             (errors > 1 ? " problèmes empêchent" : " problème empêche") +
+                             " de le charger. Les autres packs restent utilisables.");
+        ImGui::PushID(static_cast<int>(index));
+        if (button(frame, "Voir les problèmes", 0.0f, ButtonStyle::Secondary)) {
+            frame.navigator.push(makePackProblemsScreen(index));
+        }
+        ImGui::PopID();
+        endPanel(frame);
+    }
+
+    std::size_t focus_ = 0;
+    bool scrollToFocus_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> makeHomeScreen() {
+    return std::make_unique<HomeScreen>();
+}
+
+}  // namespace passerelles::ui

@@ -1,0 +1,179 @@
+// Quiz screen: one question at a time; the rule before answering, the verdict, points and source after.
+#include "ui/screens/quiz_screen.hpp"
+
+#include "core/text.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace passerelles::ui {
+
+namespace {
+
+OptionLook lookOf(const QuizRun& run, int option) {
+    const Question& question = run.currentQuestion();
+    if (run.phase() == QuizRun::Phase::Answering) {
+        return run.isSelected(option) ? OptionLook::Selected : OptionLook::Idle;
+    }
+    const QuestionResult* result = run.currentResult();
+    const bool ticked = result != nullptr && std::find(result->selected.begin(), result->selected.end(),
+                                                       option) != result->selected.end();
+    const bool correct = question.options[static_cast<std::size_t>(option)].correct;
+    if (ticked) {
+        return correct ? OptionLook::CorrectTicked : OptionLook::WrongTicked;
+    }
+    return correct ? OptionLook::CorrectMissed : OptionLook::Neutral;
+}
+
+}  // namespace
+
+QuizScreen::QuizScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz)
+    : pack_(std::move(pack)), quiz_(quiz), run_(QuizRun::forQuiz(quiz)) {}
+
+void QuizScreen::draw(Frame& frame) {
+    if (run_.phase() == QuizRun::Phase::Finished) {
+        frame.navigator.replace(makeQuizResultsScreen(pack_, quiz_, run_));
+        return;
+    }
+    handleKeys(frame);
+    if (run_.phase() == QuizRun::Phase::Finished) {
+        return;  // the results screen takes over on the next frame
+    }
+    const Question& question = run_.currentQuestion();
+    drawProgress(frame);
+    verticalSpace(frame, 0.4f);
+    sourceLine(frame, describeRule(question));
+    verticalSpace(frame, 0.2f);
+    heading(frame, question.text);
+    verticalSpace(frame, 0.4f);
+    for (std::size_t i = 0; i < question.options.size(); ++i) {
+        const QuizOption& option = question.options[i];
+        OptionCard card;
+        card.index = static_cast<int>(i);
+        card.text = option.text;
+        card.feedback = option.feedback;
+        card.look = lookOf(run_, static_cast<int>(i));
+        card.multiple = question.isMultipleAnswer();
+        card.interactive = run_.phase() == QuizRun::Phase::Answering;
+        if (optionCard(frame, card)) {
+            run_.toggle(static_cast<int>(i));
+        }
+    }
+    verticalSpace(frame, 0.3f);
+    if (run_.phase() == QuizRun::Phase::Answering) {
+        drawAnswering(frame, question);
+    } else {
+        drawRevealed(frame, question);
+    }
+}
+
+void QuizScreen::handleKeys(Frame& frame) {
+    const Question& question = run_.currentQuestion();
+    if (run_.phase() == QuizRun::Phase::Answering) {
+        const int option = frame.input.takeOptionShortcut(static_cast<int>(question.options.size()));
+        if (option >= 0) {
+            run_.toggle(option);
+        }
+        if (frame.input.take(Key::Enter) && run_.confirm()) {
+            scrollToVerdict_ = true;
+        }
+    } else if (run_.phase() == QuizRun::Phase::Revealed && frame.input.take(Key::Enter)) {
+        advance();
+    }
+}
+
+void QuizScreen::advance() {
+    run_.next();
+    ImGui::SetScrollY(0.0f);
+}
+
+void QuizScreen::drawProgress(Frame& frame) {
+    const std::string label =
+        "Question " + std::to_string(run_.position() + 1) + " sur " + std::to_string(run_.questionCount());
+    const std::string score =
+        "Score : " + formatDecimal(run_.score()) + " / " + formatDecimal(run_.maxScore());
+    ImGui::PushFont(frame.services.fonts.bold);
+    ImGui::TextUnformatted(label.c_str());
+    const float scoreWidth = ImGui::CalcTextSize(score.c_str()).x;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - scoreWidth);
+    ImGui::TextUnformatted(score.c_str());
+    ImGui::PopFont();
+    const float fraction =
+        static_cast<float>(run_.position() + (run_.phase() == QuizRun::Phase::Revealed ? 1 : 0)) /
+        static_cast<float>(run_.questionCount());
+    progressBar(frame, fraction, availableWidth(), frame.layout.unit * 0.45f, theme::kPrimary);
+}
+
+void QuizScreen::drawAnswering(Frame& frame, const Question& question) {
+    const bool ready = !run_.selection().empty();
+    if (button(frame, "Valider (Entrée)", 0.0f, ButtonStyle::Primary, ready) && run_.confirm()) {
+        scrollToVerdict_ = true;
+    }
+    ImGui::SameLine();
+    const char last = static_cast<char>('A' + question.options.size() - 1);
+    const std::string hint = std::string(question.isMultipleAnswer() ? "Cochez une ou plusieurs réponses"
+                                                                     : "Choisissez une réponse") +
+                             " : touches A à " + last + " ou 1 à " + std::to_string(question.options.size()) +
+                             ", ou cliquez.";
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + frame.layout.unit * 0.5f);
+    sourceLine(frame, hint);
+}
+
+void QuizScreen::drawRevealed(Frame& frame, const Question& question) {
+    const QuestionResult* result = run_.currentResult();
+    if (result == nullptr) {
+        return;
+    }
+    const QuestionScore& score = result->score;
+    const ImU32 colour = score.outcome == Outcome::Right     ? theme::kRight
+                         : score.outcome == Outcome::Partial ? theme::kPartial
+                                                             : theme::kWrong;
+    const ImU32 fill = score.outcome == Outcome::Right     ? theme::kRightSoft
+                       : score.outcome == Outcome::Partial ? theme::kPartialSoft
+                                                           : theme::kWrongSoft;
+    beginPanel(frame, fill, colour);
+    const char* mark = score.outcome == Outcome::Right     ? "\xE2\x9C\x93 Juste"
+                       : score.outcome == Outcome::Partial ? "\xE2\x97\x90 En partie juste"
+                                                           : "\xE2\x9C\x97 Faux";
+    heading(frame,
+            std::string(mark) + " : " + formatPoints(score.points) + " sur " + formatDecimal(score.maxPoints),
+            nullptr, colour);
+    if (question.isMultipleAnswer()) {
+        paragraph(frame, describeBreakdown(question, score));
+    }
+    if (score.outcome != Outcome::Right) {
+        std::vector<int> correct;
+        for (std::size_t i = 0; i < question.options.size(); ++i) {
+            if (question.options[i].correct) {
+                correct.push_back(static_cast<int>(i));
+            }
+        }
+        paragraph(frame,
+                  std::string(correct.size() > 1 ? "Les bonnes réponses sont " : "La bonne réponse est ") +
+                      optionLetters(correct) + ".");
+    }
+    if (!question.explanation.empty()) {
+        verticalSpace(frame, 0.2f);
+        paragraph(frame, question.explanation);
+    }
+    if (question.tags.source) {
+        verticalSpace(frame, 0.2f);
+        sourceLine(frame, "Source : " + pack_->cite(*question.tags.source));
+    }
+    endPanel(frame);
+    const bool last = run_.position() + 1 == run_.questionCount();
+    if (button(frame, last ? "Voir le résultat (Entrée)" : "Question suivante (Entrée)")) {
+        advance();
+    }
+    if (scrollToVerdict_) {
+        // Bring the verdict and the next button into view while keeping as much of the question as fits.
+        ImGui::SetScrollHereY(1.0f);
+        scrollToVerdict_ = false;
+    }
+}
+
+std::unique_ptr<Screen> makeQuizScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz) {
+    return std::make_unique<QuizScreen>(std::move(pack), quiz);
+}
+
+}  // namespace passerelles::ui

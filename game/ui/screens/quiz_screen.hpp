@@ -1,0 +1,33 @@
+// The quiz screen's class, visible to tests that check what the run recorded.
+#pragma once
+
+#include <memory>
+
+#include "core/quiz_run.hpp"
+#include "ui/screen.hpp"
+
+namespace passerelles::ui {
+
+class QuizScreen final : public Screen {
+  public:
+    QuizScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz);
+
+    std::string title() const override { return quiz_.title; }
+    std::string kind() const override { return "quiz"; }
+    void draw(Frame& frame) override;
+    const QuizRun& run() const { return run_; }
+
+  private:
+    void handleKeys(Frame& frame);
+    void advance();
+    void drawProgress(Frame& frame);
+    void drawAnswering(Frame& frame, const Question& question);
+    void drawRevealed(Frame& frame, const Question& question);
+
+    std::shared_ptr<const Pack> pack_;
+    const Quiz& quiz_;
+    QuizRun run_;
+    bool scrollToVerdict_ = false;
+};
+
+}  // namespace passerelles::ui

@@ -1,0 +1,22 @@
+// Factories of every screen, so that screens can open one another without knowing their classes.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/content.hpp"
+#include "core/quiz_run.hpp"
+#include "ui/screen.hpp"
+
+namespace passerelles::ui {
+
+std::unique_ptr<Screen> makeHomeScreen();
+std::unique_ptr<Screen> makePackProblemsScreen(std::size_t packIndex);
+std::unique_ptr<Screen> makeQuizScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz);
+std::unique_ptr<Screen> makeQuizResultsScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz,
+                                              QuizRun run);
+
+// The screen that plays an activity, or nullptr when this kind has no screen.
+std::unique_ptr<Screen> makeActivityScreen(std::shared_ptr<const Pack> pack, const ActivityRef& activity);
+
+}  // namespace passerelles::ui

@@ -1,0 +1,109 @@
+// Builds a session: loads content, wires services, resolves the --open target.
+#include "ui/session.hpp"
+
+#include <chrono>
+
+#include "ui/screens/screens.hpp"
+
+namespace passerelles::ui {
+
+namespace {
+
+std::shared_ptr<const Pack> findUsablePack(const ContentLibrary& library, const std::string& id) {
+    for (const auto& entry : library.packs) {
+        if (entry.load.pack && entry.load.pack->id == id) {
+            return entry.load.pack;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std::string& target,
+                                        std::string& error) {
+    if (target.empty() || target == "home") {
+        return makeHomeScreen();
+    }
+    const auto colon = target.find(':');
+    if (colon == std::string::npos) {
+        error = "cible --open inconnue « " + target +
+                " » (attendu : home, quiz:PACK, myths:PACK, scenario:PACK/ID)";
+        return nullptr;
+    }
+    const std::string kind = target.substr(0, colon);
+    std::string packId = target.substr(colon + 1);
+    std::string activityId;
+    if (const auto slash = packId.find('/'); slash != std::string::npos) {
+        activityId = packId.substr(slash + 1);
+        packId = packId.substr(0, slash);
+    }
+    ActivityKind activityKind;
+    if (kind == "quiz") {
+        activityKind = ActivityKind::Quiz;
+    } else if (kind == "myths") {
+        activityKind = ActivityKind::Myths;
+    } else if (kind == "scenario") {
+        activityKind = ActivityKind::Scenario;
+    } else if (kind == "diagnostic") {
+        activityKind = ActivityKind::SelfDiagnostic;
+    } else {
+        error = "sorte d’activité inconnue « " + kind + " » dans --open";
+        return nullptr;
+    }
+    const auto pack = findUsablePack(library, packId);
+    if (!pack) {
+        error = "le pack « " + packId + " » est introuvable ou ne peut pas être chargé";
+        return nullptr;
+    }
+    const ActivityRef* activity =
+        activityId.empty() ? pack->firstActivity(activityKind) : pack->findActivity(activityKind, activityId);
+    if (activity == nullptr) {
+        error = "le pack « " + packId + " » n’a pas d’activité " + kind +
+                (activityId.empty() ? "" : " « " + activityId + " »");
+        return nullptr;
+    }
+    auto screen = makeActivityScreen(pack, *activity);
+    if (!screen) {
+        error = "cette sorte d’activité ne peut pas encore être ouverte";
+    }
+    return screen;
+}
+
+Session::Session(SessionOptions options)
+    : library_(ContentLibrary::load(options.contentRoots)),
+      glossary_(library_.glossary),
+      fonts_(options.fontDirectory),
+      text_(&glossary_, &acronyms_) {
+    settings_.textScale = options.textScale;
+    std::function<double()> clock = options.clock;
+    if (!clock) {
+        const auto start = std::chrono::steady_clock::now();
+        clock = [start] {
+            return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        };
+    }
+    services_ = std::make_unique<Services>(
+        Services{library_, glossary_, settings_, fonts_, text_, acronyms_, clock, nullptr, {}});
+    if (fonts_.usingFallback()) {
+        services_->startupMessages.push_back(fonts_.problem());
+    }
+    for (const auto& diagnostic : library_.glossaryDiagnostics.items()) {
+        services_->startupMessages.push_back("Glossaire : " + formatDiagnostic(diagnostic));
+    }
+    std::unique_ptr<Screen> first = screenForTarget(library_, options.open, openError_);
+    if (!first) {
+        services_->startupMessages.push_back("Impossible d’ouvrir « " + options.open + " » : " + openError_ +
+                                             ".");
+        first = makeHomeScreen();
+    } else if (options.open != "home" && !options.open.empty()) {
+        // Leaving an activity opened from the command line goes back home, not out of the program.
+        host_ = std::make_unique<ScreenHost>(*services_, makeHomeScreen());
+        host_->navigator().push(std::move(first));
+        host_->applyPending();
+        return;
+    }
+    host_ = std::make_unique<ScreenHost>(*services_, std::move(first));
+}
+
+}  // namespace passerelles::ui

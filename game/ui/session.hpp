@@ -1,0 +1,52 @@
+// One running Passerelles UI: content, services and the screen stack; used by the app and by tests.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/glossary.hpp"
+#include "core/pack_loader.hpp"
+#include "ui/fonts.hpp"
+#include "ui/rich_text.hpp"
+#include "ui/screen.hpp"
+#include "ui/screen_host.hpp"
+
+namespace passerelles::ui {
+
+struct SessionOptions {
+    std::vector<ContentRoot> contentRoots;
+    std::string open = "home";  // home | quiz:<pack> | myths:<pack> | scenario:<pack>/<id>
+    std::string fontDirectory;
+    float textScale = 1.0f;
+    std::function<double()> clock;  // defaults to a steady clock
+};
+
+class Session {
+  public:
+    // Loads the content and opens the requested screen. An --open target that cannot be found is
+    // reported in openError() and the home screen opens instead.
+    explicit Session(SessionOptions options);
+
+    ScreenHost& host() { return *host_; }
+    Services& services() { return *services_; }
+    const ContentLibrary& library() const { return library_; }
+    const std::string& openError() const { return openError_; }
+
+  private:
+    ContentLibrary library_;
+    Glossary glossary_;
+    Settings settings_;
+    FontSet fonts_;
+    AcronymsOnScreen acronyms_;
+    RichText text_;
+    std::unique_ptr<Services> services_;
+    std::unique_ptr<ScreenHost> host_;
+    std::string openError_;
+};
+
+// The screen for an --open target, or nullptr with a French message in `error`.
+std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std::string& target,
+                                        std::string& error);
+
+}  // namespace passerelles::ui

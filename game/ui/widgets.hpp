@@ -1,0 +1,64 @@
+// Reusable pieces drawn by several screens: large buttons, option cards, panels, bars, source lines.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <imgui.h>
+
+#include "ui/screen.hpp"
+
+namespace passerelles::ui {
+
+// Width left for content on this line, inside the innermost panel's padding when there is one.
+float availableWidth();
+
+enum class ButtonStyle { Primary, Secondary, Quiet };
+
+// A large button (touch-friendly); `width` 0 fits the label. Returns true when clicked.
+bool button(Frame& frame, const char* label, float width = 0.0f, ButtonStyle style = ButtonStyle::Primary,
+            bool enabled = true);
+
+enum class OptionLook {
+    Idle,
+    Selected,
+    CorrectTicked,  // after the reveal: ticked and right
+    CorrectMissed,  // right but not ticked
+    WrongTicked,    // ticked but wrong
+    Neutral,        // not ticked and not right
+};
+
+struct OptionCard {
+    int index = 0;  // 0 → "A"
+    std::string_view text;
+    std::string_view feedback;  // shown under the text after the reveal
+    OptionLook look = OptionLook::Idle;
+    bool multiple = false;  // square box (several answers) or round (one answer)
+    bool interactive = true;
+    bool focused = false;  // keyboard focus ring
+};
+// Draws a full-width card; returns true when clicked or touched.
+bool optionCard(Frame& frame, const OptionCard& card);
+
+// A window centred over the screen (overlays, confirmations): begin, draw, end.
+void beginDialog(Frame& frame, const char* id, ImVec2 size);
+void endDialog();
+
+// A rounded background behind content of unknown height: begin, draw, end.
+void beginPanel(Frame& frame, ImU32 fill, ImU32 border = 0);
+void endPanel(Frame& frame);
+
+void sourceLine(Frame& frame, std::string_view text);
+void mutedText(Frame& frame, std::string_view text);
+void heading(Frame& frame, std::string_view text, ImFont* font = nullptr, ImU32 colour = 0);
+void paragraph(Frame& frame, std::string_view text, ImFont* font = nullptr, ImU32 colour = 0);
+void progressBar(Frame& frame, float fraction, float width, float height, ImU32 colour,
+                 std::string_view label = {});
+void chip(Frame& frame, std::string_view text, ImU32 fill, ImU32 textColour);
+// A horizontal row of "Entrée Valider · Échap Retour" key hints.
+void keyHints(Frame& frame, std::initializer_list<std::pair<const char*, const char*>> hints);
+void verticalSpace(Frame& frame, float units);
+// `text` cut at a character boundary and ended with "…" so that it fits in `width` pixels.
+std::string fitWithEllipsis(ImFont* font, const std::string& text, float width);
+
+}  // namespace passerelles::ui

@@ -1,0 +1,10 @@
+# Fails when a file of game/core includes ImGui or SDL.
+file(GLOB core_files ${CORE_DIR}/*.hpp ${CORE_DIR}/*.cpp)
+foreach(file IN LISTS core_files)
+    file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](imgui|SDL|ui/|app/)")
+    if(lines)
+        message(FATAL_ERROR "${file} includes a UI header: ${lines}")
+    endif()
+endforeach()
+list(LENGTH core_files count)
+message(STATUS "${count} core files checked: no UI include")

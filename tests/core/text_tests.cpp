@@ -1,0 +1,74 @@
+// Tests of the text utilities: UTF-8 checks, positions, French typography, number formats, suggestions.
+#include <doctest/doctest.h>
+
+#include "core/text.hpp"
+
+using namespace passerelles;
+
+namespace {
+const std::string nbsp = "\xC2\xA0";
+const std::string nnbsp = "\xE2\x80\xAF";
+}  // namespace
+
+TEST_CASE("invalid UTF-8 is found at its byte offset") {
+    CHECK_FALSE(findInvalidUtf8("Élus, œuvre, « citation », 500 €").has_value());
+    CHECK(findInvalidUtf8("abc\xE9"
+                          "def") == std::optional<std::size_t>(3));  // Latin-1 é
+    CHECK(findInvalidUtf8("\xC0\x80").has_value());                  // overlong NUL
+    CHECK(findInvalidUtf8("\xED\xA0\x80").has_value());              // UTF-16 surrogate
+    CHECK(findInvalidUtf8("ok\xE2\x82").value() == 2);               // truncated sequence
+}
+
+TEST_CASE("line and column count characters, not bytes") {
+    const std::string text = "{\n  \"é\": 1,\n  \"x\"";
+    const auto position = lineColumnAt(text, text.find("\"x\""));
+    CHECK(position.line == 3);
+    CHECK(position.column == 3);
+    CHECK(lineColumnAt("ééx", 4).column == 3);
+}
+
+TEST_CASE("French typography adds no-break spaces where French requires them") {
+    CHECK(frenchTypography("Pourquoi ?") == "Pourquoi" + nnbsp + "?");
+    CHECK(frenchTypography("Pourquoi?") == "Pourquoi" + nnbsp + "?");
+    CHECK(frenchTypography("Réponse : B") == "Réponse" + nbsp + ": B");
+    CHECK(frenchTypography("« texte »") == "«" + nbsp + "texte" + nbsp + "»");
+    CHECK(frenchTypography("«texte»") == "«" + nbsp + "texte" + nbsp + "»");
+    CHECK(frenchTypography("4 700 collectivités") == "4" + nnbsp + "700 collectivités");
+    CHECK(frenchTypography("22 % et 500 000 €") ==
+          "22" + nbsp + "%" + " et 500" + nnbsp + "000" + nbsp + "€");
+    CHECK(frenchTypography("l'AECT") ==
+          "l\xE2\x80\x99"
+          "AECT");
+    CHECK(frenchTypography("etc...") == "etc\xE2\x80\xA6");
+}
+
+TEST_CASE("French typography leaves addresses, times and existing no-break spaces alone") {
+    CHECK(frenchTypography("https://www.diplomatie.gouv.fr/cncd") == "https://www.diplomatie.gouv.fr/cncd");
+    CHECK(frenchTypography("à 10:30") == "à 10:30");
+    CHECK(frenchTypography("Pourquoi" + nnbsp + "?") == "Pourquoi" + nnbsp + "?");
+    CHECK(frenchTypography("en 2018 et 300 projets") == "en 2018 et 300 projets");
+}
+
+TEST_CASE("numbers are written the French way") {
+    CHECK(formatDecimal(0.5) == "0,5");
+    CHECK(formatDecimal(1.0 / 3.0) == "0,33");
+    CHECK(formatDecimal(2.0) == "2");
+    CHECK(formatDecimal(-0.0001) == "0");
+    CHECK(formatInteger(10440) == "10" + nnbsp + "440");
+    CHECK(formatInteger(999) == "999");
+    CHECK(formatPercent(0.806) == "81" + nbsp + "%");
+}
+
+TEST_CASE("a likely typo gets a suggestion, an unrelated word does not") {
+    const std::vector<std::string> fields = {"explanation", "options", "source", "themes"};
+    CHECK(closestMatch("explaination", fields) == std::optional<std::string>("explanation"));
+    CHECK(closestMatch("thèmes", fields) == std::optional<std::string>("themes"));
+    CHECK_FALSE(closestMatch("zzzzzzzz", fields).has_value());
+    CHECK(editDistance("kitten", "sitting") == 3);
+}
+
+TEST_CASE("paragraphs are split on blank lines and trimmed") {
+    const auto paragraphs = splitParagraphs("Un.\n\n  Deux.\n\n\n");
+    REQUIRE(paragraphs.size() == 2);
+    CHECK(paragraphs[1] == "Deux.");
+}

@@ -1,0 +1,137 @@
+// End-to-end tests: the real binaries, run as a trainer would, with SDL's dummy video driver.
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <set>
+#include <string>
+
+#include <stb_image.h>
+
+#include "support/test_support.hpp"
+
+using namespace passerelles;
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    std::string output;
+};
+
+// Runs a shell command, capturing stdout and stderr.
+Result run(const std::string& command) {
+    Result result;
+    FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) {
+        result.output += buffer;
+    }
+    const int status = ::pclose(pipe);
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+std::string game() {
+    return std::string("SDL_VIDEODRIVER=dummy ") + PASSERELLES_BINARY;
+}
+
+struct Picture {
+    int width = 0;
+    int height = 0;
+    std::set<unsigned> colours;
+    double darkShare = 0.0;  // pixels dark enough to be text
+};
+
+Picture readPng(const std::string& path) {
+    Picture picture;
+    int channels = 0;
+    unsigned char* pixels = stbi_load(path.c_str(), &picture.width, &picture.height, &channels, 4);
+    REQUIRE(pixels != nullptr);
+    long dark = 0;
+    const long count = static_cast<long>(picture.width) * picture.height;
+    for (long i = 0; i < count; ++i) {
+        const unsigned char* p = pixels + i * 4;
+        picture.colours.insert((p[0] << 16) | (p[1] << 8) | p[2]);
+        dark += (p[0] + p[1] + p[2]) < 200 ? 1 : 0;
+    }
+    picture.darkShare = static_cast<double>(dark) / static_cast<double>(count);
+    stbi_image_free(pixels);
+    return picture;
+}
+
+}  // namespace
+
+TEST_CASE("the quiz plays from the command line and the screenshot shows it") {
+    testing::TemporaryFolder folder;
+    const std::string png = (folder.path() / "quiz.png").string();
+    const Result result =
+        run(game() + " --data-dir " + folder.path().string() +
+            " --open quiz:cahier-ludique --keys \"B,Enter\" --frames 20 --screenshot " + png);
+    CAPTURE(result.output);
+    REQUIRE(result.exitCode == 0);
+    const Picture picture = readPng(png);
+    CHECK(picture.width == 1280);
+    CHECK(picture.height == 720);
+    CHECK(picture.colours.size() > 50);  // text, cards and colours, not a blank window
+    CHECK(picture.darkShare > 0.005);
+}
+
+TEST_CASE("the window size option reaches the screenshot") {
+    testing::TemporaryFolder folder;
+    const std::string png = (folder.path() / "home.png").string();
+    const Result result = run(game() + " --data-dir " + folder.path().string() +
+                              " --size 1920x1080 --frames 2 --screenshot " + png);
+    REQUIRE(result.exitCode == 0);
+    const Picture picture = readPng(png);
+    CHECK(picture.width == 1920);
+    CHECK(picture.height == 1080);
+}
+
+TEST_CASE("without a display, the program says how to run headless") {
+    const Result result = run(std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER ") +
+                              PASSERELLES_BINARY + " --frames 1");
+    CHECK(result.exitCode == 1);
+    CHECK(result.output.find("SDL_VIDEODRIVER=dummy") != std::string::npos);
+    CHECK(result.output.find("xvfb-run") != std::string::npos);
+}
+
+TEST_CASE("help and usage errors") {
+    const Result help = run(std::string(PASSERELLES_BINARY) + " --help");
+    CHECK(help.exitCode == 0);
+    CHECK(help.output.find("--open CIBLE") != std::string::npos);
+    const Result bad = run(std::string(PASSERELLES_BINARY) + " --frames zero");
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.output.find("--frames") != std::string::npos);
+    const Result badKey = run(std::string(PASSERELLES_BINARY) + " --keys \"B,Entre\"");
+    CHECK(badKey.exitCode == 2);
+    CHECK(badKey.output.find("Entre") != std::string::npos);
+}
+
+TEST_CASE("a broken pack in the content folder does not stop the program") {
+    testing::TemporaryFolder folder;
+    testing::copyFolder(testing::contentDir() / "cahier-ludique",
+                        folder.path() / "content" / "cahier-ludique");
+    testing::copyFolder(testing::fixturesDir() / "packs" / "syntax-error",
+                        folder.path() / "content" / "syntax-error");
+    const std::string png = (folder.path() / "home.png").string();
+    const Result result =
+        run(game() + " --data-dir " + folder.path().string() + " --content " +
+            (folder.path() / "content").string() +
+            " --open quiz:cahier-ludique --keys \"A,Enter\" --frames 6 --screenshot " + png);
+    CAPTURE(result.output);
+    CHECK(result.exitCode == 0);
+}
+
+TEST_CASE("passerelles-pack validate: exit codes 0, 1 and 2") {
+    const std::string tool = PASSERELLES_PACK_BINARY;
+    const Result valid = run(tool + " validate " + (testing::contentDir() / "cahier-ludique").string());
+    CHECK(valid.exitCode == 0);
+    CHECK(valid.output.find("pack valide") != std::string::npos);
+    const Result broken =
+        run(tool + " validate " + (testing::fixturesDir() / "packs" / "no-correct-option").string());
+    CHECK(broken.exitCode == 1);
+    CHECK(broken.output.find("quiz.json:44:7") != std::string::npos);
+    const Result usage = run(tool + " validate");
+    CHECK(usage.exitCode == 2);
+}

@@ -147,7 +147,8 @@ float RichText::drawAt(ImVec2 origin, std::string_view text, const TextStyle& st
             }
             // A dotted underline says "there is more here" without shouting.
             const float underlineY = position.y + size * 1.08f;
-            for (float dot = position.x; dot < position.x + word.width; dot += size * 0.22f) {
+            const float underlineStart = position.x + word.acronymX;
+            for (float dot = underlineStart; dot < underlineStart + word.acronymWidth; dot += size * 0.22f) {
                 drawList->AddLine(ImVec2(dot, underlineY), ImVec2(dot + size * 0.1f, underlineY),
                                   theme::kTextMuted, std::max(1.0f, size / 18.0f));
             }

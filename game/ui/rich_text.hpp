@@ -52,6 +52,8 @@ class RichText {
         float x = 0.0f;
         float width = 0.0f;
         const GlossaryEntry* acronym = nullptr;
+        float acronymX = 0.0f;  // the acronym's span inside the word, without brackets or punctuation
+        float acronymWidth = 0.0f;
     };
     struct Line {
         std::vector<Word> words;

@@ -342,26 +342,28 @@ void chip(Frame& frame, std::string_view text, ImU32 fill, ImU32 textColour) {
 void keyHints(Frame& frame, std::initializer_list<std::pair<const char*, const char*>> hints) {
     ImFont* font = frame.services.fonts.small;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
-    bool first = true;
+    const float pad = frame.layout.unit * 0.3f;
+    const float height = font->FontSize + pad;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float right = origin.x + availableWidth();
+    float x = origin.x;
+    float y = origin.y;
     for (const auto& [key, action] : hints) {
-        if (!first) {
-            ImGui::SameLine(0, frame.layout.unit * 1.2f);
+        const float keyWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, key).x + pad * 2;
+        const float actionWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, action).x;
+        const float width = keyWidth + pad + actionWidth;
+        if (x > origin.x && x + width > right) {  // wrap to a new row rather than overflow
+            x = origin.x;
+            y += height + pad * 2;
         }
-        first = false;
-        const ImVec2 keySize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, key);
-        const float pad = frame.layout.unit * 0.3f;
-        const ImVec2 position = ImGui::GetCursorScreenPos();
-        drawList->AddRect(position, ImVec2(position.x + keySize.x + pad * 2, position.y + keySize.y + pad),
-                          theme::kTextMuted, pad * 0.8f, 0, 1.0f);
-        drawList->AddText(font, font->FontSize, ImVec2(position.x + pad, position.y + pad * 0.5f),
-                          theme::kText, key);
-        ImGui::Dummy(ImVec2(keySize.x + pad * 2, keySize.y + pad));
-        ImGui::SameLine(0, pad);
-        ImGui::PushFont(font);
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + pad * 0.5f);
-        ImGui::TextColored(theme::toVec4(theme::kTextMuted), "%s", action);
-        ImGui::PopFont();
+        drawList->AddRect(ImVec2(x, y), ImVec2(x + keyWidth, y + height), theme::kTextMuted, pad * 0.8f, 0,
+                          1.0f);
+        drawList->AddText(font, font->FontSize, ImVec2(x + pad, y + pad * 0.5f), theme::kText, key);
+        drawList->AddText(font, font->FontSize, ImVec2(x + keyWidth + pad, y + pad * 0.5f), theme::kTextMuted,
+                          action);
+        x += width + frame.layout.unit * 1.2f;
     }
+    ImGui::Dummy(ImVec2(right - origin.x, y - origin.y + height));
 }
 
 void verticalSpace(Frame& frame, float units) {

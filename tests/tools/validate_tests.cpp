@@ -72,3 +72,44 @@ TEST_CASE("list shows activities and item counts") {
     CHECK(result.out.find("Testez vos connaissances — 18 questions") != std::string::npos);
     CHECK(result.out.find("12 cartes") != std::string::npos);
 }
+
+TEST_CASE("stats counts by theme, audience and difficulty, and lists places without a source") {
+    const Output shipped = tool({"stats", (testing::contentDir() / "cahier-ludique").string()});
+    CHECK(shipped.code == 0);
+    CHECK(shipped.out.find("18 questions, 12 cartes d'idées reçues, 3 scénarios") != std::string::npos);
+    CHECK(shipped.out.find("Par thème :") != std::string::npos);
+    CHECK(shipped.out.find("Sources : chaque élément cite sa source.") != std::string::npos);
+
+    testing::TemporaryFolder folder;
+    testing::copyFolder(testing::fixturesDir() / "packs" / "valid-minimal", folder.path() / "p");
+    std::string quiz = testing::readFile(folder.path() / "p" / "quiz.json");
+    const auto at = quiz.find("\"source\"");
+    REQUIRE(at != std::string::npos);
+    const auto end = quiz.find('}', at);
+    quiz.erase(at, end - at + 2);  // drop the first question's source and its trailing comma
+    testing::writeFile(folder.path() / "p" / "quiz.json", quiz);
+    const Output missing = tool({"stats", (folder.path() / "p").string()});
+    CHECK(missing.code == 0);
+    CHECK(missing.out.find("Sans source (1)") != std::string::npos);
+    CHECK(missing.out.find("question q01") != std::string::npos);
+    CHECK(missing.out.find("Jeunesse (jeunesse) : 2") != std::string::npos);
+    CHECK(missing.out.find("facile (1) : 2") != std::string::npos);
+}
+
+TEST_CASE("new scaffolds a pack that validates with no warning, and refuses a non-empty folder") {
+    testing::TemporaryFolder folder;
+    const auto target = folder.path() / "Mon Pack Eau";
+    const Output created = tool({"new", target.string()});
+    CHECK(created.code == 0);
+    CHECK(created.out.find("passerelles-pack validate") != std::string::npos);
+    const Output checked = tool({"validate", target.string()});
+    CHECK(checked.code == 0);
+    CHECK(checked.out.find("(0 erreur, 0 avertissement)") != std::string::npos);
+    const auto manifest = nlohmann::json::parse(testing::readFile(target / "pack.json"));
+    CHECK(manifest["id"] == "mon-pack-eau");
+    CHECK(manifest["$schema"].get<std::string>().ends_with("schema/pack.schema.json"));
+    // The $schema path resolves from the pack folder, so an editor finds the schema.
+    CHECK(std::filesystem::exists(target / manifest["$schema"].get<std::string>()));
+    CHECK(tool({"new", target.string()}).code == 1);
+    CHECK(tool({"new"}).code == 2);
+}

@@ -1,6 +1,8 @@
 // UI tests of the home screen: packs listed, keyboard opening, broken packs kept visible.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
 
@@ -47,4 +49,21 @@ TEST_CASE("Escape on home asks before quitting") {
     CHECK_FALSE(ui.session().host().quitRequested());
     ui.press("Enter");
     CHECK(ui.session().host().quitRequested());
+}
+
+TEST_CASE("packs in the user's packs folder are loaded beside the bundled ones") {
+    testing::TemporaryFolder data;
+    testing::copyFolder(testing::fixturesDir() / "packs" / "valid-minimal",
+                        data.path() / "packs" / "valid-minimal");
+    SessionOptions options;
+    options.contentRoots = {{testing::contentDir(), "bundled"}, {data.path() / "packs", "user"}};
+    HeadlessUi ui(options, ImVec2(1280, 720));
+    ui.frame();
+    const auto& packs = ui.session().library().packs;
+    const auto user = std::find_if(packs.begin(), packs.end(),
+                                   [](const LoadedPack& entry) { return entry.origin == "user"; });
+    REQUIRE(user != packs.end());
+    CHECK(user->load.usable());
+    CHECK(ui.session().library().findPack("valid-minimal") != nullptr);
+    CHECK(ui.session().library().findPack("cahier-ludique") != nullptr);
 }

@@ -10,10 +10,12 @@ namespace passerelles::ui {
 
 namespace {
 
+// A place the keyboard focus can rest: an activity, or the problems of a pack.
 struct Entry {
     std::size_t pack;
-    std::size_t activity;
+    std::size_t activity;  // kProblems: the pack's "Voir les problèmes" button
 };
+constexpr std::size_t kProblems = static_cast<std::size_t>(-1);
 
 class HomeScreen final : public Screen {
   public:
@@ -24,10 +26,14 @@ class HomeScreen final : public Screen {
         const auto& library = frame.services.library;
         std::vector<Entry> entries;
         for (std::size_t p = 0; p < library.packs.size(); ++p) {
-            if (const auto& pack = library.packs[p].load.pack) {
-                for (std::size_t a = 0; a < pack->activities.size(); ++a) {
+            const PackLoad& load = library.packs[p].load;
+            if (load.pack) {
+                for (std::size_t a = 0; a < load.pack->activities.size(); ++a) {
                     entries.push_back({p, a});
                 }
+            }
+            if (!load.pack || !load.skippedActivities.empty()) {
+                entries.push_back({p, kProblems});
             }
         }
         handleKeys(frame, entries);
@@ -55,7 +61,7 @@ class HomeScreen final : public Screen {
         for (std::size_t p = 0; p < library.packs.size(); ++p) {
             const LoadedPack& loaded = library.packs[p];
             if (!loaded.load.pack) {
-                drawBrokenPack(frame, p, loaded);
+                drawBrokenPack(frame, p, loaded, entryIndex++ == focus_);
                 continue;
             }
             const Pack& pack = *loaded.load.pack;
@@ -79,11 +85,7 @@ class HomeScreen final : public Screen {
                     std::to_string(count) + (count > 1 ? " activités de ce pack n’ont pas pu être chargées."
                                                        : " activité de ce pack n’a pas pu être chargée."),
                     nullptr, theme::kPartial);
-                ImGui::PushID(static_cast<int>(p));
-                if (button(frame, "Voir les problèmes", 0.0f, ButtonStyle::Secondary)) {
-                    frame.navigator.push(makePackProblemsScreen(p));
-                }
-                ImGui::PopID();
+                drawProblemsButton(frame, p, entryIndex++ == focus_);
             }
             endPanel(frame);
         }
@@ -111,6 +113,10 @@ class HomeScreen final : public Screen {
         }
         if (frame.input.take(Key::Enter)) {
             const Entry& entry = entries[focus_];
+            if (entry.activity == kProblems) {
+                frame.navigator.push(makePackProblemsScreen(entry.pack));
+                return;
+            }
             const auto& pack = frame.services.library.packs[entry.pack].load.pack;
             open(frame, pack, pack->activities[entry.activity]);
         }
@@ -166,7 +172,20 @@ class HomeScreen final : public Screen {
         }
     }
 
-    void drawBrokenPack(Frame& frame, std::size_t index, const LoadedPack& loaded) {
+    void drawProblemsButton(Frame& frame, std::size_t packIndex, bool focused) {
+        ImGui::PushID(static_cast<int>(packIndex));
+        if (button(frame, focused ? "\xE2\x96\xB6 Voir les problèmes (Entrée)" : "Voir les problèmes", 0.0f,
+                   focused ? ButtonStyle::Primary : ButtonStyle::Secondary)) {
+            frame.navigator.push(makePackProblemsScreen(packIndex));
+        }
+        if (focused && scrollToFocus_) {
+            ImGui::SetScrollHereY(0.5f);
+            scrollToFocus_ = false;
+        }
+        ImGui::PopID();
+    }
+
+    void drawBrokenPack(Frame& frame, std::size_t index, const LoadedPack& loaded, bool focused) {
         beginPanel(frame, theme::kWrongSoft, theme::kWrong);
         heading(frame, "Pack « " + loaded.load.label + " » : il ne peut pas être joué", nullptr,
                 theme::kWrong);
@@ -174,11 +193,7 @@ class HomeScreen final : public Screen {
         paragraph(frame, std::to_string(errors) +
                              (errors > 1 ? " problèmes empêchent" : " problème empêche") +
                              " de le charger. Les autres packs restent utilisables.");
-        ImGui::PushID(static_cast<int>(index));
-        if (button(frame, "Voir les problèmes", 0.0f, ButtonStyle::Secondary)) {
-            frame.navigator.push(makePackProblemsScreen(index));
-        }
-        ImGui::PopID();
+        drawProblemsButton(frame, index, focused);
         endPanel(frame);
     }
 

@@ -67,8 +67,8 @@ class QuizResultsScreen final : public Screen {
         beginPanel(frame, theme::kSurface, colour);
         ImGui::PushFont(frame.services.fonts.bold);
         ImGui::PushStyleColor(ImGuiCol_Text, theme::toVec4(colour));
-        ImGui::Text("%s Question %zu : %s (+%s)", mark, number + 1, outcomeLabel(outcome),
-                    formatPoints(result.score.points).c_str());
+        ImGui::Text("%s Question %zu : %s (%s%s)", mark, number + 1, outcomeLabel(outcome),
+                    result.score.points > 0 ? "+" : "", formatPoints(result.score.points).c_str());
         ImGui::PopStyleColor();
         ImGui::PopFont();
         paragraph(frame, question.text);

@@ -1,0 +1,24 @@
+// What the pack tool's commands share: their signatures and small helpers.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/pack_loader.hpp"
+
+namespace passerelles::packtool {
+
+using Arguments = std::vector<std::string>;
+
+// Prints the message and the usage text; returns exit code 2.
+int usageError(std::ostream& err, const std::string& message);
+// Loads a pack for a command that needs a playable pack; on failure prints the problems and returns false.
+bool loadPlayablePack(const std::string& folder, PackLoad& load, std::ostream& err);
+
+int validate(const Arguments& arguments, std::ostream& out, std::ostream& err);
+int list(const Arguments& arguments, std::ostream& out, std::ostream& err);
+int stats(const Arguments& arguments, std::ostream& out, std::ostream& err);
+int newPack(const Arguments& arguments, std::ostream& out, std::ostream& err);
+
+}  // namespace passerelles::packtool

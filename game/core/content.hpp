@@ -15,6 +15,7 @@ struct SourceRef {
     std::string sourceId;
     std::string page;
     std::string section;
+    std::string lines;  // lines of the source's text file, for reviewers; never shown to players
 };
 
 struct KeyPoint {

@@ -15,7 +15,7 @@ inline const List kSource = {"id", "short", "citation", "year", "url"};
 inline const List kVocabulary = {"id", "label"};
 inline const List kGlossaryEntry = {"term", "expansion", "note"};
 inline const List kGlossaryFile = {"$schema", "terms"};
-inline const List kSourceRef = {"id", "page", "section"};
+inline const List kSourceRef = {"id", "page", "section", "lines"};
 inline const List kKeyPoint = {"text", "source"};
 
 inline const List kQuiz = {"$schema", "kind",   "id",        "title",    "description",

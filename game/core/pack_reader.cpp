@@ -260,6 +260,7 @@ std::optional<SourceRef> ObjectReader::sourceRef(const char* key) {
         }
     }
     reference.section = reader.text("section", "la section", false);
+    reference.lines = reader.string("lines", "les lignes du fichier source", false);
     reader.finish();
     if (!reference.sourceId.empty() && context_.pack.findSource(reference.sourceId) == nullptr) {
         std::vector<std::string> known;

@@ -395,13 +395,13 @@ std::vector<ScenarioCheck> checkScenario(const Scenario& scenario, std::size_t s
         if (!graphReachable[n]) {
             checks.push_back({Severity::Warning, static_cast<int>(n), "",
                               std::string(isEnding ? "la fin " : "le nœud ") + guillemets(node.id) +
-                                  " n'est atteint par aucun chemin : aucun choix ni aucune suite n'y mène."});
+                                  (isEnding ? " n'est atteinte" : " n'est atteint") +
+                                  " par aucun chemin : aucun choix ni aucune suite n'y mène."});
         } else if (graph.complete && !exploration.nodeReached[n]) {
-            checks.push_back(
-                {Severity::Warning, static_cast<int>(n), "",
-                 std::string(isEnding ? "la fin " : "le nœud ") + guillemets(node.id) +
-                     " n'est atteint sur aucun chemin : les conditions qui y mènent ne sont jamais "
-                     "vraies."});
+            checks.push_back({Severity::Warning, static_cast<int>(n), "",
+                              std::string(isEnding ? "la fin " : "le nœud ") + guillemets(node.id) +
+                                  (isEnding ? " n'est atteinte" : " n'est atteint") +
+                                  " sur aucun chemin : les conditions qui y mènent ne sont jamais vraies."});
         }
         for (std::size_t c = 0; c < node.choices.size(); ++c) {
             const ScenarioChoice& choice = node.choices[c];

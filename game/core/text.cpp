@@ -161,6 +161,9 @@ std::string formatDecimal(double value, int decimals) {
         }
     }
     std::replace(out.begin(), out.end(), '.', ',');
+    if (!out.empty() && out.front() == '-') {
+        out.replace(0, 1, "\xE2\x88\x92");  // a true minus sign, as French typesetting wants
+    }
     return out;
 }
 

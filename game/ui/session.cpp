@@ -41,7 +41,7 @@ std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std
     ActivityKind activityKind;
     if (kind == "quiz") {
         activityKind = ActivityKind::Quiz;
-    } else if (kind == "myths") {
+    } else if (kind == "myths" || kind == "myths-room") {
         activityKind = ActivityKind::Myths;
     } else if (kind == "scenario") {
         activityKind = ActivityKind::Scenario;
@@ -63,7 +63,14 @@ std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std
                 (activityId.empty() ? "" : " « " + activityId + " »");
         return nullptr;
     }
-    auto screen = makeActivityScreen(pack, *activity);
+    // A deck opened from the command line starts playing: alone, or in a room for "myths-room".
+    std::unique_ptr<Screen> screen;
+    if (activityKind == ActivityKind::Myths) {
+        const MythDeck& deck = pack->decks[activity->index];
+        screen = kind == "myths-room" ? makeMythRoomScreen(pack, deck) : makeMythSoloScreen(pack, deck);
+    } else {
+        screen = makeActivityScreen(pack, *activity);
+    }
     if (!screen) {
         error = "cette sorte d’activité ne peut pas encore être ouverte";
     }

@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cstring>
 
+#include "core/text.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 
@@ -43,6 +44,8 @@ ImU32 optionFill(OptionLook look, bool hovered) {
             return theme::kSurface;
         case OptionLook::Idle:
             return hovered ? IM_COL32(0xF2, 0xF6, 0xFA, 0xFF) : theme::kSurface;
+        case OptionLook::Locked:
+            return theme::kSurfaceMuted;
     }
     return theme::kSurface;
 }
@@ -152,9 +155,10 @@ bool optionCard(Frame& frame, const OptionCard& card) {
     const float textWidth = width - textX - padding;
     const char* verdict = optionVerdict(card.look);
     const bool revealed = card.look != OptionLook::Idle && card.look != OptionLook::Selected;
-    const bool showFeedback = revealed && !card.feedback.empty() && card.look != OptionLook::Neutral;
+    const bool showFeedback = revealed && !card.feedback.empty();
 
-    TextStyle body{frame.services.fonts.body, theme::kText, textWidth};
+    TextStyle body{frame.services.fonts.body,
+                   card.look == OptionLook::Locked ? theme::kTextMuted : theme::kText, textWidth};
     TextStyle note{frame.services.fonts.small, theme::kTextMuted, textWidth};
     float contentHeight = frame.services.text.measure(card.text, body);
     if (verdict != nullptr) {
@@ -246,10 +250,10 @@ void endDialog() {
     ImGui::PopStyleVar();
 }
 
-void beginPanel(Frame& frame, ImU32 fill, ImU32 border) {
+void beginPanel(Frame& frame, ImU32 fill, ImU32 border, float requestedWidth) {
     auto& stack = panelStack();
     const float padding = frame.layout.unit * 0.9f;
-    const float width = availableWidth();
+    const float width = requestedWidth > 0.0f ? requestedWidth : availableWidth();
     stack.push_back({ImGui::GetCursorScreenPos(), width, padding, fill, border, ImDrawListSplitter()});
     PanelState& state = stack.back();
     state.splitter.Split(ImGui::GetWindowDrawList(), 2);
@@ -368,6 +372,68 @@ void keyHints(Frame& frame, std::initializer_list<std::pair<const char*, const c
 
 void verticalSpace(Frame& frame, float units) {
     ImGui::Dummy(ImVec2(1.0f, frame.layout.unit * units));
+}
+
+bool countField(Frame& frame, const char* label, int& value, bool focused, ImU32 colour) {
+    const float unit = frame.layout.unit;
+    ImFont* big = frame.services.fonts.title;
+    ImGui::PushID(label);
+    ImGui::BeginGroup();
+    ImGui::PushFont(frame.services.fonts.bold);
+    ImGui::TextColored(theme::toVec4(colour), "%s", label);
+    ImGui::PopFont();
+    bool changed = false;
+    if (button(frame, "\xE2\x88\x92##moins", unit * 2.4f, ButtonStyle::Secondary) && value > 0) {
+        --value;
+        changed = true;
+    }
+    ImGui::SameLine();
+    const std::string text = std::to_string(value);
+    const ImVec2 position = ImGui::GetCursorScreenPos();
+    const ImVec2 size(unit * 5.0f, std::max(big->FontSize + unit * 0.4f, unit * 2.2f));
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->AddRectFilled(position, ImVec2(position.x + size.x, position.y + size.y), theme::kSurface,
+                            unit * 0.3f);
+    drawList->AddRect(position, ImVec2(position.x + size.x, position.y + size.y),
+                      focused ? colour : theme::kBorder, unit * 0.3f, 0,
+                      focused ? std::max(2.0f, unit / 7.0f) : 1.0f);
+    const float textWidth = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
+    drawList->AddText(
+        big, big->FontSize,
+        ImVec2(position.x + (size.x - textWidth) * 0.5f, position.y + (size.y - big->FontSize) * 0.5f),
+        theme::kText, text.c_str());
+    ImGui::Dummy(size);
+    ImGui::SameLine();
+    if (button(frame, "+##plus", unit * 2.4f, ButtonStyle::Secondary) && value < 9999) {
+        ++value;
+        changed = true;
+    }
+    ImGui::EndGroup();
+    ImGui::PopID();
+    return changed;
+}
+
+void gauge(Frame& frame, const std::string& label, double value, double min, double max,
+           const std::string& unit, bool asBar, float width) {
+    ImFont* small = frame.services.fonts.small;
+    ImGui::BeginGroup();
+    ImGui::PushFont(small);
+    std::string shown = label + " : " + formatDecimal(value);
+    if (!unit.empty()) {
+        shown += " " + unit;
+    } else if (asBar) {
+        shown += " / " + formatDecimal(max);
+    }
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopFont();
+    if (asBar) {
+        const float fraction = max > min ? static_cast<float>((value - min) / (max - min)) : 0.0f;
+        const ImU32 colour = fraction < 0.34f   ? theme::kWrong
+                             : fraction < 0.67f ? theme::kPartial
+                                                : theme::kRight;
+        progressBar(frame, fraction, width, frame.layout.unit * 0.5f, colour);
+    }
+    ImGui::EndGroup();
 }
 
 std::string fitWithEllipsis(ImFont* font, const std::string& text, float width) {

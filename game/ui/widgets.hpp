@@ -26,6 +26,7 @@ enum class OptionLook {
     CorrectMissed,  // right but not ticked
     WrongTicked,    // ticked but wrong
     Neutral,        // not ticked and not right
+    Locked,         // a scenario choice whose condition is false: greyed, with the reason as feedback
 };
 
 struct OptionCard {
@@ -45,7 +46,8 @@ void beginDialog(Frame& frame, const char* id, ImVec2 size);
 void endDialog();
 
 // A rounded background behind content of unknown height: begin, draw, end.
-void beginPanel(Frame& frame, ImU32 fill, ImU32 border = 0);
+// `width` 0: the width left on the line.
+void beginPanel(Frame& frame, ImU32 fill, ImU32 border = 0, float width = 0.0f);
 void endPanel(Frame& frame);
 
 void sourceLine(Frame& frame, std::string_view text);
@@ -58,6 +60,13 @@ void chip(Frame& frame, std::string_view text, ImU32 fill, ImU32 textColour);
 // A horizontal row of "Entrée Valider · Échap Retour" key hints.
 void keyHints(Frame& frame, std::initializer_list<std::pair<const char*, const char*>> hints);
 void verticalSpace(Frame& frame, float units);
+
+// A number typed by the facilitator (hands raised): label, value, and − / + buttons for touch.
+// Returns true when a button changed the value.
+bool countField(Frame& frame, const char* label, int& value, bool focused, ImU32 colour);
+// A labelled bar for a scenario gauge, or the value of a number with its unit.
+void gauge(Frame& frame, const std::string& label, double value, double min, double max,
+           const std::string& unit, bool asBar, float width);
 // `text` cut at a character boundary and ended with "…" so that it fits in `width` pixels.
 std::string fitWithEllipsis(ImFont* font, const std::string& text, float width);
 

@@ -17,15 +17,8 @@ PackLoad loadFixture(const std::string& name) {
     return loadPack(testing::fixturesDir() / "packs" / name);
 }
 
-// The first diagnostic whose message contains `needle` (written with plain spaces, as messages are
-// typeset with French no-break spaces).
-const Diagnostic* find(const PackLoad& load, const std::string& plainNeedle) {
-    const std::string needle = frenchTypography(plainNeedle);
-    const auto& items = load.diagnostics.items();
-    const auto found = std::find_if(items.begin(), items.end(), [&](const Diagnostic& d) {
-        return d.message.find(needle) != std::string::npos;
-    });
-    return found == items.end() ? nullptr : &*found;
+const Diagnostic* find(const PackLoad& load, const std::string& needle) {
+    return testing::findDiagnostic(load.diagnostics, needle);
 }
 
 bool reports(const std::string& fixture, const std::string& needle) {

@@ -54,6 +54,9 @@ TEST_CASE("numbers are written the French way") {
     CHECK(formatDecimal(1.0 / 3.0) == "0,33");
     CHECK(formatDecimal(2.0) == "2");
     CHECK(formatDecimal(-0.0001) == "0");
+    CHECK(formatDecimal(-1.5) ==
+          "\xE2\x88\x92"
+          "1,5");
     CHECK(formatInteger(10440) == "10" + nnbsp + "440");
     CHECK(formatInteger(999) == "999");
     CHECK(formatPercent(0.806) == "81" + nbsp + "%");

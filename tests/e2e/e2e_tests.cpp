@@ -77,6 +77,23 @@ TEST_CASE("the quiz plays from the command line and the screenshot shows it") {
     CHECK(picture.darkShare > 0.005);
 }
 
+TEST_CASE("idées reçues and scenarios open from the command line and draw") {
+    testing::TemporaryFolder folder;
+    for (const std::string target :
+         {"myths:cahier-ludique", "myths-room:cahier-ludique", "scenario:cahier-ludique/cofinancement"}) {
+        CAPTURE(target);
+        const std::string png = (folder.path() / "capture.png").string();
+        const Result result = run(game() + " --data-dir " + folder.path().string() + " --open " + target +
+                                  " --keys \"Enter,A\" --frames 8 --screenshot " + png);
+        CAPTURE(result.output);
+        REQUIRE(result.exitCode == 0);
+        CHECK(result.output.find("--open") == std::string::npos);  // no "cannot open" message
+        const Picture picture = readPng(png);
+        CHECK(picture.colours.size() > 50);
+        CHECK(picture.darkShare > 0.005);
+    }
+}
+
 TEST_CASE("the window size option reaches the screenshot") {
     testing::TemporaryFolder folder;
     const std::string png = (folder.path() / "home.png").string();

@@ -1,6 +1,8 @@
 // Temporary folders and file helpers for tests.
 #include "support/test_support.hpp"
 
+#include "core/text.hpp"
+
 #include <atomic>
 #include <fstream>
 #include <sstream>
@@ -45,6 +47,16 @@ std::string readFile(const std::filesystem::path& path) {
     std::ostringstream buffer;
     buffer << stream.rdbuf();
     return buffer.str();
+}
+
+const Diagnostic* findDiagnostic(const Diagnostics& diagnostics, const std::string& needle) {
+    const std::string typeset = frenchTypography(needle);
+    for (const auto& diagnostic : diagnostics.items()) {
+        if (diagnostic.message.find(typeset) != std::string::npos) {
+            return &diagnostic;
+        }
+    }
+    return nullptr;
 }
 
 void copyFolder(const std::filesystem::path& from, const std::filesystem::path& to) {

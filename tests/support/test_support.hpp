@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <string>
 
+#include "core/diagnostics.hpp"
+
 namespace passerelles::testing {
 
 std::filesystem::path sourceDir();
@@ -25,6 +27,10 @@ class TemporaryFolder {
 
 void writeFile(const std::filesystem::path& path, const std::string& content);
 std::string readFile(const std::filesystem::path& path);
+// The first diagnostic whose message contains `needle`, written with plain spaces (messages are typeset
+// with French no-break spaces); nullptr when there is none.
+const Diagnostic* findDiagnostic(const Diagnostics& diagnostics, const std::string& needle);
+
 // Copies a folder recursively (fixtures that a test modifies).
 void copyFolder(const std::filesystem::path& from, const std::filesystem::path& to);
 

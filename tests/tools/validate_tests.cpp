@@ -113,3 +113,22 @@ TEST_CASE("new scaffolds a pack that validates with no warning, and refuses a no
     CHECK(tool({"new", target.string()}).code == 1);
     CHECK(tool({"new"}).code == 2);
 }
+
+TEST_CASE("graph writes a scenario as Graphviz DOT with its best path in bold") {
+    const std::string pack = (testing::fixturesDir() / "scenarios" / "valid").string();
+    const Output result = tool({"graph", pack, "test"});
+    CHECK(result.code == 0);
+    CHECK(result.out.find("digraph \"test\"") != std::string::npos);
+    CHECK(result.out.find("\"debut\" -> \"mission\"") != std::string::npos);
+    CHECK(result.out.find("shape=doubleoctagon") != std::string::npos);
+    CHECK(result.out.find("si rrma et confiance >= 6") != std::string::npos);
+    // The best path: the network choice, then the route to the good ending.
+    std::size_t bold = 0;
+    for (std::size_t at = result.out.find("penwidth=3"); at != std::string::npos;
+         at = result.out.find("penwidth=3", at + 1)) {
+        ++bold;
+    }
+    CHECK(bold == 2);
+    CHECK(tool({"graph", pack, "inconnu"}).code == 1);
+    CHECK(tool({"graph", pack}).code == 2);
+}

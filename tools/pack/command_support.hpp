@@ -20,5 +20,6 @@ int validate(const Arguments& arguments, std::ostream& out, std::ostream& err);
 int list(const Arguments& arguments, std::ostream& out, std::ostream& err);
 int stats(const Arguments& arguments, std::ostream& out, std::ostream& err);
 int newPack(const Arguments& arguments, std::ostream& out, std::ostream& err);
+int graph(const Arguments& arguments, std::ostream& out, std::ostream& err);
 
 }  // namespace passerelles::packtool

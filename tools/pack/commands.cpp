@@ -16,6 +16,7 @@ constexpr const char* kUsage =
     "  list DOSSIER                 liste les activités du pack et leur nombre d'éléments\n"
     "  stats DOSSIER                comptes par thème, public et difficulté ; éléments sans source\n"
     "  new DOSSIER                  crée un pack d'exemple valide, à compléter\n"
+    "  graph DOSSIER SCENARIO       écrit le scénario au format Graphviz DOT (dot -Tsvg pour le voir)\n"
     "\n"
     "Un DOSSIER est le dossier d'un pack (celui qui contient pack.json).\n";
 
@@ -60,6 +61,9 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
     }
     if (command == "new") {
         return newPack(rest, out, err);
+    }
+    if (command == "graph") {
+        return graph(rest, out, err);
     }
     return usageError(err, "commande inconnue « " + command + " »");
 }

@@ -9,6 +9,14 @@ std::unique_ptr<Screen> makeActivityScreen(std::shared_ptr<const Pack> pack, con
             const Quiz& quiz = pack->quizzes[activity.index];
             return makeQuizScreen(std::move(pack), quiz);
         }
+        case ActivityKind::Myths: {
+            const MythDeck& deck = pack->decks[activity.index];
+            return makeMythModeScreen(std::move(pack), deck);
+        }
+        case ActivityKind::Scenario: {
+            const Scenario& scenario = pack->scenarios[activity.index];
+            return makeScenarioScreen(std::move(pack), scenario);
+        }
         default:
             return nullptr;
     }

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "core/content.hpp"
+#include "core/myth_run.hpp"
 #include "core/quiz_run.hpp"
+#include "core/scenario_run.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {
@@ -15,6 +17,15 @@ std::unique_ptr<Screen> makePackProblemsScreen(std::size_t packIndex);
 std::unique_ptr<Screen> makeQuizScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz);
 std::unique_ptr<Screen> makeQuizResultsScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz,
                                               QuizRun run);
+
+std::unique_ptr<Screen> makeMythModeScreen(std::shared_ptr<const Pack> pack, const MythDeck& deck);
+std::unique_ptr<Screen> makeMythSoloScreen(std::shared_ptr<const Pack> pack, const MythDeck& deck);
+std::unique_ptr<Screen> makeMythSoloResultsScreen(std::shared_ptr<const Pack> pack, const MythDeck& deck,
+                                                  SoloMythRun run);
+std::unique_ptr<Screen> makeMythRoomScreen(std::shared_ptr<const Pack> pack, const MythDeck& deck);
+std::unique_ptr<Screen> makeScenarioScreen(std::shared_ptr<const Pack> pack, const Scenario& scenario);
+std::unique_ptr<Screen> makeScenarioEndScreen(std::shared_ptr<const Pack> pack, const Scenario& scenario,
+                                              ScenarioRun run);
 
 // The screen that plays an activity, or nullptr when this kind has no screen.
 std::unique_ptr<Screen> makeActivityScreen(std::shared_ptr<const Pack> pack, const ActivityRef& activity);

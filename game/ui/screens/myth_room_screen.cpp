@@ -1,0 +1,330 @@
+// Idées reçues in a room: the statement full screen, the show of hands before and after, the shift in bars.
+#include "ui/screens/myth_room_screen.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "ui/screens/content_views.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace passerelles::ui {
+
+namespace {
+
+constexpr ImU32 kAgreeColour = theme::kAccent;
+constexpr ImU32 kDisagreeColour = theme::kRight;
+
+const char* phaseLabel(RoomMythRun::Phase phase) {
+    switch (phase) {
+        case RoomMythRun::Phase::Statement:
+            return "L’idée reçue";
+        case RoomMythRun::Phase::VoteBefore:
+            return "Vote avant le débat";
+        case RoomMythRun::Phase::Arguments:
+            return "Les arguments";
+        case RoomMythRun::Phase::Answer:
+            return "La réponse";
+        case RoomMythRun::Phase::VoteAfter:
+            return "Vote après le débat";
+        case RoomMythRun::Phase::Shift:
+            return "Ce qui a bougé";
+        case RoomMythRun::Phase::Finished:
+            return "Bilan";
+    }
+    return "";
+}
+
+// One horizontal bar split between "d'accord" and "pas d'accord", labelled with counts and shares.
+void splitBar(Frame& frame, const char* label, const HandCount& count, float width) {
+    const float unit = frame.layout.unit;
+    ImFont* bold = frame.services.fonts.bold;
+    ImGui::PushFont(frame.services.fonts.heading);
+    ImGui::TextUnformatted(label);
+    ImGui::PopFont();
+    const ImVec2 position = ImGui::GetCursorScreenPos();
+    const float height = unit * 2.2f;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    if (count.total() == 0) {
+        drawList->AddRectFilled(position, ImVec2(position.x + width, position.y + height),
+                                theme::kSurfaceMuted, unit * 0.3f);
+        drawList->AddText(bold, bold->FontSize,
+                          ImVec2(position.x + unit * 0.5f, position.y + (height - bold->FontSize) * 0.5f),
+                          theme::kTextMuted, "pas de vote saisi");
+        ImGui::Dummy(ImVec2(width, height));
+        return;
+    }
+    const float agreeWidth = width * static_cast<float>(count.agreeShare());
+    drawList->AddRectFilled(position, ImVec2(position.x + agreeWidth, position.y + height), kAgreeColour,
+                            unit * 0.3f);
+    drawList->AddRectFilled(ImVec2(position.x + agreeWidth, position.y),
+                            ImVec2(position.x + width, position.y + height), kDisagreeColour, unit * 0.3f);
+    const std::string agreeText =
+        std::to_string(count.agree) + " d’accord (" + formatPercent(count.agreeShare()) + ")";
+    const std::string disagreeText =
+        std::to_string(count.disagree) + " pas d’accord (" + formatPercent(1.0 - count.agreeShare()) + ")";
+    const float textY = position.y + (height - bold->FontSize) * 0.5f;
+    const float padding = unit * 0.5f;
+    const float agreeTextWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, agreeText.c_str()).x;
+    const float disagreeWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, disagreeText.c_str()).x;
+    // A label that does not fit its segment goes under the bar, in the segment's colour.
+    const bool agreeInside = agreeTextWidth + 2 * padding <= agreeWidth;
+    const bool disagreeInside = disagreeWidth + 2 * padding <= width - agreeWidth;
+    const float belowY = position.y + height + unit * 0.2f;
+    drawList->AddText(bold, bold->FontSize, ImVec2(position.x + padding, agreeInside ? textY : belowY),
+                      agreeInside ? IM_COL32_WHITE : kAgreeColour, agreeText.c_str());
+    drawList->AddText(bold, bold->FontSize,
+                      ImVec2(position.x + width - disagreeWidth - padding, disagreeInside ? textY : belowY),
+                      disagreeInside ? IM_COL32_WHITE : kDisagreeColour, disagreeText.c_str());
+    const bool labelBelow = !agreeInside || !disagreeInside;
+    ImGui::Dummy(ImVec2(width, height + (labelBelow ? bold->FontSize + unit * 0.3f : 0.0f)));
+}
+
+}  // namespace
+
+MythRoomScreen::MythRoomScreen(std::shared_ptr<const Pack> pack, const MythDeck& deck)
+    : pack_(std::move(pack)), deck_(deck), run_(RoomMythRun::forDeck(deck)) {}
+
+bool MythRoomScreen::handleBack(Frame&) {
+    if (helpOpen_) {
+        helpOpen_ = false;
+        return true;
+    }
+    return false;
+}
+
+void MythRoomScreen::commitVote() {
+    run_.recordVote(entry_);
+    entry_ = HandCount{};
+    focusedField_ = 0;
+}
+
+void MythRoomScreen::handleKeys(Frame& frame) {
+    FrameInput& input = frame.input;
+    if (input.take(Key::H) || input.take(Key::F1)) {
+        helpOpen_ = !helpOpen_;
+    }
+    if (input.take(Key::N)) {
+        entry_ = HandCount{};
+        run_.skipCard();
+        return;
+    }
+    const auto phase = run_.phase();
+    if (phase == RoomMythRun::Phase::VoteBefore || phase == RoomMythRun::Phase::VoteAfter) {
+        int& value = focusedField_ == 0 ? entry_.agree : entry_.disagree;
+        for (int digit = 0; digit <= 9; ++digit) {
+            if (input.take(static_cast<Key>(static_cast<int>(Key::Digit0) + digit)) && value < 1000) {
+                value = value * 10 + digit;
+            }
+        }
+        if (input.take(Key::Backspace)) {
+            value /= 10;
+        }
+        if (input.take(Key::Tab) || input.take(Key::Right) || input.take(Key::Left)) {
+            focusedField_ = 1 - focusedField_;
+        }
+        if (input.take(Key::Enter)) {
+            commitVote();
+            run_.advance();
+        }
+        return;
+    }
+    if (phase == RoomMythRun::Phase::Arguments) {
+        if (input.take(Key::Right) || input.take(Key::Space)) {
+            run_.revealNextArgument();
+        }
+        if (input.take(Key::Left)) {
+            run_.hideLastArgument();
+        }
+    }
+    if (input.take(Key::Enter) && phase != RoomMythRun::Phase::Finished) {
+        run_.advance();
+        ImGui::SetScrollY(0.0f);
+    }
+}
+
+void MythRoomScreen::draw(Frame& frame) {
+    handleKeys(frame);
+    drawTopBar(frame);
+    verticalSpace(frame, 0.5f);
+    const RoomMythRun::Phase phase = run_.phase();
+    if (phase == RoomMythRun::Phase::Finished) {
+        drawSummary(frame);
+    } else {
+        const MythCard& card = run_.currentCard();
+        const bool large = phase == RoomMythRun::Phase::Statement || phase == RoomMythRun::Phase::VoteBefore;
+        heading(frame, "« " + card.statement + " »",
+                large ? frame.services.fonts.display : frame.services.fonts.title, theme::kAccent);
+        verticalSpace(frame, 0.6f);
+        switch (phase) {
+            case RoomMythRun::Phase::Statement:
+                mutedText(frame, "Lisez l’idée reçue à voix haute. Entrée : faire voter la salle.");
+                break;
+            case RoomMythRun::Phase::VoteBefore:
+                drawVote(frame, false);
+                break;
+            case RoomMythRun::Phase::Arguments:
+                drawArguments(frame, false);
+                break;
+            case RoomMythRun::Phase::Answer:
+                drawArguments(frame, true);
+                drawAnswer(frame);
+                break;
+            case RoomMythRun::Phase::VoteAfter:
+                drawVote(frame, true);
+                break;
+            case RoomMythRun::Phase::Shift:
+                drawShift(frame);
+                break;
+            case RoomMythRun::Phase::Finished:
+                break;
+        }
+    }
+    if (helpOpen_) {
+        drawHelp(frame);
+    }
+}
+
+void MythRoomScreen::drawTopBar(Frame& frame) {
+    std::string left = deck_.title;
+    if (run_.phase() != RoomMythRun::Phase::Finished) {
+        left += " · " + std::to_string(run_.position() + 1) + " / " + std::to_string(run_.cardCount()) +
+                " · " + phaseLabel(run_.phase());
+    }
+    ImGui::PushFont(frame.services.fonts.small);
+    ImGui::TextColored(theme::toVec4(theme::kTextMuted), "%s", left.c_str());
+    const char* help = "H : touches";
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(help).x);
+    ImGui::TextColored(theme::toVec4(theme::kTextMuted), "%s", help);
+    ImGui::PopFont();
+}
+
+void MythRoomScreen::drawVote(Frame& frame, bool after) {
+    heading(frame, after ? "Après le débat : qui est d’accord avec cette idée ? Qui ne l’est pas ?"
+                         : "Qui est d’accord avec cette idée ? Qui ne l’est pas ?");
+    verticalSpace(frame, 0.4f);
+    if (countField(frame, "D’accord", entry_.agree, focusedField_ == 0, kAgreeColour)) {
+        focusedField_ = 0;
+    }
+    ImGui::SameLine(0, frame.layout.unit * 3.0f);
+    if (countField(frame, "Pas d’accord", entry_.disagree, focusedField_ == 1, kDisagreeColour)) {
+        focusedField_ = 1;
+    }
+    verticalSpace(frame, 0.5f);
+    if (after && run_.current().before.total() > 0) {
+        const HandCount& before = run_.current().before;
+        sourceLine(frame, "Avant le débat : " + std::to_string(before.agree) + " d’accord, " +
+                              std::to_string(before.disagree) + " pas d’accord.");
+    }
+    if (button(frame, "Valider le vote (Entrée)")) {
+        commitVote();
+        run_.advance();
+    }
+    verticalSpace(frame, 0.3f);
+    sourceLine(frame,
+               "Tapez les nombres au clavier ; Tab change de case ; Retour arrière efface. Sans vote, "
+               "validez directement.");
+}
+
+void MythRoomScreen::drawArguments(Frame& frame, bool answered) {
+    const MythCard& card = run_.currentCard();
+    const int shown = answered ? static_cast<int>(card.arguments.size()) : run_.argumentsRevealed();
+    const int best = card.bestArgumentIndex();
+    for (int i = 0; i < shown; ++i) {
+        const MythArgument& argument = card.arguments[static_cast<std::size_t>(i)];
+        OptionCard option;
+        option.index = i;
+        option.text = argument.text;
+        option.interactive = false;
+        if (answered) {
+            option.look = i == best ? OptionLook::CorrectMissed : OptionLook::Neutral;
+            option.feedback = argument.feedback;
+        }
+        optionCard(frame, option);
+    }
+    if (!answered) {
+        const int remaining = static_cast<int>(card.arguments.size()) - shown;
+        sourceLine(frame, remaining > 0
+                              ? "→ ou Espace : argument suivant (" + std::to_string(remaining) + " restant" +
+                                    (remaining > 1 ? "s" : "") + ") · ← : masquer le dernier"
+                              : "Entrée : la réponse.");
+        if (remaining == 0 && button(frame, "Voir la réponse (Entrée)")) {
+            run_.advance();
+        }
+    }
+}
+
+void MythRoomScreen::drawAnswer(Frame& frame) {
+    const MythCard& card = run_.currentCard();
+    beginPanel(frame, theme::kRightSoft, theme::kRight);
+    heading(frame, card.answer, nullptr, theme::kRight);
+    drawKeyPoints(frame, *pack_, card.keyPoints, card.tags.source);
+    if (card.tags.source) {
+        sourceLine(frame, "Source : " + pack_->cite(*card.tags.source));
+    }
+    endPanel(frame);
+    if (button(frame, "Faire voter à nouveau (Entrée)")) {
+        run_.advance();
+    }
+}
+
+void MythRoomScreen::drawShift(Frame& frame) {
+    const RoomCardResult& result = run_.current();
+    const float width = availableWidth();
+    splitBar(frame, "Avant le débat", result.before, width);
+    verticalSpace(frame, 0.4f);
+    splitBar(frame, "Après le débat", result.after, width);
+    verticalSpace(frame, 0.5f);
+    if (result.before.total() > 0 && result.after.total() > 0) {
+        const std::string sentence = "La part de la salle d’accord avec l’idée reçue passe de " +
+                                     formatPercent(result.before.agreeShare()) + " à " +
+                                     formatPercent(result.after.agreeShare()) + ".";
+        heading(frame, sentence, nullptr, result.shift() > 0 ? theme::kRight : theme::kText);
+    }
+    verticalSpace(frame, 0.3f);
+    const bool last = run_.position() + 1 == run_.cardCount();
+    if (button(frame, last ? "Terminer (Entrée)" : "Idée reçue suivante (Entrée)")) {
+        run_.advance();
+    }
+}
+
+void MythRoomScreen::drawSummary(Frame& frame) {
+    heading(frame, "Bilan de la séance", frame.services.fonts.display, theme::kAccent);
+    verticalSpace(frame, 0.4f);
+    if (run_.results().empty()) {
+        mutedText(frame, "Aucune carte jouée jusqu’au vote.");
+    }
+    const float width = availableWidth();
+    for (const RoomCardResult& result : run_.results()) {
+        paragraph(frame, "« " + result.card->statement + " »", frame.services.fonts.bold);
+        splitBar(frame, "Avant", result.before, width);
+        splitBar(frame, "Après", result.after, width);
+        verticalSpace(frame, 0.5f);
+    }
+    if (button(frame, "Accueil (Échap)", 0.0f, ButtonStyle::Secondary)) {
+        frame.navigator.pop();
+    }
+}
+
+void MythRoomScreen::drawHelp(Frame& frame) {
+    beginDialog(frame, "##room-help",
+                ImVec2(std::min(frame.layout.display.x * 0.9f, frame.layout.unit * 34.0f),
+                       std::min(frame.layout.display.y * 0.9f, frame.layout.unit * 20.0f)));
+    heading(frame, "Touches de l’animateur", frame.services.fonts.title);
+    keyHints(
+        frame,
+        {{"Entrée", "étape suivante"}, {"→ / Espace", "argument suivant"}, {"←", "masquer un argument"}});
+    keyHints(frame,
+             {{"0 à 9", "taper un nombre"}, {"Tab", "changer de case"}, {"Retour arrière", "effacer"}});
+    keyHints(frame,
+             {{"N", "passer la carte"}, {"G", "sigles"}, {"F11", "plein écran"}, {"Échap", "quitter"}});
+    keyHints(frame, {{"H", "fermer cette aide"}});
+    endDialog();
+}
+
+std::unique_ptr<Screen> makeMythRoomScreen(std::shared_ptr<const Pack> pack, const MythDeck& deck) {
+    return std::make_unique<MythRoomScreen>(std::move(pack), deck);
+}
+
+}  // namespace passerelles::ui

@@ -1,0 +1,35 @@
+// The idées reçues screen for a learner alone; its class is visible to tests that check the run.
+#pragma once
+
+#include <memory>
+
+#include "core/myth_run.hpp"
+#include "ui/screen.hpp"
+
+namespace passerelles::ui {
+
+class MythSoloScreen final : public Screen {
+  public:
+    MythSoloScreen(std::shared_ptr<const Pack> pack, const MythDeck& deck);
+
+    std::string title() const override { return deck_.title; }
+    std::string kind() const override { return "myths-solo"; }
+    void draw(Frame& frame) override;
+    const SoloMythRun& run() const { return run_; }
+
+  private:
+    void handleKeys(Frame& frame);
+    void drawProgress(Frame& frame);
+    void drawStatement(Frame& frame);
+    // Four buttons from "D'accord" to "Pas d'accord"; returns the one clicked, if any.
+    std::optional<Agreement> drawAgreement(Frame& frame);
+    void drawArguments(Frame& frame);
+    void drawAnswer(Frame& frame);
+
+    std::shared_ptr<const Pack> pack_;
+    const MythDeck& deck_;
+    SoloMythRun run_;
+    bool scrollToAnswer_ = false;
+};
+
+}  // namespace passerelles::ui

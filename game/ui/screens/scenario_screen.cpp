@@ -1,0 +1,177 @@
+// A scenario in play: role, gauges, situation, choices (locked ones explained), consequences with sources.
+#include "ui/screens/scenario_screen.hpp"
+
+#include <cmath>
+
+#include "core/text.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace passerelles::ui {
+
+ScenarioScreen::ScenarioScreen(std::shared_ptr<const Pack> pack, const Scenario& scenario)
+    : pack_(std::move(pack)), scenario_(scenario), run_(scenario) {}
+
+void ScenarioScreen::choose(int choiceIndex) {
+    const std::vector<double> before = run_.values();
+    if (run_.choose(choiceIndex)) {
+        valuesBeforeChoice_ = before;
+        ImGui::SetScrollY(0.0f);
+    }
+}
+
+void ScenarioScreen::proceed() {
+    if (run_.proceed()) {
+        ImGui::SetScrollY(0.0f);
+    }
+}
+
+void ScenarioScreen::handleKeys(Frame& frame) {
+    if (run_.phase() == ScenarioRun::Phase::AtNode && run_.currentNode().type == NodeType::Choice) {
+        const auto views = run_.visibleChoices();
+        const int shortcut = frame.input.takeOptionShortcut(static_cast<int>(views.size()));
+        if (shortcut >= 0 && views[static_cast<std::size_t>(shortcut)].available) {
+            choose(views[static_cast<std::size_t>(shortcut)].index);
+        }
+        return;
+    }
+    if (frame.input.take(Key::Enter) || frame.input.take(Key::Space)) {
+        proceed();
+    }
+}
+
+void ScenarioScreen::draw(Frame& frame) {
+    if (run_.phase() == ScenarioRun::Phase::Ended) {
+        frame.navigator.replace(makeScenarioEndScreen(pack_, scenario_, run_));
+        return;
+    }
+    handleKeys(frame);
+    if (run_.phase() == ScenarioRun::Phase::Ended) {
+        return;
+    }
+    beginPanel(frame, theme::kPrimarySoft, 0);
+    paragraph(frame, "Votre rôle : " + scenario_.role, frame.services.fonts.small);
+    endPanel(frame);
+    drawState(frame);
+    verticalSpace(frame, 0.3f);
+    const ScenarioNode& node = run_.currentNode();
+    if (run_.phase() == ScenarioRun::Phase::Consequence) {
+        drawConsequence(frame);
+        return;
+    }
+    if (!node.title.empty()) {
+        heading(frame, node.title, frame.services.fonts.title);
+    }
+    paragraph(frame, node.text);
+    if (node.source) {
+        sourceLine(frame, "Source : " + pack_->cite(*node.source));
+    }
+    verticalSpace(frame, 0.4f);
+    if (node.type == NodeType::Choice) {
+        drawChoices(frame);
+    } else if (button(frame, "Continuer (Entrée)")) {
+        proceed();
+    }
+}
+
+void ScenarioScreen::drawState(Frame& frame) {
+    const auto& variables = scenario_.variables;
+    const float spacing = frame.layout.unit;
+    const float width = std::min(frame.layout.unit * 11.0f, availableWidth());
+    float x = 0.0f;
+    bool any = false;
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+        const ScenarioVariable& variable = variables[i];
+        if (variable.hidden) {
+            continue;
+        }
+        if (any && x + width <= availableWidth() + ImGui::GetCursorPosX()) {
+            ImGui::SameLine(0, spacing);
+        } else {
+            x = 0.0f;
+        }
+        const double value = run_.values()[i];
+        if (variable.kind == VariableKind::Flag) {
+            ImGui::BeginGroup();
+            ImGui::PushFont(frame.services.fonts.small);
+            ImGui::TextUnformatted(
+                (std::string(value != 0.0 ? "\xE2\x9C\x93 " : "\xE2\x97\x8B ") + variable.label).c_str());
+            ImGui::PopFont();
+            ImGui::EndGroup();
+        } else {
+            gauge(frame, variable.label, value, variable.min, variable.max, variable.unit,
+                  variable.kind == VariableKind::Gauge, width);
+        }
+        x += width + spacing;
+        any = true;
+    }
+}
+
+void ScenarioScreen::drawChoices(Frame& frame) {
+    const auto views = run_.visibleChoices();
+    const auto& choices = run_.currentNode().choices;
+    for (std::size_t v = 0; v < views.size(); ++v) {
+        const ScenarioChoice& choice = choices[static_cast<std::size_t>(views[v].index)];
+        OptionCard card;
+        card.index = static_cast<int>(v);
+        card.text = choice.text;
+        card.interactive = views[v].available;
+        if (!views[v].available) {
+            card.look = OptionLook::Locked;
+            card.feedback = choice.lockedText;
+        }
+        if (optionCard(frame, card)) {
+            choose(views[v].index);
+        }
+    }
+    const std::string last(1, static_cast<char>('A' + views.size() - 1));
+    sourceLine(frame, "Touches A à " + last + " ou 1 à " + std::to_string(views.size()) + ", ou cliquez.");
+}
+
+void ScenarioScreen::drawConsequence(Frame& frame) {
+    const ScenarioChoice* choice = run_.lastChoice();
+    if (choice == nullptr) {
+        return;
+    }
+    sourceLine(frame, "Votre décision :");
+    paragraph(frame, choice->text, frame.services.fonts.bold);
+    verticalSpace(frame, 0.3f);
+    const ImU32 colour = choice->score > 0   ? theme::kRight
+                         : choice->score < 0 ? theme::kWrong
+                                             : theme::kPartial;
+    const ImU32 fill = choice->score > 0   ? theme::kRightSoft
+                       : choice->score < 0 ? theme::kWrongSoft
+                                           : theme::kPartialSoft;
+    beginPanel(frame, fill, colour);
+    paragraph(frame, choice->consequence);
+    // What moved, in words, so the gauges are not the only way to see it.
+    std::string changes;
+    for (std::size_t i = 0; i < scenario_.variables.size() && i < valuesBeforeChoice_.size(); ++i) {
+        const ScenarioVariable& variable = scenario_.variables[i];
+        const double delta = run_.values()[i] - valuesBeforeChoice_[i];
+        if (variable.hidden || variable.kind == VariableKind::Flag || std::fabs(delta) < 1e-9) {
+            continue;
+        }
+        changes += (changes.empty() ? "" : " · ") + variable.label + " " + (delta > 0 ? "+" : "−") +
+                   formatDecimal(std::fabs(delta));
+    }
+    if (!changes.empty()) {
+        verticalSpace(frame, 0.2f);
+        paragraph(frame, changes, frame.services.fonts.bold, colour);
+    }
+    if (choice->source) {
+        verticalSpace(frame, 0.2f);
+        sourceLine(frame, "Source : " + pack_->cite(*choice->source));
+    }
+    endPanel(frame);
+    if (button(frame, "Continuer (Entrée)")) {
+        proceed();
+    }
+}
+
+std::unique_ptr<Screen> makeScenarioScreen(std::shared_ptr<const Pack> pack, const Scenario& scenario) {
+    return std::make_unique<ScenarioScreen>(std::move(pack), scenario);
+}
+
+}  // namespace passerelles::ui

@@ -1,0 +1,175 @@
+// Scenario runs: transitions, conditions, effects, scoring rules, resume; each shipped scenario's best and
+// poor paths.
+#include <doctest/doctest.h>
+
+#include <functional>
+
+#include "core/pack_loader.hpp"
+#include "core/scenario_run.hpp"
+#include "support/test_support.hpp"
+
+using namespace passerelles;
+
+namespace {
+
+PackLoad loadValid() {
+    return loadPack(testing::fixturesDir() / "scenarios" / "valid");
+}
+
+// Choice ids along an explored path, for replaying it as a player would.
+std::vector<std::string> choiceIdsOf(const Scenario& scenario, const std::vector<PathStep>& path) {
+    std::vector<std::string> ids;
+    for (const auto& step : path) {
+        if (step.choice >= 0) {
+            ids.push_back(scenario.nodes[static_cast<std::size_t>(step.node)]
+                              .choices[static_cast<std::size_t>(step.choice)]
+                              .id);
+        }
+    }
+    return ids;
+}
+
+// Depth-first over the player's real choices until an ending with `rating` is reached.
+std::optional<std::vector<std::string>> findPathTo(const Scenario& scenario, EndingRating rating) {
+    std::function<std::optional<std::vector<std::string>>(const std::vector<std::string>&, int)> search =
+        [&](const std::vector<std::string>& prefix, int depth) -> std::optional<std::vector<std::string>> {
+        auto run = ScenarioRun::replay(scenario, prefix);
+        if (!run || depth > 40) {
+            return std::nullopt;
+        }
+        while (
+            run->phase() == ScenarioRun::Phase::Consequence ||
+            (run->phase() == ScenarioRun::Phase::AtNode && run->currentNode().type == NodeType::Narrative)) {
+            run->proceed();
+        }
+        if (run->phase() == ScenarioRun::Phase::Ended) {
+            return run->currentNode().rating == rating ? std::optional(prefix) : std::nullopt;
+        }
+        for (const auto& view : run->visibleChoices()) {
+            if (!view.available) {
+                continue;
+            }
+            auto next = prefix;
+            next.push_back(run->currentNode().choices[static_cast<std::size_t>(view.index)].id);
+            if (auto found = search(next, depth + 1)) {
+                return found;
+            }
+        }
+        return std::nullopt;
+    };
+    return search({}, 0);
+}
+
+ScenarioRun playToEnd(const Scenario& scenario, const std::vector<std::string>& choices) {
+    auto run = ScenarioRun::replay(scenario, choices);
+    REQUIRE(run.has_value());
+    while (run->phase() != ScenarioRun::Phase::Ended) {
+        REQUIRE(run->proceed());
+    }
+    return std::move(*run);
+}
+
+}  // namespace
+
+TEST_CASE("a run arrives, chooses, shows the consequence, follows routes and ends") {
+    const PackLoad load = loadValid();
+    REQUIRE(load.usable());
+    const Scenario& scenario = load.pack->scenarios[0];
+    ScenarioRun run(scenario);
+    CHECK(run.currentNode().id == "debut");
+    CHECK(run.phase() == ScenarioRun::Phase::AtNode);
+    CHECK_FALSE(run.proceed());  // a choice node waits for a choice
+    CHECK(run.visibleChoices().size() == 2);
+    REQUIRE(run.choose(0));
+    CHECK(run.phase() == ScenarioRun::Phase::Consequence);
+    REQUIRE(run.lastChoice() != nullptr);
+    CHECK(run.lastChoice()->id == "reseau");
+    CHECK(run.value("confiance") == doctest::Approx(7.0));
+    CHECK(run.value("rrma") == doctest::Approx(1.0));
+    CHECK_FALSE(run.choose(1));  // no second choice while the consequence is shown
+    REQUIRE(run.proceed());
+    CHECK(run.currentNode().id == "mission");
+    REQUIRE(run.proceed());  // rrma and confiance >= 6: the good route
+    CHECK(run.phase() == ScenarioRun::Phase::Ended);
+    CHECK(run.currentNode().id == "fin-bonne");
+    CHECK(run.pathScore() == doctest::Approx(2.0));
+    CHECK(run.endingScore() == doctest::Approx(10.0));
+    CHECK(run.total() == doctest::Approx(12.0));
+    CHECK(run.choiceIds() == std::vector<std::string>{"reseau"});
+}
+
+TEST_CASE("the scoring rule decides the total") {
+    const PackLoad load = loadValid();
+    Scenario scenario = load.pack->scenarios[0];
+    for (const auto& [rule, expected] : std::vector<std::pair<ScenarioScoring, double>>{
+             {ScenarioScoring::Ending, 0.0}, {ScenarioScoring::Path, -1.0}, {ScenarioScoring::Both, -1.0}}) {
+        scenario.scoring = rule;
+        const ScenarioRun run = playToEnd(scenario, {"seul"});
+        CHECK(run.currentNode().id == "fin-mauvaise");
+        CHECK(run.total() == doctest::Approx(expected));
+    }
+}
+
+TEST_CASE(
+    "values stay within their range during play, and locked choices stay visible only with a lockedText") {
+    const PackLoad load = loadValid();
+    Scenario scenario = load.pack->scenarios[0];
+    scenario.nodes[0].choices[0].effects[0].value = 50;  // +50 on a 0–10 gauge
+    ScenarioChoice locked;
+    locked.id = "membre";
+    locked.text = "Je suis déjà membre";
+    locked.target = 1;
+    locked.lockedText = "Il faut d’abord adhérer au réseau.";
+    locked.condition = Condition::parse("rrma", {{"confiance", ValueType::Number, 0, 10},
+                                                 {"budget", ValueType::Number, 0, 100},
+                                                 {"rrma", ValueType::Boolean, 0, 1}})
+                           .condition;
+    ScenarioChoice hidden = locked;
+    hidden.id = "cache";
+    hidden.lockedText.clear();
+    scenario.nodes[0].choices.push_back(locked);
+    scenario.nodes[0].choices.push_back(hidden);
+    ScenarioRun run(scenario);
+    const auto views = run.visibleChoices();
+    REQUIRE(views.size() == 3);  // two available, the locked one with its text, not the hidden one
+    CHECK_FALSE(views[2].available);
+    CHECK(views[2].index == 2);
+    CHECK_FALSE(run.choose(2));
+    REQUIRE(run.choose(0));
+    CHECK(run.value("confiance") == doctest::Approx(10.0));
+}
+
+TEST_CASE("a saved path replays, and a changed scenario is refused rather than guessed") {
+    const PackLoad load = loadValid();
+    const Scenario& scenario = load.pack->scenarios[0];
+    auto resumed = ScenarioRun::replay(scenario, {"seul"});
+    REQUIRE(resumed.has_value());
+    CHECK(resumed->phase() == ScenarioRun::Phase::Consequence);
+    CHECK(resumed->value("confiance") == doctest::Approx(3.0));
+    CHECK_FALSE(ScenarioRun::replay(scenario, {"choix-disparu"}).has_value());
+}
+
+TEST_CASE("each shipped scenario plays its best path to a good ending and one poor path to a poor ending") {
+    const auto library = ContentLibrary::load({{testing::contentDir(), "bundled"}});
+    int scenarios = 0;
+    for (const auto& pack : library.usablePacks()) {
+        for (const Scenario& scenario : pack->scenarios) {
+            CAPTURE(scenario.id);
+            ++scenarios;
+            const ScenarioExploration exploration = exploreScenario(scenario);
+            REQUIRE(exploration.complete);
+            REQUIRE(exploration.hasBestPath);
+            const ScenarioRun best = playToEnd(scenario, choiceIdsOf(scenario, exploration.bestPath));
+            CHECK(best.currentNode().rating == EndingRating::Good);
+            CHECK(best.total() == doctest::Approx(exploration.bestTotal));
+            const auto poorPath = findPathTo(scenario, EndingRating::Poor);
+            REQUIRE(poorPath.has_value());
+            const ScenarioRun poor = playToEnd(scenario, *poorPath);
+            CHECK(poor.currentNode().rating == EndingRating::Poor);
+            CHECK(poor.total() < best.total());
+            // At least four decisions on the best path, as the booklet's situations require.
+            CHECK(best.choiceIds().size() >= 4);
+        }
+    }
+    CHECK(scenarios >= 4);
+}

@@ -14,6 +14,10 @@ const char* usageText() {
            "                      $XDG_DATA_HOME/passerelles, soit ~/.local/share/passerelles\n"
            "  --open CIBLE        écran de départ : home, quiz:PACK, myths:PACK (seul),\n"
            "                      myths-room:PACK (en salle), scenario:PACK/ID\n"
+           "  --profile NOM       joue sous ce profil (créé s'il n'existe pas) ; sans cette option, "
+           "l'accueil\n"
+           "                      demande qui joue\n"
+           "  --guest             joue en invité : rien n'est enregistré\n"
            "  --keys \"B,Enter\"    touches rejouées après la première image, une par image\n"
            "  --frames N          affiche N images puis quitte (code 0)\n"
            "  --screenshot F.png  enregistre la dernière image en PNG\n"
@@ -50,9 +54,11 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
             options.help = true;
         } else if (argument == "--fullscreen") {
             options.fullscreen = true;
+        } else if (argument == "--guest") {
+            options.profile = "guest";
         } else if (argument == "--content" || argument == "--data-dir" || argument == "--open" ||
-                   argument == "--keys" || argument == "--frames" || argument == "--screenshot" ||
-                   argument == "--size" || argument == "--text-scale") {
+                   argument == "--profile" || argument == "--keys" || argument == "--frames" ||
+                   argument == "--screenshot" || argument == "--size" || argument == "--text-scale") {
             const auto given = value();
             if (!given) {
                 return std::nullopt;
@@ -63,6 +69,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
                 options.dataDirectory = *given;
             } else if (argument == "--open") {
                 options.open = *given;
+            } else if (argument == "--profile") {
+                options.profile = *given;
             } else if (argument == "--screenshot") {
                 options.screenshot = *given;
             } else if (argument == "--keys") {

@@ -13,6 +13,7 @@ struct Options {
     std::string contentDirectory;  // empty: the bundled content
     std::string dataDirectory;     // empty: $XDG_DATA_HOME/passerelles
     std::string open = "home";
+    std::string profile;  // "": ask (or guest for an --open target); "guest"; or a profile name
     std::vector<ui::KeyPress> keys;
     int frames = 0;  // 0: run until the window is closed
     std::string screenshot;

@@ -91,6 +91,8 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
     sessionOptions.contentRoots.push_back({content, "bundled"});
     sessionOptions.contentRoots.push_back({data / "packs", "user"});
     sessionOptions.open = options.open;
+    sessionOptions.dataDirectory = data;
+    sessionOptions.profile = options.profile;
     sessionOptions.textScale = options.textScale;
     int exitCode = 0;
     {

@@ -5,6 +5,20 @@
 
 namespace passerelles {
 
+void toggleOption(std::vector<int>& selection, int option, bool multiple) {
+    if (!multiple) {
+        selection.assign(1, option);
+        return;
+    }
+    const auto found = std::find(selection.begin(), selection.end(), option);
+    if (found != selection.end()) {
+        selection.erase(found);
+    } else {
+        selection.push_back(option);
+        std::sort(selection.begin(), selection.end());
+    }
+}
+
 QuizRun::QuizRun(std::vector<const Question*> questions) : questions_(std::move(questions)) {
     if (questions_.empty()) {
         phase_ = Phase::Finished;
@@ -35,17 +49,7 @@ bool QuizRun::toggle(int option) {
         option >= static_cast<int>(currentQuestion().options.size())) {
         return false;
     }
-    if (!currentQuestion().isMultipleAnswer()) {
-        selection_.assign(1, option);
-        return true;
-    }
-    const auto found = std::find(selection_.begin(), selection_.end(), option);
-    if (found != selection_.end()) {
-        selection_.erase(found);
-    } else {
-        selection_.push_back(option);
-        std::sort(selection_.begin(), selection_.end());
-    }
+    toggleOption(selection_, option, currentQuestion().isMultipleAnswer());
     return true;
 }
 

@@ -16,6 +16,9 @@ struct QuestionResult {
     QuestionScore score;
 };
 
+// Ticks or unticks `option`: a one-answer question keeps a single selection; the list stays sorted.
+void toggleOption(std::vector<int>& selection, int option, bool multiple);
+
 class QuizRun {
   public:
     enum class Phase { Answering, Revealed, Finished };

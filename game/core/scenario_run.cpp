@@ -5,28 +5,28 @@
 
 namespace passerelles {
 
-ScenarioRun::ScenarioRun(const Scenario& scenario) : scenario_(scenario) {
+ScenarioRun::ScenarioRun(const Scenario& scenario) : scenario_(&scenario) {
     restart();
 }
 
 void ScenarioRun::restart() {
-    values_ = initialValues(scenario_);
+    values_ = initialValues(*scenario_);
     path_.clear();
     pathScore_ = 0.0;
     lastChoice_ = -1;
-    arrive(scenario_.start);
+    arrive(scenario_->start);
 }
 
 void ScenarioRun::arrive(int node) {
     node_ = node;
     const ScenarioNode& arrived = currentNode();
-    applyEffects(scenario_, arrived.effects, values_);
+    applyEffects(*scenario_, arrived.effects, values_);
     path_.push_back({node, -1});
     phase_ = arrived.type == NodeType::Ending ? Phase::Ended : Phase::AtNode;
 }
 
 double ScenarioRun::value(const std::string& variableId) const {
-    const int index = scenario_.findVariable(variableId);
+    const int index = scenario_->findVariable(variableId);
     return index >= 0 ? values_[static_cast<std::size_t>(index)] : 0.0;
 }
 
@@ -53,7 +53,7 @@ const ScenarioChoice* ScenarioRun::lastChoice() const {
         return nullptr;
     }
     const PathStep& step = path_[path_.size() - needed];
-    return &scenario_.nodes[static_cast<std::size_t>(step.node)]
+    return &scenario_->nodes[static_cast<std::size_t>(step.node)]
                 .choices[static_cast<std::size_t>(lastChoice_)];
 }
 
@@ -66,7 +66,7 @@ bool ScenarioRun::choose(int choiceIndex) {
     if (!isChoiceAvailable(choice, values_)) {
         return false;
     }
-    applyEffects(scenario_, choice.effects, values_);
+    applyEffects(*scenario_, choice.effects, values_);
     path_.back().choice = choiceIndex;
     pathScore_ += choice.score;
     lastChoice_ = choiceIndex;
@@ -101,14 +101,14 @@ double ScenarioRun::endingScore() const {
 }
 
 double ScenarioRun::total() const {
-    return scenarioTotal(scenario_.scoring, pathScore_, endingScore());
+    return scenarioTotal(scenario_->scoring, pathScore_, endingScore());
 }
 
 std::vector<std::string> ScenarioRun::choiceIds() const {
     std::vector<std::string> ids;
     for (const auto& step : path_) {
         if (step.choice >= 0) {
-            ids.push_back(scenario_.nodes[static_cast<std::size_t>(step.node)]
+            ids.push_back(scenario_->nodes[static_cast<std::size_t>(step.node)]
                               .choices[static_cast<std::size_t>(step.choice)]
                               .id);
         }

@@ -23,8 +23,8 @@ class ScenarioRun {
     explicit ScenarioRun(const Scenario& scenario);
 
     Phase phase() const { return phase_; }
-    const Scenario& scenario() const { return scenario_; }
-    const ScenarioNode& currentNode() const { return scenario_.nodes[static_cast<std::size_t>(node_)]; }
+    const Scenario& scenario() const { return *scenario_; }
+    const ScenarioNode& currentNode() const { return scenario_->nodes[static_cast<std::size_t>(node_)]; }
     int currentNodeIndex() const { return node_; }
     const std::vector<double>& values() const { return values_; }
     double value(const std::string& variableId) const;
@@ -52,7 +52,7 @@ class ScenarioRun {
   private:
     void arrive(int node);
 
-    const Scenario& scenario_;
+    const Scenario* scenario_;
     int node_ = 0;
     Phase phase_ = Phase::AtNode;
     std::vector<double> values_;

@@ -51,6 +51,11 @@ void HeadlessUi::press(const std::string& keyName) {
     frame(FrameInput({*key}));
 }
 
+void HeadlessUi::type(const std::string& text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    frame();
+}
+
 void HeadlessUi::click(ImVec2 position) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = position;

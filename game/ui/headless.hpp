@@ -23,6 +23,8 @@ class HeadlessUi {
     void frame(FrameInput input = {});
     void frames(int count);
     void press(const std::string& keyName);
+    // Types text into the focused text field (as the SDL backend would on text input events).
+    void type(const std::string& text);
     // Moves the mouse to `position`, presses and releases over two frames: a click as ImGui sees it.
     void click(ImVec2 position);
     void resize(ImVec2 displaySize);

@@ -196,6 +196,23 @@ bool FrameInput::peek(Key key) const {
     return false;
 }
 
+void FrameInput::dropTypingKeys() {
+    std::vector<KeyPress> kept;
+    for (const KeyPress& press : presses_) {
+        const bool typing =
+            (letterIndex(press.key) >= 0 || (press.key >= Key::Digit0 && press.key <= Key::Digit9) ||
+             press.key == Key::Space || press.key == Key::Backspace || press.key == Key::Left ||
+             press.key == Key::Right || press.key == Key::Home || press.key == Key::End ||
+             press.key == Key::Plus || press.key == Key::Minus) &&
+            !press.ctrl;
+        if (!typing) {
+            kept.push_back(press);
+        }
+    }
+    presses_ = std::move(kept);
+    consumed_.clear();
+}
+
 int FrameInput::takeOptionShortcut(int optionCount) {
     consumed_.resize(presses_.size(), false);
     for (std::size_t i = 0; i < presses_.size(); ++i) {

@@ -99,6 +99,8 @@ class FrameInput {
     // The first unconsumed option shortcut (A–F or 1–6 for max = 6); -1 when none.
     int takeOptionShortcut(int optionCount);
     bool peek(Key key) const;
+    // Forgets letters, digits and editing keys (a text field has them); keeps Enter, Esc, Tab, F-keys.
+    void dropTypingKeys();
 
   private:
     std::vector<KeyPress> presses_;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <functional>
 
 #include "ui/theme.hpp"
@@ -91,9 +92,15 @@ RichText::Layout RichText::computeLayout(std::string_view text, const TextStyle&
             word.end = sourceStart + wordEnd;
             word.x = x;
             word.width = width;
-            word.acronym = glossary_ != nullptr
-                               ? glossary_->lookupWord(std::string_view(begin, wordEnd - offset))
-                               : nullptr;
+            const std::string_view wordText(begin, wordEnd - offset);
+            word.acronym = glossary_ != nullptr ? glossary_->lookupWord(wordText) : nullptr;
+            if (word.acronym != nullptr) {
+                // Underline the acronym itself, not the brackets or punctuation around it.
+                const std::string_view core = acronymCandidate(wordText);
+                word.acronymX = font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, core.data()).x;
+                word.acronymWidth =
+                    font->CalcTextSizeA(size, FLT_MAX, 0.0f, core.data(), core.data() + core.size()).x;
+            }
             line.words.push_back(word);
             x += width + spaceWidth;
             offset = wordEnd + 1;
@@ -149,8 +156,12 @@ float RichText::drawAt(ImVec2 origin, std::string_view text, const TextStyle& st
             const float underlineY = position.y + size * 1.08f;
             const float underlineStart = position.x + word.acronymX;
             for (float dot = underlineStart; dot < underlineStart + word.acronymWidth; dot += size * 0.22f) {
-                drawList->AddLine(ImVec2(dot, underlineY), ImVec2(dot + size * 0.1f, underlineY),
-                                  theme::kTextMuted, std::max(1.0f, size / 18.0f));
+                // Filled rectangles stay crisp where short anti-aliased lines fade out.
+                const float thickness = std::max(1.0f, std::round(size / 16.0f));
+                drawList->AddRectFilled(
+                    ImVec2(std::round(dot), std::round(underlineY)),
+                    ImVec2(std::round(dot + size * 0.11f), std::round(underlineY) + thickness),
+                    theme::kTextMuted);
             }
             if (ImGui::IsMouseHoveringRect(position,
                                            ImVec2(position.x + word.width, position.y + size * 1.2f))) {

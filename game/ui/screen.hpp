@@ -12,6 +12,7 @@
 #include "core/pack_loader.hpp"
 #include "ui/fonts.hpp"
 #include "ui/input.hpp"
+#include "ui/progress_service.hpp"
 #include "ui/rich_text.hpp"
 
 namespace passerelles::ui {
@@ -40,6 +41,7 @@ struct Services {
     RichText& text;
     AcronymsOnScreen& acronyms;
     std::function<double()> now;  // monotonic seconds
+    ProgressService& progress;
     ImageSource* images = nullptr;
     std::vector<std::string> startupMessages;  // shown on the home screen (missing font, bad option…)
 };
@@ -98,6 +100,8 @@ class Screen {
     virtual bool handleBack(Frame&) { return false; }
     // Seconds until the screen must be redrawn with no input (a timer), or a negative value.
     virtual double secondsUntilWake(double /*now*/) const { return -1.0; }
+    // Called when the screen comes (back) on top: refresh what other screens may have changed.
+    virtual void onShow(Services&) {}
     // A short name for tests and logs: "home", "quiz"…
     virtual std::string kind() const = 0;
 };

@@ -134,9 +134,16 @@ void ScreenHost::frame(FrameInput& input) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     Frame frame{services_, navigator_, input, computeLayout(display)};
     Screen& screen = *stack_.back();
+    if (&screen != shownTop_) {
+        shownTop_ = &screen;
+        screen.onShow(services_);
+    }
     backRequested_ = false;
 
     ImGui::PushFont(services_.fonts.body);
+    if (ImGui::GetIO().WantTextInput) {
+        input.dropTypingKeys();  // letters typed into a field are not shortcuts
+    }
     handleGlobalKeys(frame);
     // While an overlay is open it owns the keyboard: the screen behind it must not react.
     FrameInput noKeys;

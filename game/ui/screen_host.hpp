@@ -41,6 +41,7 @@ class ScreenHost {
     bool glossaryOpen_ = false;
     bool quitDialogOpen_ = false;
     bool backRequested_ = false;
+    const Screen* shownTop_ = nullptr;
 };
 
 }  // namespace passerelles::ui

@@ -90,13 +90,38 @@ Session::Session(SessionOptions options)
             return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         };
     }
+    progress_ = options.dataDirectory.empty()
+                    ? std::make_unique<ProgressService>()
+                    : std::make_unique<ProgressService>(options.dataDirectory, library_, options.storeClock);
     services_ = std::make_unique<Services>(
-        Services{library_, glossary_, settings_, fonts_, text_, acronyms_, clock, nullptr, {}});
+        Services{library_, glossary_, settings_, fonts_, text_, acronyms_, clock, *progress_, nullptr, {}});
+    for (const auto& notice : progress_->notices()) {
+        services_->startupMessages.push_back(notice);
+    }
+    const bool openingActivity = !options.open.empty() && options.open != "home";
+    if (!options.profile.empty() && options.profile != "guest" && progress_->available()) {
+        const std::string key = profileNameKey(options.profile);
+        bool found = false;
+        for (const auto& profile : progress_->profiles()) {
+            if (profileNameKey(profile.name) == key) {
+                found = progress_->chooseProfile(profile.id);
+            }
+        }
+        if (!found && !progress_->createProfile(options.profile)) {
+            services_->startupMessages.push_back("Profil « " + options.profile +
+                                                 " » : " + progress_->lastMessage());
+        }
+    }
+    const bool askWhoPlays = options.profile.empty() && !openingActivity && progress_->available();
     if (fonts_.usingFallback()) {
         services_->startupMessages.push_back(fonts_.problem());
     }
     for (const auto& diagnostic : library_.glossaryDiagnostics.items()) {
         services_->startupMessages.push_back("Glossaire : " + formatDiagnostic(diagnostic));
+    }
+    if (askWhoPlays) {
+        host_ = std::make_unique<ScreenHost>(*services_, makeProfileScreen());
+        return;
     }
     std::unique_ptr<Screen> first = screenForTarget(library_, options.open, openError_);
     if (!first) {

@@ -20,6 +20,12 @@ struct SessionOptions {
     std::string fontDirectory;
     float textScale = 1.0f;
     std::function<double()> clock;  // defaults to a steady clock
+    // Where progress.db lives; empty: nothing is recorded (everyone plays as a guest).
+    std::filesystem::path dataDirectory;
+    // Who plays: "" asks on the first screen (or plays as a guest when an --open target is given),
+    // "guest" records nothing, any other value is a profile name (created if needed).
+    std::string profile;
+    ProgressStore::Clock storeClock;  // unix seconds; tests fix the day
 };
 
 class Session {
@@ -40,6 +46,7 @@ class Session {
     FontSet fonts_;
     AcronymsOnScreen acronyms_;
     RichText text_;
+    std::unique_ptr<ProgressService> progress_;
     std::unique_ptr<Services> services_;
     std::unique_ptr<ScreenHost> host_;
     std::string openError_;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/activity_recorder.hpp"
 #include "core/content.hpp"
 #include "ui/screen.hpp"
 
@@ -13,5 +14,30 @@ namespace passerelles::ui {
 // caller shows once (pass nullopt to show every point's source).
 void drawKeyPoints(Frame& frame, const Pack& pack, const std::vector<KeyPoint>& points,
                    const std::optional<SourceRef>& itemSource);
+
+enum class ResumeChoice { Undecided, Resume, Restart };
+// "Vous aviez commencé…" with Reprendre (Entrée) and Recommencer (R); `where` says how far the learner was.
+ResumeChoice drawResumePrompt(Frame& frame, const std::string& where);
+
+// While an unfinished run is offered, draws the prompt and returns true; once the learner chooses,
+// either takes the saved run or starts afresh, and tells the recorder which.
+template <typename Run>
+bool offerResume(Frame& frame, std::optional<Run>& resumable, Run& run, ActivityRecorder& recorder,
+                 const std::string& where) {
+    if (!resumable) {
+        return false;
+    }
+    const ResumeChoice choice = drawResumePrompt(frame, where);
+    if (choice == ResumeChoice::Resume) {
+        run = *resumable;
+        recorder.start(true);
+    } else if (choice == ResumeChoice::Restart) {
+        recorder.start(false);
+    }
+    if (choice != ResumeChoice::Undecided) {
+        resumable.reset();
+    }
+    return true;
+}
 
 }  // namespace passerelles::ui

@@ -22,6 +22,10 @@ class HomeScreen final : public Screen {
     std::string title() const override { return "Passerelles"; }
     std::string kind() const override { return "home"; }
 
+    void onShow(Services& services) override {
+        dueToday_ = services.progress.dueToday().size();  // once per visit, not per frame
+    }
+
     void draw(Frame& frame) override {
         const auto& library = frame.services.library;
         std::vector<Entry> entries;
@@ -36,8 +40,12 @@ class HomeScreen final : public Screen {
                 entries.push_back({p, kProblems});
             }
         }
+        if (handleProgressKeys(frame)) {
+            return;
+        }
         handleKeys(frame, entries);
 
+        drawWhoPlays(frame);
         heading(frame, "Se former à l’action extérieure des collectivités territoriales (AECT)",
                 frame.services.fonts.title, theme::kPrimary);
         mutedText(frame,
@@ -98,6 +106,61 @@ class HomeScreen final : public Screen {
     }
 
   private:
+    // P: my progress, V: review my mistakes, C: change profile (only where a store exists).
+    bool handleProgressKeys(Frame& frame) {
+        ProgressService& progress = frame.services.progress;
+        if (!progress.available()) {
+            return false;
+        }
+        if (frame.input.take(Key::C)) {
+            frame.navigator.resetTo(makeProfileScreen());
+            return true;
+        }
+        if (progress.isGuest()) {
+            return false;
+        }
+        if (frame.input.take(Key::P)) {
+            frame.navigator.push(makeDashboardScreen());
+            return true;
+        }
+        if (frame.input.take(Key::V)) {
+            frame.navigator.push(makeReviewScreen());
+            return true;
+        }
+        return false;
+    }
+
+    void drawWhoPlays(Frame& frame) {
+        ProgressService& progress = frame.services.progress;
+        if (!progress.available()) {
+            return;
+        }
+        beginPanel(frame, theme::kPrimarySoft, 0);
+        if (progress.isGuest()) {
+            paragraph(frame, "Vous jouez en invité : rien n’est enregistré.");
+            if (button(frame, "Choisir un profil (C)", 0.0f, ButtonStyle::Secondary)) {
+                frame.navigator.resetTo(makeProfileScreen());
+            }
+        } else {
+            const std::string due = dueToday_ == 0 ? "rien à revoir aujourd’hui"
+                                                   : std::to_string(dueToday_) + " à revoir aujourd’hui";
+            paragraph(frame, "Profil : " + progress.profile()->name + " · " + due, frame.services.fonts.bold);
+            if (button(frame, "Ma progression (P)", 0.0f, ButtonStyle::Secondary)) {
+                frame.navigator.push(makeDashboardScreen());
+            }
+            ImGui::SameLine();
+            if (button(frame, "Revoir mes erreurs (V)", 0.0f,
+                       dueToday_ > 0 ? ButtonStyle::Primary : ButtonStyle::Secondary)) {
+                frame.navigator.push(makeReviewScreen());
+            }
+            ImGui::SameLine();
+            if (button(frame, "Changer de profil (C)", 0.0f, ButtonStyle::Quiet)) {
+                frame.navigator.resetTo(makeProfileScreen());
+            }
+        }
+        endPanel(frame);
+    }
+
     void handleKeys(Frame& frame, const std::vector<Entry>& entries) {
         if (entries.empty()) {
             return;
@@ -199,6 +262,7 @@ class HomeScreen final : public Screen {
 
     std::size_t focus_ = 0;
     bool scrollToFocus_ = false;
+    std::size_t dueToday_ = 0;
 };
 
 }  // namespace

@@ -19,7 +19,7 @@ void MythSoloScreen::handleKeys(Frame& frame) {
         case SoloMythRun::Phase::PositionAfter: {
             const int index = frame.input.takeOptionShortcut(4);
             if (index >= 0) {
-                run_.setPosition(static_cast<Agreement>(index));
+                setPosition(static_cast<Agreement>(index));
                 ImGui::SetScrollY(0.0f);
             }
             break;
@@ -43,7 +43,22 @@ void MythSoloScreen::handleKeys(Frame& frame) {
     }
 }
 
+void MythSoloScreen::setPosition(Agreement agreement) {
+    const std::size_t recorded = run_.results().size();
+    if (run_.setPosition(agreement) && run_.results().size() > recorded) {
+        recorder_->cardPlayed(*run_.results().back().card, run_.results().back());
+        if (run_.phase() == SoloMythRun::Phase::Finished) {
+            recorder_->finish(run_.score(), run_.maxScore());
+        }
+    }
+}
+
 void MythSoloScreen::draw(Frame& frame) {
+    if (!recorder_) {
+        recorder_ =
+            frame.services.progress.recorderFor(*pack_, ActivityKind::Myths, deck_.id, frame.services.now);
+        recorder_->start(false);
+    }
     if (run_.phase() == SoloMythRun::Phase::Finished) {
         frame.navigator.replace(makeMythSoloResultsScreen(pack_, deck_, run_));
         return;
@@ -61,7 +76,7 @@ void MythSoloScreen::draw(Frame& frame) {
             heading(frame, "Êtes-vous d’accord avec cette idée ?");
             verticalSpace(frame, 0.2f);
             if (const auto agreement = drawAgreement(frame)) {
-                run_.setPosition(*agreement);
+                setPosition(*agreement);
             }
             verticalSpace(frame, 0.3f);
             sourceLine(frame, "Touches 1 à 4, ou cliquez. Votre avis ne rapporte ni ne coûte de points.");
@@ -85,7 +100,7 @@ void MythSoloScreen::draw(Frame& frame) {
                                   agreementLabel(run_.current().before) + ".");
             verticalSpace(frame, 0.2f);
             if (const auto agreement = drawAgreement(frame)) {
-                run_.setPosition(*agreement);
+                setPosition(*agreement);
             }
             break;
         }

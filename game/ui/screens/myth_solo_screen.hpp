@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "core/activity_recorder.hpp"
 #include "core/myth_run.hpp"
 #include "ui/screen.hpp"
 
@@ -25,11 +26,14 @@ class MythSoloScreen final : public Screen {
     std::optional<Agreement> drawAgreement(Frame& frame);
     void drawArguments(Frame& frame);
     void drawAnswer(Frame& frame);
+    // Gives the position after the answer; records the card once it is complete.
+    void setPosition(Agreement agreement);
 
     std::shared_ptr<const Pack> pack_;
     const MythDeck& deck_;
     SoloMythRun run_;
     bool scrollToAnswer_ = false;
+    std::unique_ptr<ActivityRecorder> recorder_;
 };
 
 }  // namespace passerelles::ui

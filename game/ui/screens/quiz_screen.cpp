@@ -2,6 +2,7 @@
 #include "ui/screens/quiz_screen.hpp"
 
 #include "core/text.hpp"
+#include "ui/screens/content_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -30,9 +31,52 @@ OptionLook lookOf(const QuizRun& run, int option) {
 QuizScreen::QuizScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz)
     : pack_(std::move(pack)), quiz_(quiz), run_(QuizRun::forQuiz(quiz)) {}
 
+void QuizScreen::prepareRecording(Frame& frame) {
+    recorder_ = frame.services.progress.recorderFor(*pack_, ActivityKind::Quiz, quiz_.id, frame.services.now);
+    if (const auto state = recorder_->resumableState()) {
+        std::vector<const Question*> questions = run_.questions();
+        const auto snapshot = parseQuizSnapshot(*state);
+        if (snapshot) {
+            resumable_ = QuizRun::restore(*snapshot, questions);
+        }
+        if (!resumable_) {
+            // The saved play no longer matches the questions: say so rather than guess.
+            notice_ = "Le quiz a changé depuis votre dernière partie : il reprend au début.";
+            recorder_->start(false);
+        }
+        return;
+    }
+    recorder_->start(false);
+}
+
+void QuizScreen::confirm() {
+    if (!run_.confirm()) {
+        return;
+    }
+    scrollToVerdict_ = true;
+    recorder_->answered(run_.currentQuestion(), *run_.currentResult());
+    recorder_->saveState(serializeQuizSnapshot(run_.snapshot()));
+}
+
+void QuizScreen::finish(Frame& frame) {
+    recorder_->finish(run_.score(), run_.maxScore());
+    frame.navigator.replace(makeQuizResultsScreen(pack_, quiz_, run_));
+}
+
 void QuizScreen::draw(Frame& frame) {
+    if (!recorder_) {
+        prepareRecording(frame);
+    }
+    if (resumable_) {
+        const std::string where = "Question " + std::to_string(resumable_->position() + 1) + " sur " +
+                                  std::to_string(resumable_->questionCount()) + ", " +
+                                  formatDecimal(resumable_->score()) + " / " +
+                                  formatPoints(resumable_->maxScore()) + " jusqu’ici.";
+        offerResume(frame, resumable_, run_, *recorder_, where);
+        return;
+    }
     if (run_.phase() == QuizRun::Phase::Finished) {
-        frame.navigator.replace(makeQuizResultsScreen(pack_, quiz_, run_));
+        finish(frame);
         return;
     }
     handleKeys(frame);
@@ -40,6 +84,12 @@ void QuizScreen::draw(Frame& frame) {
         return;  // the results screen takes over on the next frame
     }
     const Question& question = run_.currentQuestion();
+    if (!notice_.empty()) {
+        paragraph(frame, notice_, nullptr, theme::kPartial);
+    }
+    if (!recorder_->problem().empty()) {
+        paragraph(frame, recorder_->problem(), nullptr, theme::kWrong);
+    }
     drawProgress(frame);
     verticalSpace(frame, 0.4f);
     sourceLine(frame, describeRule(question));
@@ -74,8 +124,8 @@ void QuizScreen::handleKeys(Frame& frame) {
         if (option >= 0) {
             run_.toggle(option);
         }
-        if (frame.input.take(Key::Enter) && run_.confirm()) {
-            scrollToVerdict_ = true;
+        if (frame.input.take(Key::Enter)) {
+            confirm();
         }
     } else if (run_.phase() == QuizRun::Phase::Revealed && frame.input.take(Key::Enter)) {
         advance();
@@ -84,6 +134,9 @@ void QuizScreen::handleKeys(Frame& frame) {
 
 void QuizScreen::advance() {
     run_.next();
+    if (run_.phase() != QuizRun::Phase::Finished) {
+        recorder_->saveState(serializeQuizSnapshot(run_.snapshot()));
+    }
     ImGui::SetScrollY(0.0f);
 }
 
@@ -106,8 +159,8 @@ void QuizScreen::drawProgress(Frame& frame) {
 
 void QuizScreen::drawAnswering(Frame& frame, const Question& question) {
     const bool ready = !run_.selection().empty();
-    if (button(frame, "Valider (Entrée)", 0.0f, ButtonStyle::Primary, ready) && run_.confirm()) {
-        scrollToVerdict_ = true;
+    if (button(frame, "Valider (Entrée)", 0.0f, ButtonStyle::Primary, ready)) {
+        confirm();
     }
     ImGui::SameLine();
     const char last = static_cast<char>('A' + question.options.size() - 1);

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "core/activity_recorder.hpp"
 #include "core/quiz_run.hpp"
 #include "ui/screen.hpp"
 
@@ -23,11 +24,18 @@ class QuizScreen final : public Screen {
     void drawProgress(Frame& frame);
     void drawAnswering(Frame& frame, const Question& question);
     void drawRevealed(Frame& frame, const Question& question);
+    // On the first frame: starts recording, or offers to resume an unfinished play.
+    void prepareRecording(Frame& frame);
+    void confirm();
+    void finish(Frame& frame);
 
     std::shared_ptr<const Pack> pack_;
     const Quiz& quiz_;
     QuizRun run_;
     bool scrollToVerdict_ = false;
+    std::unique_ptr<ActivityRecorder> recorder_;
+    std::optional<QuizRun> resumable_;  // the unfinished run offered to the learner
+    std::string notice_;
 };
 
 }  // namespace passerelles::ui

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/text.hpp"
+#include "ui/screens/content_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -17,8 +18,32 @@ void ScenarioScreen::choose(int choiceIndex) {
     const std::vector<double> before = run_.values();
     if (run_.choose(choiceIndex)) {
         valuesBeforeChoice_ = before;
+        recorder_->saveState(serializeScenarioPath(run_.choiceIds()));
         ImGui::SetScrollY(0.0f);
     }
+}
+
+void ScenarioScreen::prepareRecording(Frame& frame) {
+    recorder_ =
+        frame.services.progress.recorderFor(*pack_, ActivityKind::Scenario, scenario_.id, frame.services.now);
+    if (const auto state = recorder_->resumableState()) {
+        if (const auto path = parseScenarioPath(*state)) {
+            resumable_ = ScenarioRun::replay(scenario_, *path);
+        }
+        if (!resumable_) {
+            notice_ = "Le scénario a changé depuis votre dernière partie : il reprend au début.";
+            recorder_->start(false);
+        }
+        return;
+    }
+    recorder_->start(false);
+}
+
+void ScenarioScreen::finish(Frame& frame) {
+    const double best = exploreScenario(scenario_).bestTotal;
+    recorder_->scenarioEnded(scenario_, run_, best);
+    recorder_->finish(run_.total(), best);
+    frame.navigator.replace(makeScenarioEndScreen(pack_, scenario_, run_));
 }
 
 void ScenarioScreen::proceed() {
@@ -42,13 +67,30 @@ void ScenarioScreen::handleKeys(Frame& frame) {
 }
 
 void ScenarioScreen::draw(Frame& frame) {
+    if (!recorder_) {
+        prepareRecording(frame);
+    }
+    if (resumable_) {
+        const std::size_t decisions = resumable_->choiceIds().size();
+        const std::string where = std::to_string(decisions) +
+                                  (decisions > 1 ? " décisions prises" : " décision prise") + " dans « " +
+                                  scenario_.title + " ».";
+        offerResume(frame, resumable_, run_, *recorder_, where);
+        return;
+    }
     if (run_.phase() == ScenarioRun::Phase::Ended) {
-        frame.navigator.replace(makeScenarioEndScreen(pack_, scenario_, run_));
+        finish(frame);
         return;
     }
     handleKeys(frame);
     if (run_.phase() == ScenarioRun::Phase::Ended) {
         return;
+    }
+    if (!notice_.empty()) {
+        paragraph(frame, notice_, nullptr, theme::kPartial);
+    }
+    if (!recorder_->problem().empty()) {
+        paragraph(frame, recorder_->problem(), nullptr, theme::kWrong);
     }
     beginPanel(frame, theme::kPrimarySoft, 0);
     paragraph(frame, "Votre rôle : " + scenario_.role, frame.services.fonts.small);

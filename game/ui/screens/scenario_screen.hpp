@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "core/activity_recorder.hpp"
 #include "core/scenario_run.hpp"
 #include "ui/screen.hpp"
 
@@ -24,11 +25,16 @@ class ScenarioScreen final : public Screen {
     void drawState(Frame& frame);
     void drawChoices(Frame& frame);
     void drawConsequence(Frame& frame);
+    void prepareRecording(Frame& frame);
+    void finish(Frame& frame);
 
     std::shared_ptr<const Pack> pack_;
     const Scenario& scenario_;
     ScenarioRun run_;
     std::vector<double> valuesBeforeChoice_;  // to show what the last choice changed
+    std::unique_ptr<ActivityRecorder> recorder_;
+    std::optional<ScenarioRun> resumable_;
+    std::string notice_;
 };
 
 }  // namespace passerelles::ui

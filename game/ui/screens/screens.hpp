@@ -13,6 +13,9 @@
 namespace passerelles::ui {
 
 std::unique_ptr<Screen> makeHomeScreen();
+std::unique_ptr<Screen> makeProfileScreen();
+std::unique_ptr<Screen> makeDashboardScreen();
+std::unique_ptr<Screen> makeReviewScreen();
 std::unique_ptr<Screen> makePackProblemsScreen(std::size_t packIndex);
 std::unique_ptr<Screen> makeQuizScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz);
 std::unique_ptr<Screen> makeQuizResultsScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz,

@@ -1,0 +1,123 @@
+// Opening the store for the UI, choosing who plays, and the learner's data (export, erase).
+#include "ui/progress_service.hpp"
+
+#include <ctime>
+#include <fstream>
+
+#include "core/text.hpp"
+
+namespace passerelles::ui {
+
+ProgressService::ProgressService(const std::filesystem::path& dataDirectory, const ContentLibrary& library,
+                                 ProgressStore::Clock clock)
+    : dataDirectory_(dataDirectory) {
+    auto opened = ProgressStore::open(dataDirectory / "progress.db", std::move(clock));
+    if (!opened.notice.empty()) {
+        notices_.push_back(opened.notice);
+    }
+    if (!opened.store) {
+        notices_.push_back(opened.error);
+        return;
+    }
+    store_ = std::move(opened.store);
+    // Results recorded on questions that have changed since are kept but no longer counted.
+    std::vector<ItemFingerprint> current;
+    for (const auto& pack : library.usablePacks()) {
+        const auto items = fingerprintsOf(*pack);
+        current.insert(current.end(), items.begin(), items.end());
+    }
+    store_->markStale(current);
+}
+
+bool ProgressService::chooseProfile(std::int64_t id) {
+    if (!store_) {
+        return false;
+    }
+    const auto found = store_->findProfile(id);
+    if (!found) {
+        return false;
+    }
+    store_->touchProfile(id);
+    profile_ = found;
+    return true;
+}
+
+bool ProgressService::createProfile(const std::string& name) {
+    if (!store_) {
+        lastMessage_ = "La progression ne peut pas être enregistrée sur cet ordinateur.";
+        return false;
+    }
+    const auto id = store_->createProfile(name);
+    if (!id) {
+        lastMessage_ = store_->lastError();
+        return false;
+    }
+    return chooseProfile(*id);
+}
+
+bool ProgressService::deleteCurrentProfile() {
+    if (!store_ || !profile_) {
+        return false;
+    }
+    if (!store_->deleteProfile(profile_->id)) {
+        lastMessage_ = store_->lastError();
+        return false;
+    }
+    profile_.reset();
+    return true;
+}
+
+std::vector<ProfileInfo> ProgressService::profiles() {
+    return store_ ? store_->profiles() : std::vector<ProfileInfo>{};
+}
+
+std::unique_ptr<ActivityRecorder> ProgressService::recorderFor(const Pack& pack, ActivityKind kind,
+                                                               const std::string& activityId,
+                                                               std::function<double()> clock) {
+    ProgressStore* store = profile_ ? store_.get() : nullptr;
+    return std::make_unique<ActivityRecorder>(store, profile_ ? profile_->id : 0, pack, kind, activityId,
+                                              std::move(clock));
+}
+
+std::vector<ReviewEntry> ProgressService::dueToday() {
+    if (!store_ || !profile_) {
+        return {};
+    }
+    return store_->dueReviews(profile_->id, store_->startOfToday() + 24 * 3600 - 1);
+}
+
+std::size_t ProgressService::dueTomorrowCount() {
+    if (!store_ || !profile_) {
+        return 0;
+    }
+    const std::int64_t endOfTomorrow = store_->startOfToday() + 2 * 24 * 3600 - 1;
+    return store_->dueReviews(profile_->id, endOfTomorrow).size() - dueToday().size();
+}
+
+std::optional<std::filesystem::path> ProgressService::exportHistory() {
+    if (!store_ || !profile_) {
+        return std::nullopt;
+    }
+    const std::time_t now = static_cast<std::time_t>(store_->now());
+    std::tm local{};
+    localtime_r(&now, &local);
+    char date[32];
+    std::strftime(date, sizeof date, "%Y-%m-%d-%H%M", &local);
+    std::string name;
+    for (const char c : foldForSearch(profile_->name)) {
+        name += ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? c : '-';
+    }
+    const std::filesystem::path folder = dataDirectory_ / "exports";
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    const std::filesystem::path file = folder / ("progression-" + name + "-" + date + ".csv");
+    std::ofstream stream(file, std::ios::binary);
+    stream << store_->exportCsv(profile_->id);
+    if (error || !stream) {
+        lastMessage_ = "L’export n’a pas pu être écrit dans « " + folder.string() + " ».";
+        return std::nullopt;
+    }
+    return file;
+}
+
+}  // namespace passerelles::ui

@@ -1,0 +1,61 @@
+// The progress store as screens see it: who is playing (a profile or a guest), recorders, messages.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/activity_recorder.hpp"
+#include "core/pack_loader.hpp"
+#include "core/progress_store.hpp"
+
+namespace passerelles::ui {
+
+class ProgressService {
+  public:
+    // Opens (or creates) DATA/progress.db; a failure leaves the service in guest-only mode with a message.
+    ProgressService(const std::filesystem::path& dataDirectory, const ContentLibrary& library,
+                    ProgressStore::Clock clock = {});
+    // No store at all: everything is played as a guest (tests, the booth).
+    ProgressService() = default;
+
+    bool available() const { return store_ != nullptr; }
+    ProgressStore* store() { return store_.get(); }
+    const std::filesystem::path& dataDirectory() const { return dataDirectory_; }
+
+    // Who plays. A guest records nothing.
+    bool isGuest() const { return !profile_.has_value(); }
+    const std::optional<ProfileInfo>& profile() const { return profile_; }
+    void playAsGuest() { profile_.reset(); }
+    bool chooseProfile(std::int64_t id);
+    // Creates and selects a profile; on failure returns false with the reason in lastMessage().
+    bool createProfile(const std::string& name);
+    // Deletes the current profile and everything about it, then plays as a guest.
+    bool deleteCurrentProfile();
+    std::vector<ProfileInfo> profiles();
+
+    // A recorder for one play of an activity (it records nothing for a guest).
+    std::unique_ptr<ActivityRecorder> recorderFor(const Pack& pack, ActivityKind kind,
+                                                  const std::string& activityId,
+                                                  std::function<double()> clock);
+    // Missed items due by the end of today, for the current profile.
+    std::vector<ReviewEntry> dueToday();
+    std::size_t dueTomorrowCount();
+    // Writes the current profile's history to DATA/exports/…csv; returns the file, or nullopt and a message.
+    std::optional<std::filesystem::path> exportHistory();
+
+    // Messages for the learner: a damaged file moved aside, a store that could not be opened, a failed save.
+    const std::vector<std::string>& notices() const { return notices_; }
+    const std::string& lastMessage() const { return lastMessage_; }
+
+  private:
+    std::unique_ptr<ProgressStore> store_;
+    std::filesystem::path dataDirectory_;
+    std::optional<ProfileInfo> profile_;
+    std::vector<std::string> notices_;
+    std::string lastMessage_;
+};
+
+}  // namespace passerelles::ui

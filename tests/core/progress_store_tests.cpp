@@ -1,0 +1,350 @@
+// Progress store: round trips, sessions and resume, stale content, review queue, export, erasure,
+// migration from a version-1 file, a damaged file moved aside.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "core/activity_recorder.hpp"
+#include "core/pack_loader.hpp"
+#include "core/progress_report.hpp"
+#include "core/progress_store.hpp"
+#include "core/sqlite.hpp"
+#include "support/test_support.hpp"
+
+using namespace passerelles;
+
+namespace {
+
+constexpr std::int64_t kNoon = 1700049600;  // 2023-11-15 12:00:00 UTC, mid-day in France
+
+struct Fixture {
+    testing::TemporaryFolder folder;
+    std::int64_t now = kNoon;
+    std::unique_ptr<ProgressStore> store;
+    Fixture() { reopen(); }
+    void reopen() {
+        store.reset();
+        auto opened = ProgressStore::open(folder.path() / "progress.db", [this] { return now; });
+        REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
+        store = std::move(opened.store);
+    }
+};
+
+ResultRecord answer(std::int64_t profile, const std::string& item, Outcome outcome,
+                    const std::string& fingerprint = "f1") {
+    ResultRecord record;
+    record.profileId = profile;
+    record.packId = "cahier-ludique";
+    record.packVersion = "1.0.0";
+    record.kind = ActivityKind::Quiz;
+    record.activityId = "connaissances";
+    record.itemId = item;
+    record.fingerprint = fingerprint;
+    record.outcome = outcome;
+    record.points = outcome == Outcome::Right ? 1.0 : 0.0;
+    record.maxPoints = 1.0;
+    record.activeSeconds = 12;
+    return record;
+}
+
+}  // namespace
+
+TEST_CASE("a new store has the current schema, WAL journal and full sync") {
+    Fixture fixture;
+    CHECK(fixture.store->schemaVersion() == kProgressSchemaVersion);
+    CHECK(fixture.store->database().queryText("PRAGMA journal_mode").value_or("") == "wal");
+    CHECK(fixture.store->database().queryInteger("PRAGMA synchronous").value_or(0) == 2);
+}
+
+TEST_CASE("profiles: create, refuse duplicates and empty names, remember the last used") {
+    Fixture fixture;
+    const auto elise = fixture.store->createProfile("  Élise  ");
+    REQUIRE(elise);
+    CHECK_FALSE(fixture.store->createProfile("élise"));  // names are compared without case
+    CHECK(fixture.store->lastError().find("existe déjà") != std::string::npos);
+    CHECK_FALSE(fixture.store->createProfile("   "));
+    fixture.now += 100;
+    const auto karim = fixture.store->createProfile("Karim");
+    REQUIRE(karim);
+    CHECK(fixture.store->lastUsedProfile() == karim);
+    fixture.now += 100;
+    fixture.store->touchProfile(*elise);
+    CHECK(fixture.store->lastUsedProfile() == elise);
+    CHECK(fixture.store->profiles().front().name == "Élise");
+}
+
+TEST_CASE("results round trip and survive reopening; the latest per item wins") {
+    Fixture fixture;
+    const auto profile = *fixture.store->createProfile("Élise");
+    REQUIRE(fixture.store->record(answer(profile, "q01", Outcome::Wrong)));
+    fixture.now += 60;
+    REQUIRE(fixture.store->record(answer(profile, "q01", Outcome::Right)));
+    REQUIRE(fixture.store->record(answer(profile, "q02", Outcome::Partial)));
+    fixture.reopen();
+    CHECK(fixture.store->resultCount(profile) == 3);
+    const auto latest = fixture.store->latestResults(profile);
+    REQUIRE(latest.size() == 2);
+    CHECK(latest[0].itemId == "q01");
+    CHECK(latest[0].outcome == Outcome::Right);
+    CHECK(latest[0].attempts == 2);
+    CHECK(latest[1].outcome == Outcome::Partial);
+    const auto totals = fixture.store->activityTotals(profile);
+    REQUIRE(totals.size() == 1);
+    CHECK(totals[0].activeSeconds == 36);
+}
+
+TEST_CASE(
+    "sessions: an unfinished play can be found with its state, a finished one counts in best and last") {
+    Fixture fixture;
+    const auto profile = *fixture.store->createProfile("Élise");
+    const auto first =
+        fixture.store->startSession(profile, "cahier-ludique", "1.0.0", ActivityKind::Quiz, "connaissances");
+    REQUIRE(first);
+    REQUIRE(fixture.store->saveSessionState(*first, "{\"position\":3}"));
+    auto unfinished =
+        fixture.store->unfinishedSession(profile, "cahier-ludique", ActivityKind::Quiz, "connaissances");
+    REQUIRE(unfinished);
+    CHECK(unfinished->state == "{\"position\":3}");
+    REQUIRE(fixture.store->finishSession(*first, 9, 18));
+    CHECK_FALSE(
+        fixture.store->unfinishedSession(profile, "cahier-ludique", ActivityKind::Quiz, "connaissances"));
+    const auto second =
+        fixture.store->startSession(profile, "cahier-ludique", "1.0.0", ActivityKind::Quiz, "connaissances");
+    fixture.now += 10;
+    REQUIRE(fixture.store->finishSession(*second, 6, 18));
+    const auto totals = fixture.store->activityTotals(profile, "cahier-ludique");
+    REQUIRE(totals.size() == 1);
+    CHECK(totals[0].finishedSessions == 2);
+    CHECK(totals[0].bestRatio == doctest::Approx(0.5));
+    CHECK(totals[0].lastRatio == doctest::Approx(6.0 / 18.0));
+}
+
+TEST_CASE("a result whose content changed since is kept, marked stale, and no longer counts") {
+    Fixture fixture;
+    const auto profile = *fixture.store->createProfile("Élise");
+    REQUIRE(fixture.store->record(answer(profile, "q01", Outcome::Wrong, "ancien")));
+    REQUIRE(fixture.store->record(answer(profile, "q02", Outcome::Right, "stable")));
+    ResultRecord otherPack = answer(profile, "q01", Outcome::Wrong, "x");
+    otherPack.packId = "autre-pack";
+    REQUIRE(fixture.store->record(otherPack));
+    // q01 was rewritten, q02 did not change; another pack ("autre-pack") is not loaded today.
+    std::vector<ItemFingerprint> current = {{"cahier-ludique", "q01", "nouveau"},
+                                            {"cahier-ludique", "q02", "stable"}};
+    CHECK(fixture.store->markStale(current) == 1);
+    CHECK(fixture.store->resultCount(profile) == 3);  // nothing deleted
+    const auto latest = fixture.store->latestResults(profile, "cahier-ludique");
+    REQUIRE(latest.size() == 1);
+    CHECK(latest[0].itemId == "q02");
+    CHECK(fixture.store->latestResults(profile, "autre-pack").size() == 1);
+    const auto queue = fixture.store->reviewQueue(profile);
+    REQUIRE(queue.size() == 1);  // the rewritten question left the review queue; the other pack's stays
+    CHECK(queue[0].packId == "autre-pack");
+    CHECK(fixture.store->exportCsv(profile).find(";oui;") != std::string::npos);
+}
+
+TEST_CASE("missed items wait until tomorrow, then move with each review") {
+    Fixture fixture;
+    const auto profile = *fixture.store->createProfile("Élise");
+    REQUIRE(fixture.store->record(answer(profile, "q01", Outcome::Wrong)));
+    REQUIRE(fixture.store->record(answer(profile, "q02", Outcome::Right)));
+    CHECK(fixture.store->dueReviews(profile, fixture.now).empty());  // not minutes after reading the answer
+    const auto queue = fixture.store->reviewQueue(profile);
+    REQUIRE(queue.size() == 1);
+    CHECK(queue[0].itemId == "q01");
+    const std::int64_t tomorrow = fixture.store->startOfToday() + 24 * 3600;
+    CHECK(queue[0].schedule.dueAt == tomorrow);
+    fixture.now = tomorrow + 9 * 3600;
+    REQUIRE(fixture.store->dueReviews(profile, fixture.now).size() == 1);
+    ResultRecord review = answer(profile, "q01", Outcome::Right);
+    review.review = true;
+    REQUIRE(fixture.store->record(review));
+    CHECK(fixture.store->dueReviews(profile, fixture.now).empty());
+    CHECK(fixture.store->reviewQueue(profile)[0].schedule.repetitions == 1);
+}
+
+TEST_CASE("the export has one CSV row per result, and deleting a profile erases everything about it") {
+    Fixture fixture;
+    const auto elise = *fixture.store->createProfile("Élise");
+    const auto karim = *fixture.store->createProfile("Karim");
+    REQUIRE(fixture.store->record(answer(elise, "q01", Outcome::Wrong)));
+    REQUIRE(fixture.store->record(answer(elise, "q02", Outcome::Right)));
+    REQUIRE(fixture.store->record(answer(karim, "q01", Outcome::Right)));
+    const auto session =
+        fixture.store->startSession(elise, "cahier-ludique", "1.0.0", ActivityKind::Quiz, "connaissances");
+    REQUIRE(session);
+    const std::string csv = fixture.store->exportCsv(elise);
+    CHECK(
+        csv.starts_with("\xEF\xBB\xBF"
+                        "date;profil;pack"));
+    std::size_t rows = 0;
+    for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) {
+        ++rows;
+    }
+    CHECK(rows == 3);  // header and two results
+    CHECK(csv.find("faux") != std::string::npos);
+    REQUIRE(fixture.store->deleteProfile(elise));
+    CHECK_FALSE(fixture.store->findProfile(elise));
+    CHECK(fixture.store->resultCount(elise) == 0);
+    CHECK(fixture.store->reviewQueue(elise).empty());
+    CHECK(fixture.store->database().queryInteger("SELECT COUNT(*) FROM sessions WHERE profile_id = " +
+                                                 std::to_string(elise)) == 0);
+    CHECK(fixture.store->resultCount(karim) == 1);
+    fixture.store.reset();
+    // secure_delete and the checkpoint leave no trace of the name in the file.
+    const std::string bytes = testing::readFile(fixture.folder.path() / "progress.db");
+    CHECK(bytes.find("\xC3\x89lise") == std::string::npos);
+}
+
+TEST_CASE("a version-1 file opens, is migrated, and its unverifiable results are kept as stale") {
+    testing::TemporaryFolder folder;
+    std::filesystem::copy_file(testing::fixturesDir() / "progress" / "progress-v1.db",
+                               folder.path() / "progress.db");
+    auto opened = ProgressStore::open(folder.path() / "progress.db");
+    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
+    ProgressStore& store = *opened.store;
+    CHECK(store.schemaVersion() == 2);
+    const auto profiles = store.profiles();
+    REQUIRE(profiles.size() == 2);
+    CHECK(store.resultCount(1) == 2);
+    CHECK(store.latestResults(1).size() == 2);
+    const PackLoad cahier = loadPack(testing::contentDir() / "cahier-ludique");
+    REQUIRE(cahier.usable());
+    CHECK(store.markStale(fingerprintsOf(*cahier.pack)) ==
+          3);  // no fingerprint: never applied to today's questions
+    CHECK(store.latestResults(1).empty());
+    CHECK(store.resultCount(1) == 2);
+    REQUIRE(store.record(answer(1, "q01", Outcome::Right)));  // and it records new results
+}
+
+TEST_CASE("a damaged file is moved aside with a message, and a fresh store starts") {
+    testing::TemporaryFolder folder;
+    testing::writeFile(folder.path() / "progress.db", std::string(4096, 'x'));
+    auto opened = ProgressStore::open(folder.path() / "progress.db");
+    REQUIRE(opened.store != nullptr);
+    CHECK(opened.notice.find("mis de côté") != std::string::npos);
+    CHECK(opened.store->profiles().empty());
+    int aside = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder.path())) {
+        if (entry.path().filename().string().starts_with("progress.db.endommage-")) {
+            ++aside;
+            CHECK(testing::readFile(entry.path()) == std::string(4096, 'x'));  // nothing overwritten
+        }
+    }
+    CHECK(aside == 1);
+}
+
+TEST_CASE("quiz and scenario resume states round trip as JSON and refuse garbage") {
+    QuizRun::Snapshot snapshot;
+    snapshot.questionIds = {"q01", "q02"};
+    snapshot.position = 1;
+    snapshot.phase = QuizRun::Phase::Revealed;
+    snapshot.answers = {{1}, {0, 2}};
+    snapshot.selection = {};
+    const auto parsed = parseQuizSnapshot(serializeQuizSnapshot(snapshot));
+    REQUIRE(parsed);
+    CHECK(parsed->questionIds == snapshot.questionIds);
+    CHECK(parsed->answers == snapshot.answers);
+    CHECK(parsed->phase == QuizRun::Phase::Revealed);
+    CHECK_FALSE(parseQuizSnapshot("{\"questions\": 3}"));
+    CHECK_FALSE(parseQuizSnapshot("pas du json"));
+    CHECK(parseScenarioPath(serializeScenarioPath({"a", "b"})) == std::vector<std::string>{"a", "b"});
+    CHECK_FALSE(parseScenarioPath("[1, 2]"));
+}
+
+TEST_CASE("the recorder resumes an unfinished quiz and starts afresh after a pack update") {
+    Fixture fixture;
+    const auto profile = *fixture.store->createProfile("Élise");
+    const PackLoad cahier = loadPack(testing::contentDir() / "cahier-ludique");
+    REQUIRE(cahier.usable());
+    const Quiz& quiz = cahier.pack->quizzes[0];
+    double clock = 0.0;
+    {
+        ActivityRecorder recorder(fixture.store.get(), profile, *cahier.pack, ActivityKind::Quiz, quiz.id,
+                                  [&] { return clock; });
+        CHECK_FALSE(recorder.resumableState());
+        recorder.start(false);
+        QuizRun run = QuizRun::forQuiz(quiz);
+        run.toggle(1);
+        run.confirm();
+        clock += 30.0;
+        recorder.answered(run.currentQuestion(), *run.currentResult());
+        run.next();
+        recorder.saveState(serializeQuizSnapshot(run.snapshot()));
+        CHECK(recorder.problem().empty());
+    }
+    ActivityRecorder again(fixture.store.get(), profile, *cahier.pack, ActivityKind::Quiz, quiz.id,
+                           [&] { return clock; });
+    const auto state = again.resumableState();
+    REQUIRE(state);
+    const auto snapshot = parseQuizSnapshot(*state);
+    REQUIRE(snapshot);
+    std::vector<const Question*> questions;
+    for (const auto& question : quiz.questions) {
+        questions.push_back(&question);
+    }
+    const auto resumed = QuizRun::restore(*snapshot, questions);
+    REQUIRE(resumed);
+    CHECK(resumed->position() == 1);
+    CHECK(resumed->score() == doctest::Approx(1.0));
+    CHECK(fixture.store->activityTotals(profile)[0].activeSeconds == 30);
+
+    Pack updated = *cahier.pack;
+    updated.version = "1.1.0";
+    ActivityRecorder afterUpdate(fixture.store.get(), profile, updated, ActivityKind::Quiz, quiz.id,
+                                 [&] { return clock; });
+    CHECK_FALSE(afterUpdate.resumableState());
+}
+
+TEST_CASE("a guest records nothing and reports no problem") {
+    const PackLoad cahier = loadPack(testing::contentDir() / "cahier-ludique");
+    ActivityRecorder guest(nullptr, 0, *cahier.pack, ActivityKind::Quiz, "connaissances", {});
+    CHECK_FALSE(guest.enabled());
+    guest.start(false);
+    QuizRun run = QuizRun::forQuiz(cahier.pack->quizzes[0]);
+    run.toggle(0);
+    run.confirm();
+    guest.answered(run.currentQuestion(), *run.currentResult());
+    CHECK(guest.problem().empty());
+    CHECK_FALSE(guest.resumableState());
+}
+
+TEST_CASE("the profile report joins results with content: completion, mastery per theme, missed items") {
+    Fixture fixture;
+    const auto profile = *fixture.store->createProfile("Élise");
+    const auto library = ContentLibrary::load({{testing::contentDir(), "bundled"}});
+    const Pack* cahier = library.findPack("cahier-ludique");
+    REQUIRE(cahier != nullptr);
+    const Quiz& quiz = cahier->quizzes[0];
+    ActivityRecorder recorder(fixture.store.get(), profile, *cahier, ActivityKind::Quiz, quiz.id, {});
+    recorder.start(false);
+    QuizRun run = QuizRun::forQuiz(quiz);
+    for (const int answer : {1, 1, 0}) {  // q01 right (B), q02 wrong (A is right), q03 partial (A of A+C)
+        run.toggle(answer);
+        run.confirm();
+        recorder.answered(run.currentQuestion(), *run.currentResult());
+        run.next();
+    }
+    recorder.finish(run.score(), run.maxScore());
+    const ProfileReport report = buildProfileReport(library, *fixture.store, profile);
+    REQUIRE(report.activities.size() == 1);
+    const ActivityReport& activity = report.activities[0];
+    CHECK(activity.itemsTotal == 18);
+    CHECK(activity.itemsSeen == 3);
+    CHECK(activity.itemsMastered == 1);
+    CHECK(activity.finishedSessions == 1);
+    CHECK(activity.bestRatio == doctest::Approx(1.5 / 18.0));
+    REQUIRE(report.missed.size() == 2);
+    CHECK(report.missed[0].id() == "q02");
+    CHECK(report.missed[1].id() == "q03");
+    bool sawTheme = false;
+    for (const ThemeMastery& theme : report.themes) {
+        CHECK(theme.mastery >= 0.0);
+        CHECK(theme.mastery <= 1.0);
+        sawTheme = sawTheme || theme.items > 0;
+    }
+    CHECK(sawTheme);
+    // Due tomorrow: the two missed questions, resolved to the loaded content.
+    fixture.now += 24 * 3600;
+    const auto due = resolveReviewItems(library, fixture.store->dueReviews(profile, fixture.now));
+    CHECK(due.size() == 2);
+}

@@ -121,14 +121,14 @@ class AikenReader {
     void missingAnswer() {
         session_.error(question_.line,
                        formats::questionSubject(question_) +
-                           " : la ligne « ANSWER: » qui donne la bonne réponse manque après les "
+                           " : la ligne ANSWER qui donne la lettre de la bonne réponse manque après les "
                            "réponses possibles. Elle n'est pas importée.");
         open_ = false;
     }
 
     void answer(int number, const std::string& letters) {
         if (!open_) {
-            session_.error(number, "Cette ligne « ANSWER: » ne suit aucune question ; elle est ignorée.");
+            session_.error(number, "Cette ligne ANSWER ne suit aucune question ; elle est ignorée.");
             return;
         }
         open_ = false;
@@ -146,7 +146,7 @@ class AikenReader {
         if (indices.empty()) {
             session_.error(number,
                            subject + " : la réponse " + guillemets(letters) +
-                               " n'est pas comprise ; écrivez la lettre de la bonne réponse (ANSWER: B). "
+                               " n'est pas comprise ; écrivez la lettre de la bonne réponse après ANSWER. "
                                "Elle n'est pas importée.");
             return;
         }
@@ -195,7 +195,7 @@ ImportResult importAiken(std::string_view raw, const ImportOptions& options) {
     if (questions.empty() && !session.result().problems.hasErrors()) {
         session.error(0,
                       "Aucune question Aiken n'a été trouvée dans ce fichier (une question, ses réponses "
-                      "« A. … », puis « ANSWER: A »).");
+                      "« A. … », puis la ligne ANSWER et la lettre de la bonne réponse).");
     }
     return formats::finishImport(session, std::move(questions));
 }

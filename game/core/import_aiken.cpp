@@ -178,17 +178,10 @@ class AikenReader {
     bool blankSeen_ = false;
 };
 
-}  // namespace
-
-ImportResult importAiken(std::string_view raw, const ImportOptions& options) {
-    ImportSession session(options);
-    const auto text = formats::prepareInput(raw, session);
-    if (!text) {
-        return std::move(session.result());
-    }
+std::vector<ImportedQuestion> readAikenQuestions(std::string_view text, ImportSession& session) {
     AikenReader reader(session);
     int number = 0;
-    for (const auto line : formats::splitLines(*text)) {
+    for (const auto line : formats::splitLines(text)) {
         reader.line(++number, line);
     }
     std::vector<ImportedQuestion> questions = reader.finish();
@@ -197,7 +190,13 @@ ImportResult importAiken(std::string_view raw, const ImportOptions& options) {
                       "Aucune question Aiken n'a été trouvée dans ce fichier (une question, ses réponses "
                       "« A. … », puis la ligne ANSWER et la lettre de la bonne réponse).");
     }
-    return formats::finishImport(session, std::move(questions));
+    return questions;
+}
+
+}  // namespace
+
+ImportResult importAiken(std::string_view raw, const ImportOptions& options) {
+    return formats::runImport(raw, options, readAikenQuestions);
 }
 
 }  // namespace passerelles

@@ -381,14 +381,10 @@ ImportedSource sourceCell(std::string_view cell) {
 
 std::vector<std::string> listCell(std::string_view cell) {
     std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= cell.size()) {
-        const std::size_t end = std::min(cell.find_first_of(",;", start), cell.size());
-        const auto item = trimSpaces(cell.substr(start, end - start));
-        if (!item.empty()) {
+    for (const auto piece : formats::splitOn(cell, ",;")) {
+        if (const auto item = trimSpaces(piece); !item.empty()) {
             items.emplace_back(item);
         }
-        start = end + 1;
     }
     return items;
 }
@@ -574,19 +570,12 @@ class RowReader {
     std::string where_;
 };
 
-}  // namespace
-
 // ---------------------------------------------------------------------------------------------
 // 4. The whole file
 // ---------------------------------------------------------------------------------------------
 
-ImportResult importCsv(std::string_view raw, const ImportOptions& options) {
-    ImportSession session(options);
-    const auto text = formats::prepareInput(raw, session);
-    if (!text) {
-        return std::move(session.result());
-    }
-    std::vector<Record> records = readRecords(*text, detectSeparator(*text), session);
+std::vector<ImportedQuestion> readCsvQuestions(std::string_view text, ImportSession& session) {
+    std::vector<Record> records = readRecords(text, detectSeparator(text), session);
     const auto blank = [](const Record& record) {
         return std::all_of(record.cells.begin(), record.cells.end(),
                            [](const std::string& cell) { return trimSpaces(cell).empty(); });
@@ -594,11 +583,14 @@ ImportResult importCsv(std::string_view raw, const ImportOptions& options) {
     std::erase_if(records, blank);
     if (records.empty()) {
         session.error(0, "Le fichier est vide : il faut une ligne d'en-tête puis une question par ligne.");
-        return std::move(session.result());
+        return {};
     }
     const auto layout = readHeader(records.front(), session);
     if (!layout) {
-        return std::move(session.result());
+        return {};
+    }
+    if (records.size() == 1) {
+        session.error(records.front().line, "Le fichier n'a que sa ligne d'en-tête : aucune question.");
     }
     std::vector<ImportedQuestion> questions;
     for (std::size_t i = 1; i < records.size(); ++i) {
@@ -607,10 +599,13 @@ ImportResult importCsv(std::string_view raw, const ImportOptions& options) {
             questions.push_back(std::move(*question));
         }
     }
-    if (records.size() == 1) {
-        session.error(records.front().line, "Le fichier n'a que sa ligne d'en-tête : aucune question.");
-    }
-    return formats::finishImport(session, std::move(questions));
+    return questions;
+}
+
+}  // namespace
+
+ImportResult importCsv(std::string_view raw, const ImportOptions& options) {
+    return formats::runImport(raw, options, readCsvQuestions);
 }
 
 }  // namespace passerelles

@@ -99,17 +99,7 @@ std::string decodeEntity(std::string_view entity) {
         const long value = std::strtol(digits.c_str(), &end, hex ? 16 : 10);
         if (!digits.empty() && *end == '\0' && value > 0x1F && value < 0x10000) {
             std::string out;
-            const auto code = static_cast<char32_t>(value);
-            if (code < 0x80) {
-                out += static_cast<char>(code);
-            } else if (code < 0x800) {
-                out += static_cast<char>(0xC0 | (code >> 6));
-                out += static_cast<char>(0x80 | (code & 0x3F));
-            } else {
-                out += static_cast<char>(0xE0 | (code >> 12));
-                out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (code & 0x3F));
-            }
+            formats::appendUtf8(out, static_cast<char32_t>(value));
             return out;
         }
     }
@@ -366,14 +356,8 @@ struct Directives {
 Directives readDirectives(const std::vector<Directive>& directives, ImportSession& session) {
     Directives out;
     for (const auto& directive : directives) {
-        std::string items = directive.text;
-        std::replace(items.begin(), items.end(), ';', ',');
-        std::size_t start = 0;
-        while (start <= items.size()) {
-            const std::size_t end = std::min(items.find(',', start), items.size());
-            const std::string item =
-                foldForSearch(trimSpaces(std::string_view(items).substr(start, end - start)));
-            start = end + 1;
+        for (const auto piece : formats::splitOn(directive.text, ",;")) {
+            const std::string item = foldForSearch(trimSpaces(piece));
             if (item.empty()) {
                 continue;
             }
@@ -649,16 +633,9 @@ std::optional<ImportedQuestion> readQuestion(const Block& block, ImportSession& 
     return question;
 }
 
-}  // namespace
-
-ImportResult importGift(std::string_view raw, const ImportOptions& options) {
-    ImportSession session(options);
-    const auto text = formats::prepareInput(raw, session);
-    if (!text) {
-        return std::move(session.result());
-    }
+std::vector<ImportedQuestion> readGiftQuestions(std::string_view text, ImportSession& session) {
     std::vector<ImportedQuestion> questions;
-    for (const auto& block : splitBlocks(*text)) {
+    for (const auto& block : splitBlocks(text)) {
         const std::string first = restoreEscapes(block.lines.front());
         if (first.starts_with("$CATEGORY:")) {
             const std::string title = categoryTitle(trimSpaces(std::string_view(first).substr(10)));
@@ -674,7 +651,13 @@ ImportResult importGift(std::string_view raw, const ImportOptions& options) {
     if (questions.empty() && !session.result().problems.hasErrors()) {
         session.error(0, "Aucune question GIFT n'a été trouvée dans ce fichier.");
     }
-    return formats::finishImport(session, std::move(questions));
+    return questions;
+}
+
+}  // namespace
+
+ImportResult importGift(std::string_view raw, const ImportOptions& options) {
+    return formats::runImport(raw, options, readGiftQuestions);
 }
 
 }  // namespace passerelles

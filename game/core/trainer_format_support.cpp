@@ -11,19 +11,6 @@ namespace passerelles::formats {
 
 namespace {
 
-void appendUtf8(std::string& out, char32_t codePoint) {
-    if (codePoint < 0x80) {
-        out += static_cast<char>(codePoint);
-    } else if (codePoint < 0x800) {
-        out += static_cast<char>(0xC0 | (codePoint >> 6));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (codePoint >> 12));
-        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    }
-}
-
 // Excel's "CSV" in a French Windows writes Windows-1252: bytes 0x80–0x9F hold €, ’, œ, « … » quotes.
 std::string fromWindows1252(std::string_view text) {
     static constexpr char32_t kHighControls[32] = {
@@ -141,18 +128,36 @@ std::string_view trimSpaces(std::string_view text) {
     return text;
 }
 
-std::vector<std::string_view> splitLines(std::string_view text) {
-    std::vector<std::string_view> lines;
+std::vector<std::string_view> splitOn(std::string_view text, std::string_view separators) {
+    std::vector<std::string_view> pieces;
     std::size_t start = 0;
     while (start <= text.size()) {
-        const std::size_t end = std::min(text.find('\n', start), text.size());
-        lines.push_back(text.substr(start, end - start));
+        const std::size_t end = std::min(text.find_first_of(separators, start), text.size());
+        pieces.push_back(text.substr(start, end - start));
         start = end + 1;
     }
+    return pieces;
+}
+
+std::vector<std::string_view> splitLines(std::string_view text) {
+    std::vector<std::string_view> lines = splitOn(text, "\n");
     if (!lines.empty() && lines.back().empty()) {
         lines.pop_back();  // the final newline does not start a line
     }
     return lines;
+}
+
+void appendUtf8(std::string& out, char32_t codePoint) {
+    if (codePoint < 0x80) {
+        out += static_cast<char>(codePoint);
+    } else if (codePoint < 0x800) {
+        out += static_cast<char>(0xC0 | (codePoint >> 6));
+        out += static_cast<char>(0x80 | (codePoint & 0x3F));
+    } else {
+        out += static_cast<char>(0xE0 | (codePoint >> 12));
+        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (codePoint & 0x3F));
+    }
 }
 
 char optionLetter(std::size_t index) {
@@ -205,6 +210,15 @@ std::optional<double> parseDecimal(std::string_view text) {
         return std::nullopt;
     }
     return value;
+}
+
+ImportResult runImport(std::string_view raw, const ImportOptions& options, QuestionReader read) {
+    ImportSession session(options);
+    const auto text = prepareInput(raw, session);
+    if (!text) {
+        return std::move(session.result());
+    }
+    return finishImport(session, read(*text, session));
 }
 
 ImportResult finishImport(ImportSession& session, std::vector<ImportedQuestion> questions) {

@@ -30,9 +30,17 @@ class ImportSession {
 // read at all (reported).
 std::optional<std::string> prepareInput(std::string_view raw, ImportSession& session);
 
+// Reads the questions of a prepared text, reporting problems to the session.
+using QuestionReader = std::vector<ImportedQuestion> (*)(std::string_view text, ImportSession& session);
+// What every importer does around its own reading: prepare the input, read, then finishImport.
+ImportResult runImport(std::string_view raw, const ImportOptions& options, QuestionReader read);
+
 // Spaces as word processors and spreadsheets write them: space, tab, no-break and narrow no-break space.
 std::string_view trimSpaces(std::string_view text);
+// The pieces between any of `separators` (empty pieces included).
+std::vector<std::string_view> splitOn(std::string_view text, std::string_view separators);
 std::vector<std::string_view> splitLines(std::string_view text);
+void appendUtf8(std::string& out, char32_t codePoint);  // code points below U+10000
 
 char optionLetter(std::size_t index);     // 'A', 'B', …
 std::string optionId(std::size_t index);  // "a", "b", …

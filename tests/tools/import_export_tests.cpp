@@ -6,6 +6,7 @@
 
 #include "core/pack_loader.hpp"
 #include "core/text.hpp"
+#include "support/quiz_checks.hpp"
 #include "support/test_support.hpp"
 #include "tools/run_tool.hpp"
 
@@ -49,41 +50,6 @@ Quiz loadedQuiz(const std::filesystem::path& folder, const std::string& quizId) 
 
 nlohmann::json readJson(const std::filesystem::path& path) {
     return nlohmann::json::parse(testing::readFile(path));
-}
-
-// What a player meets: text, options and their feedback, right answers, rule, points, explanation; with
-// `withTags`, also what sessions are composed from (source, themes, audiences, difficulty, date).
-void checkSameQuiz(const Quiz& original, const Quiz& back, bool withTags) {
-    REQUIRE(back.questions.size() == original.questions.size());
-    for (std::size_t i = 0; i < original.questions.size(); ++i) {
-        const Question& a = original.questions[i];
-        const Question& b = back.questions[i];
-        CAPTURE(a.id);
-        CHECK(b.id == a.id);
-        CHECK(b.text == a.text);
-        REQUIRE(b.options.size() == a.options.size());
-        for (std::size_t k = 0; k < a.options.size(); ++k) {
-            CHECK(b.options[k].id == a.options[k].id);
-            CHECK(b.options[k].text == a.options[k].text);
-            CHECK(b.options[k].correct == a.options[k].correct);
-            CHECK(b.options[k].feedback == a.options[k].feedback);
-        }
-        CHECK(b.scoring == a.scoring);
-        CHECK(b.points == doctest::Approx(a.points));
-        CHECK(b.explanation == a.explanation);
-        if (withTags) {
-            REQUIRE(b.tags.source.has_value() == a.tags.source.has_value());
-            if (a.tags.source) {
-                CHECK(b.tags.source->sourceId == a.tags.source->sourceId);
-                CHECK(b.tags.source->page == a.tags.source->page);
-                CHECK(b.tags.source->section == a.tags.source->section);
-            }
-            CHECK(b.tags.themes == a.tags.themes);
-            CHECK(b.tags.audiences == a.tags.audiences);
-            CHECK(b.tags.difficulty == a.tags.difficulty);
-            CHECK(b.tags.verifiedOn == a.tags.verifiedOn);
-        }
-    }
 }
 
 }  // namespace
@@ -260,8 +226,8 @@ TEST_CASE("round trip: the cahier quiz exported to GIFT imports back into the sa
     CAPTURE(imported.out);
     CHECK(imported.code == 0);
     CHECK(contains(imported.out, ", 0 avertissement, 0 erreur."));
-    checkSameQuiz(loadedQuiz(cahier(), "connaissances"),
-                  loadedQuiz(folder.path() / "retour", "connaissances"), false);
+    testing::checkSameQuiz(loadedQuiz(cahier(), "connaissances"),
+                           loadedQuiz(folder.path() / "retour", "connaissances"), false);
 }
 
 TEST_CASE("round trip: the cahier quiz exported to CSV imports back identically, tags included") {
@@ -274,8 +240,8 @@ TEST_CASE("round trip: the cahier quiz exported to CSV imports back identically,
                                    "--into", (folder.path() / "retour").string(), "--quiz", "connaissances"});
     CAPTURE(imported.out);
     CHECK(imported.code == 0);
-    checkSameQuiz(loadedQuiz(cahier(), "connaissances"),
-                  loadedQuiz(folder.path() / "retour", "connaissances"), true);
+    testing::checkSameQuiz(loadedQuiz(cahier(), "connaissances"),
+                           loadedQuiz(folder.path() / "retour", "connaissances"), true);
 }
 
 TEST_CASE("round trip into the pack itself: a spreadsheet exported then imported changes nothing") {
@@ -290,7 +256,7 @@ TEST_CASE("round trip into the pack itself: a spreadsheet exported then imported
     CAPTURE(imported.out);
     CHECK(imported.code == 0);
     CHECK(contains(imported.out, "18 questions comprises (0 nouvelle, 18 remplacées)"));
-    checkSameQuiz(loadedQuiz(cahier(), "connaissances"), loadedQuiz(pack, "connaissances"), true);
+    testing::checkSameQuiz(loadedQuiz(cahier(), "connaissances"), loadedQuiz(pack, "connaissances"), true);
     CHECK(testing::readFile(pack / "pack.json") == manifestBefore);
 }
 

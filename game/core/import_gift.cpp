@@ -374,10 +374,9 @@ Directives readDirectives(const std::vector<Directive>& directives, ImportSessio
                 if (value && *value > 0 && *value <= 100) {
                     out.points = *value;
                 } else {
-                    session.warning(directive.line,
-                                    "Le nombre de points " + guillemets(item) +
-                                        " n'est pas compris (écrivez par exemple points=2) ; il "
-                                        "est ignoré.");
+                    session.warning(directive.line, "Le nombre de points " + guillemets(item) +
+                                                        " n'est pas compris (écrivez par exemple points=2) ; "
+                                                        "il est ignoré.");
                 }
             } else {
                 session.warning(directive.line, "L'indication Passerelles " + guillemets(item) +
@@ -430,18 +429,17 @@ void interpretWeights(ImportedQuestion& question, const std::vector<GiftAnswer>&
             } else if (answer.weight < -1e-9) {
                 changes.push_back("cocher " + guillemets(excerpt(answer.text, 30)) + " retirait " +
                                   percent(-answer.weight) +
-                                  " dans Moodle ; ici, une seule réponse se choisit et "
-                                  "une erreur ne retire rien");
+                                  " dans Moodle ; ici, une seule réponse se choisit et une erreur ne retire "
+                                  "rien");
             }
         }
         if (correct > 1) {
             question.scoring = directives.scoring.value_or(ScoringRule::Partial);
+            const bool partial = *question.scoring == ScoringRule::Partial;
             changes.push_back(
-                "plusieurs réponses commencent par « = » : dans Moodle, une seule suffisait ; ici, il faut "
-                "les "
-                "cocher toutes (" +
-                std::string(*question.scoring == ScoringRule::Partial ? "crédit partiel" : "tout ou rien") +
-                ")");
+                "plusieurs réponses commencent par « = » : dans Moodle, une seule suffisait ; "
+                "ici, il faut les cocher toutes (" +
+                std::string(partial ? "crédit partiel" : "tout ou rien") + ")");
         }
     } else if (correct > 0) {
         question.scoring = directives.scoring.value_or(ScoringRule::Partial);
@@ -525,7 +523,7 @@ void readTrueFalse(ImportedQuestion& question, std::string_view answers, TextRea
 // 5. The whole file
 // ---------------------------------------------------------------------------------------------
 
-// "$course$/top/Cahier//Quiz" → "Cahier/Quiz"'s last part: "Quiz" (Moodle writes "/" in a name as "//").
+// "$course$/top/Eau//Climat/Quiz" → "Quiz": the last named category ("//" is a "/" inside a name).
 std::string categoryTitle(std::string_view path) {
     std::vector<std::string> parts(1);
     for (std::size_t i = 0; i < path.size(); ++i) {

@@ -8,6 +8,7 @@
 #include "tools/pack/import_target.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -332,7 +333,8 @@ Json questionJson(const ImportedQuestion& question, const Json* old, ScoringRule
     if (!question.points) {
         keepOld("points");
     } else if (*question.points != 1.0) {
-        value["points"] = *question.points;
+        const double points = *question.points;
+        value["points"] = points == std::floor(points) ? Json(static_cast<int>(points)) : Json(points);
     }
     if (!question.explanation) {
         keepOld("explanation");

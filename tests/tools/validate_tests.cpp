@@ -1,29 +1,17 @@
 // Tests of passerelles-pack validate and list, called in-process with captured output.
 #include <doctest/doctest.h>
 
-#include <sstream>
-
 #include <nlohmann/json.hpp>
 
 #include "support/test_support.hpp"
-#include "tools/pack/commands.hpp"
+#include "tools/run_tool.hpp"
 
 using namespace passerelles;
 
 namespace {
 
-struct Output {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Output tool(const std::vector<std::string>& arguments) {
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = packtool::run(arguments, out, err);
-    return {code, out.str(), err.str()};
-}
+using Output = testing::ToolRun;
+constexpr auto tool = testing::runTool;
 
 std::string fixture(const std::string& name) {
     return (testing::fixturesDir() / "packs" / name).string();

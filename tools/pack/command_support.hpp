@@ -21,5 +21,7 @@ int list(const Arguments& arguments, std::ostream& out, std::ostream& err);
 int stats(const Arguments& arguments, std::ostream& out, std::ostream& err);
 int newPack(const Arguments& arguments, std::ostream& out, std::ostream& err);
 int graph(const Arguments& arguments, std::ostream& out, std::ostream& err);
+int importCommand(const Arguments& arguments, std::ostream& out, std::ostream& err);
+int exportCommand(const Arguments& arguments, std::ostream& out, std::ostream& err);
 
 }  // namespace passerelles::packtool

@@ -17,6 +17,11 @@ constexpr const char* kUsage =
     "  stats DOSSIER                comptes par thème, public et difficulté ; éléments sans source\n"
     "  new DOSSIER                  crée un pack d'exemple valide, à compléter\n"
     "  graph DOSSIER SCENARIO       écrit le scénario au format Graphviz DOT (dot -Tsvg pour le voir)\n"
+    "  import --from csv|gift|aiken FICHIER --into DOSSIER [--quiz ID] [--dry-run] [--force]\n"
+    "                               importe des questions dans un quiz (créé s'il n'existe pas) ;\n"
+    "                               rien n'est écrit s'il reste des erreurs, sauf avec --force\n"
+    "  export --format gift|csv DOSSIER [--quiz ID] [-o FICHIER]\n"
+    "                               écrit un quiz pour Moodle (GIFT) ou un tableur (CSV)\n"
     "\n"
     "Un DOSSIER est le dossier d'un pack (celui qui contient pack.json).\n";
 
@@ -64,6 +69,12 @@ int run(const std::vector<std::string>& arguments, std::ostream& out, std::ostre
     }
     if (command == "graph") {
         return graph(rest, out, err);
+    }
+    if (command == "import") {
+        return importCommand(rest, out, err);
+    }
+    if (command == "export") {
+        return exportCommand(rest, out, err);
     }
     return usageError(err, "commande inconnue « " + command + " »");
 }

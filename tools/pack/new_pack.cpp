@@ -1,49 +1,12 @@
 // passerelles-pack new: writes a small, valid pack to start from (one quiz, one card, one scenario).
 #include <filesystem>
-#include <fstream>
 
-#include <nlohmann/json.hpp>
-
-#include "core/text.hpp"
 #include "tools/pack/command_support.hpp"
+#include "tools/pack/pack_files.hpp"
 
 namespace passerelles::packtool {
 
 namespace {
-
-using Json = nlohmann::ordered_json;
-
-// The schema folder of the installed program, or of the source tree for a build-tree binary.
-std::filesystem::path schemaDirectory() {
-    std::error_code error;
-    const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) {
-        const auto folder = executable.parent_path();
-        for (const auto& candidate : {folder / ".." / "share" / "passerelles" / "content" / "schema",
-                                      folder / ".." / ".." / "content" / "schema"}) {
-            if (std::filesystem::exists(candidate / "pack.schema.json", error)) {
-                return std::filesystem::weakly_canonical(candidate, error);
-            }
-        }
-    }
-    return std::filesystem::path(PASSERELLES_SOURCE_CONTENT_DIR) / "schema";
-}
-
-// "Mon Pack Eau !" → "mon-pack-eau": a valid id from a folder name.
-std::string idFromName(const std::string& name) {
-    std::string id;
-    for (const char c : foldForSearch(name)) {
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-            id += c;
-        } else if (!id.empty() && id.back() != '-') {
-            id += '-';
-        }
-    }
-    while (!id.empty() && id.back() == '-') {
-        id.pop_back();
-    }
-    return id.empty() ? "mon-pack" : id.substr(0, 64);
-}
 
 Json source(const char* section) {
     return Json{{"id", "ma-source"}, {"page", 1}, {"section", section}};
@@ -239,16 +202,6 @@ Json scenario(const std::string& schema) {
     };
 }
 
-bool writeJson(const std::filesystem::path& path, const Json& value, std::ostream& err) {
-    std::ofstream stream(path, std::ios::binary);
-    stream << value.dump(2, ' ', false) << "\n";
-    if (!stream) {
-        err << "passerelles-pack : impossible d'écrire " << path.string() << "\n";
-        return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 int newPack(const Arguments& arguments, std::ostream& out, std::ostream& err) {
@@ -268,20 +221,12 @@ int newPack(const Arguments& arguments, std::ostream& out, std::ostream& err) {
             << ")\n";
         return 1;
     }
-    // A relative $schema keeps working when the pack and the program move together.
-    const std::filesystem::path schemas = schemaDirectory();
-    std::filesystem::path relative =
-        std::filesystem::relative(schemas, std::filesystem::absolute(folder), error);
-    const std::string schema =
-        (error || relative.empty()) ? schemas.generic_string() : relative.generic_string();
-    std::string name = folder.filename().string();
-    if (name.empty()) {
-        name = folder.parent_path().filename().string();
-    }
-    const bool written = writeJson(folder / "pack.json", manifest(idFromName(name), schema), err) &&
-                         writeJson(folder / "quiz.json", quiz(schema), err) &&
-                         writeJson(folder / "idees-recues.json", myths(schema), err) &&
-                         writeJson(folder / "scenario.json", scenario(schema), err);
+    const std::string schema = schemaReference(folder);
+    const std::string id = idFromName(folderName(folder), "mon-pack");
+    const bool written = writeJsonFile(folder / "pack.json", manifest(id, schema), err) &&
+                         writeJsonFile(folder / "quiz.json", quiz(schema), err) &&
+                         writeJsonFile(folder / "idees-recues.json", myths(schema), err) &&
+                         writeJsonFile(folder / "scenario.json", scenario(schema), err);
     if (!written) {
         return 1;
     }

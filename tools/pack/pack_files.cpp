@@ -1,0 +1,86 @@
+// Schema folder, ids from names and safe file writing for the commands that write pack files.
+#include "tools/pack/pack_files.hpp"
+
+#include <fstream>
+
+#include "core/text.hpp"
+
+namespace passerelles::packtool {
+
+std::filesystem::path schemaDirectory() {
+    std::error_code error;
+    const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        const auto folder = executable.parent_path();
+        for (const auto& candidate : {folder / ".." / "share" / "passerelles" / "content" / "schema",
+                                      folder / ".." / ".." / "content" / "schema"}) {
+            if (std::filesystem::exists(candidate / "pack.schema.json", error)) {
+                return std::filesystem::weakly_canonical(candidate, error);
+            }
+        }
+    }
+    return std::filesystem::path(PASSERELLES_SOURCE_CONTENT_DIR) / "schema";
+}
+
+std::string schemaReference(const std::filesystem::path& folder) {
+    const std::filesystem::path schemas = schemaDirectory();
+    std::error_code error;
+    const std::filesystem::path relative =
+        std::filesystem::relative(schemas, std::filesystem::absolute(folder), error);
+    return (error || relative.empty()) ? schemas.generic_string() : relative.generic_string();
+}
+
+std::string idFromName(const std::string& name, const std::string& fallback) {
+    std::string id;
+    for (const char c : foldForSearch(name)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            id += c;
+        } else if (!id.empty() && id.back() != '-') {
+            id += '-';
+        }
+    }
+    id = id.substr(0, 64);
+    while (!id.empty() && id.back() == '-') {
+        id.pop_back();
+    }
+    return id.empty() ? fallback : id;
+}
+
+std::string folderName(const std::filesystem::path& folder) {
+    std::error_code error;
+    const auto absolute = std::filesystem::weakly_canonical(std::filesystem::absolute(folder), error);
+    std::string name = (error ? folder : absolute).filename().string();
+    if (name.empty()) {
+        name = (error ? folder : absolute).parent_path().filename().string();
+    }
+    return name;
+}
+
+bool writeTextFile(const std::filesystem::path& path, const std::string& text, std::ostream& err) {
+    const std::filesystem::path temporary = path.string() + ".tmp";
+    {
+        std::ofstream stream(temporary, std::ios::binary);
+        stream << text;
+        stream.flush();
+        if (!stream) {
+            err << "passerelles-pack : impossible d'écrire " << path.string() << "\n";
+            std::error_code ignored;
+            std::filesystem::remove(temporary, ignored);
+            return false;
+        }
+    }
+    std::error_code error;
+    std::filesystem::rename(temporary, path, error);
+    if (error) {
+        err << "passerelles-pack : impossible d'écrire " << path.string() << " (" << error.message() << ")\n";
+        std::filesystem::remove(temporary, error);
+        return false;
+    }
+    return true;
+}
+
+bool writeJsonFile(const std::filesystem::path& path, const Json& value, std::ostream& err) {
+    return writeTextFile(path, value.dump(2, ' ', false) + "\n", err);
+}
+
+}  // namespace passerelles::packtool

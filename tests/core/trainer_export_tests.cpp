@@ -75,7 +75,8 @@ Quiz asQuiz(const ImportResult& imported) {
         question.tags.difficulty = back.difficulty.value_or(0);
         question.tags.verifiedOn = back.verifiedOn.value_or("");
         if (back.source && !back.source->sourceId.empty()) {
-            question.tags.source = SourceRef{back.source->sourceId, back.source->page, back.source->section, ""};
+            question.tags.source =
+                SourceRef{back.source->sourceId, back.source->page, back.source->section, ""};
         }
         quiz.questions.push_back(std::move(question));
     }

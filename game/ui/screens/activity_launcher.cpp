@@ -17,9 +17,12 @@ std::unique_ptr<Screen> makeActivityScreen(std::shared_ptr<const Pack> pack, con
             const Scenario& scenario = pack->scenarios[activity.index];
             return makeScenarioScreen(std::move(pack), scenario);
         }
-        default:
-            return nullptr;
+        case ActivityKind::SelfDiagnostic: {
+            const SelfDiagnostic& diagnostic = pack->diagnostics[activity.index];
+            return makeDiagnosticScreen(std::move(pack), diagnostic);
+        }
     }
+    return nullptr;
 }
 
 }  // namespace passerelles::ui

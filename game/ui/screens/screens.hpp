@@ -30,6 +30,9 @@ std::unique_ptr<Screen> makeScenarioScreen(std::shared_ptr<const Pack> pack, con
 std::unique_ptr<Screen> makeScenarioEndScreen(std::shared_ptr<const Pack> pack, const Scenario& scenario,
                                               ScenarioRun run);
 
+std::unique_ptr<Screen> makeDiagnosticScreen(std::shared_ptr<const Pack> pack,
+                                             const SelfDiagnostic& diagnostic);
+
 // The screen that plays an activity, or nullptr when this kind has no screen.
 std::unique_ptr<Screen> makeActivityScreen(std::shared_ptr<const Pack> pack, const ActivityRef& activity);
 

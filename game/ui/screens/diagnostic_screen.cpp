@@ -1,0 +1,202 @@
+// Self-diagnostic: a few questions about one's collectivité, then the closest profile with advice.
+#include "ui/screens/diagnostic_screen.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/text.hpp"
+#include "ui/screens/content_views.hpp"
+#include "ui/screens/screens.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace passerelles::ui {
+
+DiagnosticScreen::DiagnosticScreen(std::shared_ptr<const Pack> pack, const SelfDiagnostic& diagnostic)
+    : pack_(std::move(pack)), diagnostic_(diagnostic), run_(diagnostic) {}
+
+void DiagnosticScreen::next() {
+    if (!run_.next()) {
+        return;
+    }
+    ImGui::SetScrollY(0.0f);
+    if (run_.phase() != DiagnosticRun::Phase::Result) {
+        return;
+    }
+    const DiagnosticResult& result = run_.result();
+    nlohmann::json scores = nlohmann::json::object();
+    for (const ProfileScore& score : result.ranking) {
+        scores[diagnostic_.profiles[static_cast<std::size_t>(score.profile)].id] = score.score;
+    }
+    const auto profileId = [&](int index) {
+        return index >= 0 ? diagnostic_.profiles[static_cast<std::size_t>(index)].id : std::string();
+    };
+    recorder_->diagnosed(diagnostic_, nlohmann::json{{"profile", profileId(result.main)},
+                                                     {"hybrid", profileId(result.hybrid)},
+                                                     {"scores", scores},
+                                                     {"answers", run_.answers()}}
+                                          .dump());
+    recorder_->finish(1.0, 1.0);
+}
+
+void DiagnosticScreen::handleKeys(Frame& frame) {
+    if (run_.phase() == DiagnosticRun::Phase::Result) {
+        if (frame.input.take(Key::R)) {
+            run_.restart();
+            recorder_->start(false);
+        }
+        if (frame.input.take(Key::Left) || frame.input.take(Key::Backspace)) {
+            run_.previous();
+        }
+        return;
+    }
+    const int option =
+        frame.input.takeOptionShortcut(static_cast<int>(run_.currentQuestion().options.size()));
+    if (option >= 0) {
+        run_.toggle(option);
+    }
+    if (frame.input.take(Key::Enter)) {
+        next();
+    }
+    if (frame.input.take(Key::Left) || frame.input.take(Key::Backspace)) {
+        run_.previous();
+    }
+}
+
+void DiagnosticScreen::draw(Frame& frame) {
+    if (!recorder_) {
+        recorder_ = frame.services.progress.recorderFor(*pack_, ActivityKind::SelfDiagnostic, diagnostic_.id,
+                                                        frame.services.now);
+        recorder_->start(false);
+    }
+    handleKeys(frame);
+    if (run_.phase() == DiagnosticRun::Phase::Result) {
+        drawResult(frame);
+    } else {
+        drawQuestion(frame);
+    }
+}
+
+void DiagnosticScreen::drawQuestion(Frame& frame) {
+    if (run_.position() == 0 && !diagnostic_.intro.empty()) {
+        beginPanel(frame, theme::kPrimarySoft, 0);
+        paragraph(frame, diagnostic_.intro);
+        endPanel(frame);
+    }
+    const std::size_t count = diagnostic_.questions.size();
+    ImGui::PushFont(frame.services.fonts.bold);
+    ImGui::Text("Question %zu sur %zu", run_.position() + 1, count);
+    ImGui::PopFont();
+    progressBar(frame, static_cast<float>(run_.position()) / static_cast<float>(count), availableWidth(),
+                frame.layout.unit * 0.45f, theme::kPrimary);
+    verticalSpace(frame, 0.3f);
+    const DiagnosticQuestion& question = run_.currentQuestion();
+    sourceLine(frame, question.multiple ? "Plusieurs réponses possibles." : "Une seule réponse.");
+    heading(frame, question.text);
+    verticalSpace(frame, 0.3f);
+    for (std::size_t i = 0; i < question.options.size(); ++i) {
+        OptionCard card;
+        card.index = static_cast<int>(i);
+        card.text = question.options[i].text;
+        card.multiple = question.multiple;
+        const auto& answer = run_.currentAnswer();
+        card.look = std::find(answer.begin(), answer.end(), static_cast<int>(i)) != answer.end()
+                        ? OptionLook::Selected
+                        : OptionLook::Idle;
+        if (optionCard(frame, card)) {
+            run_.toggle(card.index);
+        }
+    }
+    const bool last = run_.position() + 1 == count;
+    if (button(frame, last ? "Voir mon profil (Entrée)" : "Suivante (Entrée)", 0.0f, ButtonStyle::Primary,
+               !run_.currentAnswer().empty())) {
+        next();
+    }
+    if (run_.position() > 0) {
+        ImGui::SameLine();
+        if (button(frame, "\xE2\x86\x90 Précédente", 0.0f, ButtonStyle::Secondary)) {
+            run_.previous();
+        }
+    }
+}
+
+void DiagnosticScreen::drawResult(Frame& frame) {
+    const DiagnosticResult& result = run_.result();
+    if (result.main < 0) {
+        return;
+    }
+    const Profile& main = diagnostic_.profiles[static_cast<std::size_t>(result.main)];
+    sourceLine(frame, result.hybrid >= 0 ? "Votre collectivité ressemble à deux profils :"
+                                         : "Votre collectivité ressemble au profil :");
+    std::string title = main.title;
+    if (result.hybrid >= 0) {
+        title += " et " + diagnostic_.profiles[static_cast<std::size_t>(result.hybrid)].title;
+    }
+    heading(frame, title, frame.services.fonts.display, theme::kPrimary);
+    if (!main.subtitle.empty()) {
+        paragraph(frame, main.subtitle, frame.services.fonts.heading);
+    }
+    if (result.hybrid >= 0) {
+        paragraph(
+            frame,
+            "Un profil hybride : les scores des deux profils sont proches. L’étude le dit : la typologie "
+            "n’est pas figée, une collectivité peut tenir de plusieurs modèles et passer de l’un à l’autre.",
+            nullptr, theme::kPartial);
+    }
+    verticalSpace(frame, 0.3f);
+    const auto drawProfile = [&](const Profile& profile) {
+        beginPanel(frame, theme::kSurface, theme::kBorder);
+        heading(frame, profile.title + (profile.subtitle.empty() ? "" : " : " + profile.subtitle));
+        paragraph(frame, profile.description);
+        if (!profile.traits.empty()) {
+            verticalSpace(frame, 0.2f);
+            paragraph(frame, "Ce qui le caractérise", frame.services.fonts.bold);
+            drawKeyPoints(frame, *pack_, profile.traits, std::nullopt);
+        }
+        verticalSpace(frame, 0.2f);
+        paragraph(frame, "Pour avancer", frame.services.fonts.bold);
+        drawKeyPoints(frame, *pack_, profile.advice, std::nullopt);
+        endPanel(frame);
+    };
+    drawProfile(main);
+    if (result.hybrid >= 0) {
+        drawProfile(diagnostic_.profiles[static_cast<std::size_t>(result.hybrid)]);
+    }
+    verticalSpace(frame, 0.3f);
+    heading(frame, "Proximité avec chaque profil");
+    const float labelWidth = frame.layout.unit * 9.0f;
+    for (const ProfileScore& score : result.ranking) {
+        const Profile& profile = diagnostic_.profiles[static_cast<std::size_t>(score.profile)];
+        ImGui::PushFont(frame.services.fonts.bold);
+        ImGui::TextUnformatted(fitWithEllipsis(frame.services.fonts.bold, profile.title, labelWidth).c_str());
+        ImGui::PopFont();
+        ImGui::SameLine(ImGui::GetCursorStartPos().x + labelWidth + frame.layout.unit * 0.5f);
+        const bool chosen = score.profile == result.main || score.profile == result.hybrid;
+        progressBar(frame, static_cast<float>(score.score), availableWidth() - frame.layout.unit * 5.0f,
+                    frame.layout.unit * 0.55f, chosen ? theme::kPrimary : theme::kBorder,
+                    formatPercent(score.score));
+    }
+    verticalSpace(frame, 0.3f);
+    sourceLine(
+        frame,
+        "Ce n’est pas une note : le score dit à quel point vos réponses ressemblent à chaque profil décrit "
+        "par l’étude.");
+    if (diagnostic_.tags.source) {
+        sourceLine(frame, "Source : " + pack_->cite(*diagnostic_.tags.source));
+    }
+    verticalSpace(frame, 0.3f);
+    if (button(frame, "Recommencer (R)")) {
+        run_.restart();
+        recorder_->start(false);
+    }
+    ImGui::SameLine();
+    if (button(frame, "Accueil (Échap)", 0.0f, ButtonStyle::Secondary)) {
+        frame.navigator.pop();
+    }
+}
+
+std::unique_ptr<Screen> makeDiagnosticScreen(std::shared_ptr<const Pack> pack,
+                                             const SelfDiagnostic& diagnostic) {
+    return std::make_unique<DiagnosticScreen>(std::move(pack), diagnostic);
+}
+
+}  // namespace passerelles::ui

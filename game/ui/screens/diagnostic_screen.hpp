@@ -1,0 +1,33 @@
+// The self-diagnostic screen; its class is visible to tests that check the run.
+#pragma once
+
+#include <memory>
+
+#include "core/activity_recorder.hpp"
+#include "core/diagnostic_run.hpp"
+#include "ui/screen.hpp"
+
+namespace passerelles::ui {
+
+class DiagnosticScreen final : public Screen {
+  public:
+    DiagnosticScreen(std::shared_ptr<const Pack> pack, const SelfDiagnostic& diagnostic);
+
+    std::string title() const override { return diagnostic_.title; }
+    std::string kind() const override { return "diagnostic"; }
+    void draw(Frame& frame) override;
+    const DiagnosticRun& run() const { return run_; }
+
+  private:
+    void handleKeys(Frame& frame);
+    void next();
+    void drawQuestion(Frame& frame);
+    void drawResult(Frame& frame);
+
+    std::shared_ptr<const Pack> pack_;
+    const SelfDiagnostic& diagnostic_;
+    DiagnosticRun run_;
+    std::unique_ptr<ActivityRecorder> recorder_;
+};
+
+}  // namespace passerelles::ui

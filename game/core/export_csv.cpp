@@ -2,6 +2,7 @@
 // RFC 4180 quoting, French decimals, so that LibreOffice and Excel (French locale) open it directly.
 #include <cmath>
 
+#include "core/csv_writer.hpp"
 #include "core/text.hpp"
 #include "core/trainer_formats.hpp"
 
@@ -10,19 +11,6 @@ namespace passerelles {
 namespace {
 
 constexpr std::size_t kOptionColumns = 6;
-
-std::string quoteCell(std::string_view cell) {
-    const bool needsQuotes = cell.find_first_of(";\"\r\n") != std::string_view::npos ||
-                             (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
-    if (!needsQuotes) {
-        return std::string(cell);
-    }
-    std::string out = "\"";
-    for (const char c : cell) {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
-}
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
@@ -80,7 +68,7 @@ ExportResult exportCsv(const Quiz& quiz) {
                                joined(tags.themes), joined(tags.audiences),
                                tags.difficulty > 0 ? std::to_string(tags.difficulty) : "", tags.verifiedOn,
                                question.scoring == ScoringRule::Partial ? "crédit partiel" : "tout ou rien",
-                               formatDecimal(question.points, 4)});
+                               csvNumber(question.points, 4)});
         for (std::size_t i = 0; i < kOptionColumns; ++i) {
             row.push_back(i < question.options.size() ? question.options[i].feedback : "");
         }
@@ -91,13 +79,11 @@ ExportResult exportCsv(const Quiz& quiz) {
         }
         rows.push_back(std::move(row));
     }
-    result.text = "\xEF\xBB\xBF";
+    CsvWriter writer;
     for (const auto& row : rows) {
-        for (std::size_t i = 0; i < row.size(); ++i) {
-            result.text += (i == 0 ? "" : ";") + quoteCell(row[i]);
-        }
-        result.text += "\r\n";
+        writer.row(row);
     }
+    result.text = writer.text();
     return result;
 }
 

@@ -15,6 +15,7 @@
 #include <map>
 #include <set>
 
+#include "core/csv_writer.hpp"
 #include "core/fingerprint.hpp"
 #include "core/text.hpp"
 
@@ -754,26 +755,10 @@ std::vector<ReviewEntry> ProgressStore::dueReviews(std::int64_t profileId, std::
 // 7. CSV export
 // ---------------------------------------------------------------------------------------------
 
-namespace {
-
-std::string csvField(const std::string& value) {
-    if (value.find_first_of(";\"\r\n") == std::string::npos) {
-        return value;
-    }
-    std::string quoted = "\"";
-    for (const char c : value) {
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return quoted + "\"";
-}
-
-}  // namespace
-
 std::string ProgressStore::exportCsv(std::int64_t profileId) {
-    std::string csv = "\xEF\xBB\xBF";  // BOM: spreadsheets then read UTF-8 correctly
-    csv +=
-        "date;profil;pack;version;activité;sorte;élément;résultat;points;points max;durée (s);révision;"
-        "contenu modifié depuis;détail\r\n";
+    CsvWriter csv;
+    csv.row({"date", "profil", "pack", "version", "activité", "sorte", "élément", "résultat", "points",
+             "points max", "durée (s)", "révision", "contenu modifié depuis", "détail"});
     sql::Statement statement(
         *database_,
         "SELECT r.recorded_at, p.name, r.pack_id, r.pack_version, r.activity_id, r.activity_kind, "
@@ -792,19 +777,16 @@ std::string ProgressStore::exportCsv(std::int64_t profileId) {
             statement.text(5),
             statement.text(6),
             outcome ? outcomeLabel(*outcome) : statement.text(7),
-            formatDecimal(statement.real(8)),
-            formatDecimal(statement.real(9)),
+            csvNumber(statement.real(8)),
+            csvNumber(statement.real(9)),
             std::to_string(statement.integer(10)),
             statement.integer(11) != 0 ? "oui" : "non",
             statement.integer(12) != 0 ? "oui" : "non",
             statement.text(13),
         };
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            csv += (i > 0 ? ";" : "") + csvField(fields[i]);
-        }
-        csv += "\r\n";
+        csv.row(fields);
     }
-    return csv;
+    return csv.text();
 }
 
 }  // namespace passerelles

@@ -5,6 +5,18 @@
 
 namespace passerelles {
 
+const char* ratingLabel(EndingRating rating) {
+    switch (rating) {
+        case EndingRating::Good:
+            return "Fin réussie";
+        case EndingRating::Mixed:
+            return "Fin mitigée";
+        case EndingRating::Poor:
+            return "Fin ratée";
+    }
+    return "";
+}
+
 ScenarioRun::ScenarioRun(const Scenario& scenario) : scenario_(&scenario) {
     restart();
 }

@@ -15,6 +15,9 @@ struct ChoiceView {
     bool available = true;  // false: shown greyed with its lockedText
 };
 
+// « Fin réussie », « Fin mitigée », « Fin ratée ».
+const char* ratingLabel(EndingRating rating);
+
 class ScenarioRun {
   public:
     enum class Phase { AtNode, Consequence, Ended };

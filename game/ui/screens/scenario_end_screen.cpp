@@ -12,18 +12,6 @@ namespace passerelles::ui {
 
 namespace {
 
-const char* ratingLabel(EndingRating rating) {
-    switch (rating) {
-        case EndingRating::Good:
-            return "Fin réussie";
-        case EndingRating::Mixed:
-            return "Fin mitigée";
-        case EndingRating::Poor:
-            return "Fin ratée";
-    }
-    return "";
-}
-
 class ScenarioEndScreen final : public Screen {
   public:
     ScenarioEndScreen(std::shared_ptr<const Pack> pack, const Scenario& scenario, ScenarioRun run)

@@ -1,0 +1,407 @@
+// Workshop plans, the live run of a workshop (answers, votes, decisions, teams) and its report.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "core/atelier_report.hpp"
+#include "core/quiz_scoring.hpp"
+#include "support/test_support.hpp"
+
+using namespace passerelles;
+
+namespace {
+
+const ContentLibrary& bundledLibrary() {
+    static const ContentLibrary library = ContentLibrary::load({{testing::contentDir(), "bundled"}});
+    return library;
+}
+
+Question makeQuestion(const std::string& id, const std::string& text, std::vector<bool> correct) {
+    Question question;
+    question.id = id;
+    question.text = text;
+    for (std::size_t i = 0; i < correct.size(); ++i) {
+        question.options.push_back({std::string(1, static_cast<char>('a' + i)),
+                                    "Option " + std::to_string(i + 1), "", static_cast<bool>(correct[i])});
+    }
+    return question;
+}
+
+ResolvedStep questionStep(const Question& question) {
+    ResolvedStep step;
+    step.ref = {AtelierItemKind::Question, "test", "quiz", question.id};
+    step.question = &question;
+    return step;
+}
+
+AtelierPlan planWithTeams(int count) {
+    AtelierPlan plan;
+    plan.title = "Atelier de test";
+    for (int team = 0; team < count; ++team) {
+        plan.teams.push_back({"Les " + std::to_string(team + 1), team});
+    }
+    return plan;
+}
+
+// The first step of this kind in the bundled library, resolved.
+ResolvedStep bundledStep(AtelierItemKind kind) {
+    for (const auto& ref : candidateSteps(bundledLibrary(), {}, {})) {
+        if (ref.kind == kind) {
+            return resolveStep(bundledLibrary(), ref);
+        }
+    }
+    FAIL("no step of this kind in the bundled content");
+    return {};
+}
+
+// Moves a scenario step on until the room has a choice to make with at least two available choices.
+void advanceToChoice(AtelierRun& run) {
+    ScenarioTally* tally = run.scenario();
+    REQUIRE(tally != nullptr);
+    for (int guard = 0; guard < 50; ++guard) {
+        if (tally->run.currentNode().type == NodeType::Choice &&
+            tally->run.phase() == ScenarioRun::Phase::AtNode) {
+            return;
+        }
+        REQUIRE(run.toggleReveal());
+    }
+    FAIL("no choice reached");
+}
+
+}  // namespace
+
+TEST_CASE("a plan survives a save and a reload, and a damaged plan is refused with a sentence") {
+    AtelierPlan plan = planWithTeams(3);
+    plan.place = "Mairie de Bourges";
+    plan.date = "2026-11-22";
+    plan.audience = "Élus de communes rurales du Cher";
+    plan.themes = {"eau", "jeunesse"};
+    plan.audiences = {"elus-ruraux"};
+    plan.targetMinutes = 75;
+    plan.podiumSize = 2;
+    plan.timerSeconds = 90;
+    plan.teamNamesInReport = true;
+    plan.items = {{AtelierItemKind::Card, "cahier-ludique", "idees-recues", "c01"},
+                  {AtelierItemKind::Question, "cahier-ludique", "connaissances", "q04"},
+                  {AtelierItemKind::Scenario, "cahier-ludique", "cofinancement", "cofinancement"},
+                  {AtelierItemKind::ProfileMap, "acter-2024", "profil", "profil"}};
+
+    std::string error;
+    const auto reloaded = planFromJson(planToJson(plan).dump(2), error);
+    REQUIRE(reloaded);
+    CHECK(error.empty());
+    CHECK(reloaded->title == plan.title);
+    CHECK(reloaded->place == plan.place);
+    CHECK(reloaded->date == plan.date);
+    CHECK(reloaded->audience == plan.audience);
+    CHECK(reloaded->themes == plan.themes);
+    CHECK(reloaded->audiences == plan.audiences);
+    CHECK(reloaded->targetMinutes == 75);
+    CHECK(reloaded->podiumSize == 2);
+    CHECK(reloaded->timerSeconds == 90);
+    CHECK(reloaded->teamNamesInReport);
+    REQUIRE(reloaded->teams.size() == 3);
+    CHECK(reloaded->teams[2].name == "Les 3");
+    CHECK(reloaded->teams[2].colour == 2);
+    CHECK(reloaded->items == plan.items);
+
+    for (const char* broken :
+         {"{ pas du json", R"({"format": 7})", R"({"format": 1, "teams": [{"name": "Seule"}]})",
+          R"({"format": 1, "items": [{"kind": "danse", "pack": "p", "activity": "a", "item": "i"}]})",
+          R"({"format": 1, "items": [{"kind": "question"}]})"}) {
+        std::string message;
+        CHECK_FALSE(planFromJson(broken, message));
+        CHECK_FALSE(message.empty());
+    }
+}
+
+TEST_CASE("a suggested plan starts from the chosen local interests and fits the time") {
+    const ContentLibrary& library = bundledLibrary();
+    const auto water = suggestPlan(library, {"eau"}, {}, 30);
+    REQUIRE_FALSE(water.empty());
+    AtelierPlan plan;
+    plan.items = water;
+    CHECK(estimatedMinutes(plan) <= 30);
+    CHECK(water.front().kind == AtelierItemKind::Card);  // people talk before they answer
+    for (const auto& ref : water) {
+        const ResolvedStep step = resolveStep(library, ref);
+        REQUIRE(step.found());
+        const ItemTags* tags = step.question != nullptr ? &step.question->tags
+                               : step.card != nullptr   ? &step.card->tags
+                                                        : nullptr;
+        if (tags != nullptr) {
+            CHECK_MESSAGE(std::find(tags->themes.begin(), tags->themes.end(), "eau") != tags->themes.end(),
+                          ref.itemId);
+        }
+    }
+
+    const auto longSession = suggestPlan(library, {}, {}, 90);
+    plan.items = longSession;
+    CHECK(estimatedMinutes(plan) <= 90);
+    CHECK(longSession.size() > water.size());
+    const auto has = [&](AtelierItemKind kind) {
+        return std::any_of(longSession.begin(), longSession.end(),
+                           [&](const AtelierItemRef& ref) { return ref.kind == kind; });
+    };
+    CHECK(has(AtelierItemKind::Scenario));
+    CHECK(has(AtelierItemKind::ProfileMap));
+    CHECK(has(AtelierItemKind::Question));
+
+    // A theme nothing carries still gives a workshop rather than an empty screen.
+    CHECK_FALSE(suggestPlan(library, {"theme-inconnu"}, {}, 20).empty());
+}
+
+TEST_CASE("a plan whose content has gone says which steps are missing and keeps the others") {
+    AtelierPlan plan;
+    plan.items = {bundledStep(AtelierItemKind::Question).ref,
+                  {AtelierItemKind::Question, "cahier-ludique", "connaissances", "q99"}};
+    std::vector<std::string> missing;
+    const auto steps = resolvePlan(bundledLibrary(), plan, missing);
+    CHECK(steps.size() == 1);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].find("q99") != std::string::npos);
+}
+
+TEST_CASE("teams answer while answering is open; points count once the answer is shown; ties share a rank") {
+    const Question single = makeQuestion("q1", "Une seule bonne réponse", {false, true, false});
+    AtelierRun run(planWithTeams(3), {questionStep(single)});
+    CHECK_FALSE(run.teamAnswer(0, 1));  // answering not open yet
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.answeringOpen());
+    REQUIRE(run.teamAnswer(0, 1));
+    REQUIRE(run.teamAnswer(1, 0));
+    REQUIRE(run.teamAnswer(1, 2));  // one answer only: the second replaces the first
+    CHECK_FALSE(run.teamAnswer(5, 0));
+    CHECK_FALSE(run.teamAnswer(0, 3));
+    CHECK(run.distribution(0) == std::vector<int>{0, 1, 1});
+    REQUIRE(run.successRate(0));
+    CHECK(*run.successRate(0) == doctest::Approx(0.5));  // team 3 did not answer and is not counted
+    CHECK(run.teamPoints(0) == 0.0);                     // not revealed yet
+
+    REQUIRE(run.toggleReveal());
+    CHECK_FALSE(run.answeringOpen());
+    CHECK_FALSE(run.toggleAnswering());  // once the answer is out, answers are final
+    CHECK(run.teamPoints(0) == doctest::Approx(single.points));
+    CHECK(run.teamPoints(1) == 0.0);
+    const auto standings = run.standings();
+    REQUIRE(standings.size() == 3);
+    CHECK(standings[0].team == 0);
+    CHECK(standings[0].rank == 1);
+    CHECK(standings[1].rank == 2);
+    CHECK(standings[2].rank == 2);
+}
+
+TEST_CASE("several answers: a team toggles options and earns partial credit under the question's rule") {
+    const Question multiple = makeQuestion("q2", "Deux bonnes réponses", {true, false, true, false});
+    AtelierRun run(planWithTeams(2), {questionStep(multiple)});
+    run.toggleAnswering();
+    run.teamAnswer(0, 0);
+    run.teamAnswer(0, 2);
+    run.teamAnswer(1, 0);
+    run.teamAnswer(1, 1);
+    run.teamAnswer(1, 1);  // ticked twice: unticked
+    CHECK(std::get<QuestionTally>(run.tally(0)).teamAnswers[1] == std::vector<int>{0});
+    run.toggleReveal();
+    CHECK(run.teamPoints(0) == doctest::Approx(multiple.points));
+    CHECK(run.teamPoints(1) > 0.0);
+    CHECK(run.teamPoints(1) < multiple.points);
+    CHECK(run.teamPoints(1) == doctest::Approx(scoreQuestion(multiple, {0}).points));
+}
+
+TEST_CASE("whole room: hands per option give the distribution and the share on correct options") {
+    const Question single = makeQuestion("q1", "Une seule bonne réponse", {false, true, false});
+    AtelierRun run(AtelierPlan{}, {questionStep(single)});
+    CHECK_FALSE(run.teamMode());
+    CHECK_FALSE(run.successRate(0));
+    REQUIRE(run.setHands(0, 4));
+    REQUIRE(run.setHands(1, 12));
+    REQUIRE(run.setHands(2, 4));
+    CHECK_FALSE(run.setHands(3, 1));
+    CHECK_FALSE(run.setHands(0, -2));
+    CHECK(run.distribution(0) == std::vector<int>{4, 12, 4});
+    CHECK(*run.successRate(0) == doctest::Approx(0.6));
+    CHECK(run.standings().empty());
+}
+
+TEST_CASE("an idée reçue: vote before, arguments, answer, vote after, shift") {
+    const ResolvedStep card = bundledStep(AtelierItemKind::Card);
+    AtelierRun run(AtelierPlan{}, {card});
+    REQUIRE(run.cardRun() != nullptr);
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.answeringOpen());
+    REQUIRE(run.recordCardVote({14, 6}));
+    REQUIRE(run.toggleAnswering());  // closes the vote: the arguments come
+    CHECK(run.cardRun()->phase() == RoomMythRun::Phase::Arguments);
+    while (run.cardRun()->phase() == RoomMythRun::Phase::Arguments) {
+        REQUIRE(run.toggleReveal());
+    }
+    CHECK(run.cardRun()->phase() == RoomMythRun::Phase::Answer);
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.recordCardVote({5, 15}));
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.cardRun()->phase() == RoomMythRun::Phase::Shift);
+    CHECK(run.cardRun()->current().shift() == doctest::Approx(0.45));
+}
+
+TEST_CASE("a scenario played by the room: the majority decides, a tie waits for the facilitator") {
+    const ResolvedStep scenario = bundledStep(AtelierItemKind::Scenario);
+    AtelierRun run(AtelierPlan{}, {scenario});
+    advanceToChoice(run);
+    ScenarioTally* tally = run.scenario();
+    const auto choices = tally->run.visibleChoices();
+    std::vector<int> available;
+    for (const auto& view : choices) {
+        if (view.available) {
+            available.push_back(view.index);
+        }
+    }
+    REQUIRE(available.size() >= 2);
+    CHECK_FALSE(run.setVotes(available[0], 3));  // voting not open
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.setVotes(available[0], 6));
+    REQUIRE(run.setVotes(available[1], 6));
+    CHECK(run.leadingChoices().size() == 2);
+    const int nodeBefore = tally->run.currentNodeIndex();
+    CHECK_FALSE(run.decide());  // a tie: nothing applied
+    CHECK(tally->run.currentNodeIndex() == nodeBefore);
+    REQUIRE(run.setVotes(available[1], 9));
+    CHECK(run.leadingChoices() == std::vector<int>{available[1]});
+    REQUIRE(run.toggleReveal());  // Enter applies the majority
+    REQUIRE(tally->decisions.size() == 1);
+    CHECK(tally->decisions[0].node == nodeBefore);
+    CHECK(tally->decisions[0].choice == available[1]);
+    CHECK(tally->decisions[0].votes[static_cast<std::size_t>(available[1])] == 9);
+    CHECK(tally->decisions[0].votes[static_cast<std::size_t>(available[0])] == 6);
+    CHECK_FALSE(tally->voting);
+}
+
+TEST_CASE("teams vote on a scenario's choice once each; the last vote of a team counts") {
+    const ResolvedStep scenario = bundledStep(AtelierItemKind::Scenario);
+    AtelierRun run(planWithTeams(3), {scenario});
+    advanceToChoice(run);
+    REQUIRE(run.toggleAnswering());
+    const auto views = run.scenario()->run.visibleChoices();
+    REQUIRE(views.size() >= 2);
+    const int a = views[0].index;
+    const int b = views[1].index;
+    REQUIRE(run.setTeamVote(0, a));
+    REQUIRE(run.setTeamVote(0, a));  // pressed twice: still one vote
+    REQUIRE(run.setTeamVote(1, b));
+    REQUIRE(run.setTeamVote(2, a));
+    REQUIRE(run.setTeamVote(1, a));  // team 2 changes its mind
+    CHECK(run.scenario()->votes[static_cast<std::size_t>(a)] == 3);
+    CHECK(run.scenario()->votes[static_cast<std::size_t>(b)] == 0);
+    CHECK_FALSE(run.setTeamVote(3, a));
+}
+
+TEST_CASE("the map of the room counts collectivités per profile") {
+    const ResolvedStep map = bundledStep(AtelierItemKind::ProfileMap);
+    REQUIRE(map.diagnostic != nullptr);
+    const int profiles = static_cast<int>(map.diagnostic->profiles.size());
+    REQUIRE(profiles >= 3);
+    AtelierRun run(AtelierPlan{}, {map});
+    REQUIRE(run.addCollectivite(0));
+    REQUIRE(run.addCollectivite(0));
+    REQUIRE(run.addCollectivite(2));
+    CHECK_FALSE(run.addCollectivite(profiles));
+    auto counts = run.profileCounts(0);
+    CHECK(counts[0] == 2);
+    CHECK(counts[2] == 1);
+    REQUIRE(run.removeLastCollectivite());
+    counts = run.profileCounts(0);
+    CHECK(counts[2] == 0);
+}
+
+TEST_CASE("navigation marks steps as played and closes a question left open") {
+    const Question first = makeQuestion("q1", "Première", {true, false});
+    const Question second = makeQuestion("q2", "Deuxième", {true, false});
+    AtelierRun run(AtelierPlan{}, {questionStep(first), questionStep(second)});
+    CHECK(run.visited(0));
+    CHECK_FALSE(run.visited(1));
+    CHECK_FALSE(run.previous());
+    run.toggleAnswering();
+    REQUIRE(run.next());
+    CHECK(run.visited(1));
+    CHECK_FALSE(std::get<QuestionTally>(run.tally(0)).open);
+    CHECK_FALSE(run.next());
+    REQUIRE(run.previous());
+    CHECK(run.position() == 0);
+}
+
+TEST_CASE(
+    "the report holds the room's answers and shifts, names no one, and never overwrites an earlier one") {
+    const Question question = makeQuestion("q1", "Qui finance <vraiment> l’AECT & pourquoi ?", {false, true});
+    const ResolvedStep card = bundledStep(AtelierItemKind::Card);
+    AtelierPlan plan = planWithTeams(2);
+    plan.title = "Atelier de Bourges";
+    plan.place = "Bourges, salle des fêtes";
+    plan.date = "2026-11-22";
+    plan.teams[0].name = "Les Castors";
+    AtelierRun run(plan, {questionStep(question), card});
+    run.toggleAnswering();
+    run.teamAnswer(0, 1);
+    run.teamAnswer(1, 0);
+    run.toggleReveal();
+    run.next();
+    run.toggleAnswering();
+    run.recordCardVote({11, 9});
+    run.toggleAnswering();
+    while (run.cardRun()->phase() == RoomMythRun::Phase::Arguments) {
+        run.toggleReveal();
+    }
+    run.toggleAnswering();
+    run.recordCardVote({4, 16});
+    run.toggleAnswering();
+
+    AtelierFigures figures;
+    figures.participants = 23;
+    figures.collectivites = 9;
+    figures.newCollectivites = 4;
+    figures.minutesPlayed = 47;
+    figures.nextSteps = "Rencontre avec le réseau régional en janvier.";
+    const auto files = buildAtelierReport(run, figures, "22/11/2026 à 16 h 05");
+
+    CHECK(files.html.find("Qui finance &lt;vraiment&gt; l’AECT &amp; pourquoi") != std::string::npos);
+    CHECK(files.html.find("<vraiment>") == std::string::npos);
+    CHECK(files.html.find("Équipe 1") != std::string::npos);
+    CHECK(files.html.find("Les Castors") == std::string::npos);  // anonymous unless the plan says otherwise
+    CHECK(files.html.find("Rencontre avec le réseau régional en janvier.") != std::string::npos);
+    CHECK(files.html.find("47 min") != std::string::npos);
+    CHECK(files.html.find("11 / 20") != std::string::npos);  // agreeing before
+    CHECK(files.html.find("4 / 20") != std::string::npos);   // agreeing after
+
+    const auto csv = [&](const std::string& name) {
+        for (const auto& [file, content] : files.csv) {
+            if (file == name) {
+                return content;
+            }
+        }
+        FAIL("no file " << name);
+        return std::string();
+    };
+    const std::string questions = csv("questions.csv");
+    CHECK(questions.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(std::count(questions.begin(), questions.end(), '\n') == 3);  // header and one row per option
+    CHECK(questions.find(";B;Option 2;oui;1;50") != std::string::npos);
+    const std::string cards = csv("idees-recues.csv");
+    CHECK(cards.find(";11;9;4;16;-35") != std::string::npos);
+    CHECK(csv("equipes.csv").find("1;Équipe 1;orange;1") != std::string::npos);
+    CHECK(csv("seance.csv").find(";23;9;4;2;2;47;2;") != std::string::npos);
+
+    AtelierPlan named = plan;
+    named.teamNamesInReport = true;
+    CHECK(teamLabel(named, 0) == "Les Castors");
+    CHECK(teamLabel(plan, 0) == "Équipe 1");
+
+    testing::TemporaryFolder folder;
+    std::string error;
+    const auto first = writeAtelierReport(files, plan, folder.path(), error);
+    const auto second = writeAtelierReport(files, plan, folder.path(), error);
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(*first != *second);
+    CHECK(first->parent_path().filename() == "2026-11-22-bourges-salle-des-fetes");
+    CHECK(testing::readFile(*first) == files.html);
+    CHECK(std::filesystem::exists(first->parent_path() / "idees-recues.csv"));
+    CHECK(std::filesystem::exists(second->parent_path() / "equipes.csv"));
+}

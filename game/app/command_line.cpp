@@ -13,7 +13,9 @@ const char* usageText() {
            "  --data-dir DOSSIER  dossier des données (progression, packs personnels) ; par défaut\n"
            "                      $XDG_DATA_HOME/passerelles, soit ~/.local/share/passerelles\n"
            "  --open CIBLE        écran de départ : home, quiz:PACK, myths:PACK (seul),\n"
-           "                      myths-room:PACK (en salle), scenario:PACK/ID\n"
+           "                      myths-room:PACK (en salle), scenario:PACK/ID, diagnostic:PACK,\n"
+           "                      atelier (préparer un atelier), atelier:PLAN.json\n"
+           "  --atelier [PLAN]    prépare un atelier, à partir d'un plan enregistré s'il est donné\n"
            "  --profile NOM       joue sous ce profil (créé s'il n'existe pas) ; sans cette option, "
            "l'accueil\n"
            "                      demande qui joue\n"
@@ -56,6 +58,12 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
             options.fullscreen = true;
         } else if (argument == "--guest") {
             options.profile = "guest";
+        } else if (argument == "--atelier") {
+            // The plan file is optional: the next argument is one unless it is another option.
+            options.open = "atelier";
+            if (i + 1 < arguments.size() && arguments[i + 1].rfind("--", 0) != 0) {
+                options.open += ":" + arguments[++i];
+            }
         } else if (argument == "--content" || argument == "--data-dir" || argument == "--open" ||
                    argument == "--profile" || argument == "--keys" || argument == "--frames" ||
                    argument == "--screenshot" || argument == "--size" || argument == "--text-scale") {

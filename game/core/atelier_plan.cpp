@@ -2,6 +2,11 @@
 #include "core/atelier_plan.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/file_writing.hpp"
+#include "core/text.hpp"
 
 namespace passerelles {
 
@@ -155,6 +160,56 @@ std::optional<AtelierPlan> planFromJson(const std::string& text, std::string& er
         error = "Ce plan d’atelier est incomplet ou mal formé.";
         return std::nullopt;
     }
+}
+
+std::optional<std::filesystem::path> savePlanFile(const AtelierPlan& plan,
+                                                  const std::filesystem::path& folder, std::string& error) {
+    std::error_code code;
+    std::filesystem::create_directories(folder, code);
+    std::string name = fileNameSlug(plan.date + " " + plan.title, 60);
+    if (name.empty()) {
+        name = "atelier";
+    }
+    const std::filesystem::path file = folder / (name + ".json");
+    if (!writeFileAtomically(file, planToJson(plan).dump(2) + "\n", error)) {
+        return std::nullopt;
+    }
+    return file;
+}
+
+std::optional<AtelierPlan> loadPlanFile(const std::filesystem::path& file, std::string& error) {
+    std::ifstream stream(file, std::ios::binary);
+    if (!stream) {
+        error = "Le plan " + guillemets(file.string()) + " est introuvable ou illisible.";
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << stream.rdbuf();
+    auto plan = planFromJson(text.str(), error);
+    if (!plan) {
+        error = guillemets(file.filename().string()) + " : " + error;
+    }
+    return plan;
+}
+
+std::vector<SavedPlan> listPlanFiles(const std::filesystem::path& folder) {
+    std::vector<std::pair<std::filesystem::file_time_type, SavedPlan>> found;
+    std::error_code code;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, code)) {
+        if (entry.path().extension() != ".json") {
+            continue;
+        }
+        std::string ignored;
+        if (auto plan = loadPlanFile(entry.path(), ignored)) {
+            found.push_back({entry.last_write_time(code), {entry.path(), std::move(*plan)}});
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<SavedPlan> plans;
+    for (auto& [time, saved] : found) {
+        plans.push_back(std::move(saved));
+    }
+    return plans;
 }
 
 std::vector<AtelierItemRef> candidateSteps(const ContentLibrary& library,

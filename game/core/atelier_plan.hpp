@@ -1,6 +1,7 @@
 // A workshop plan: what the trainer will play in the room, composed by local interest, saved as JSON.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,19 @@ const char* atelierItemKindLabel(AtelierItemKind kind);
 nlohmann::json planToJson(const AtelierPlan& plan);
 // On failure returns nullopt and a French sentence in `error`.
 std::optional<AtelierPlan> planFromJson(const std::string& text, std::string& error);
+
+// Plans are kept as JSON files in one folder (DATA/ateliers/plans), named after their date and title;
+// saving a plan of the same date and title replaces the earlier version of that plan.
+std::optional<std::filesystem::path> savePlanFile(const AtelierPlan& plan,
+                                                  const std::filesystem::path& folder, std::string& error);
+std::optional<AtelierPlan> loadPlanFile(const std::filesystem::path& file, std::string& error);
+
+struct SavedPlan {
+    std::filesystem::path file;
+    AtelierPlan plan;
+};
+// The readable plans of the folder, the most recently saved first; unreadable files are left out.
+std::vector<SavedPlan> listPlanFiles(const std::filesystem::path& folder);
 
 // Proposes steps for the chosen themes and audiences within the target duration, opening with an idée
 // reçue (people talk before they answer), then questions, a card every few questions, a scenario when the

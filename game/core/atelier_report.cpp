@@ -2,11 +2,11 @@
 #include "core/atelier_report.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <numeric>
 #include <set>
 
 #include "core/csv_writer.hpp"
+#include "core/file_writing.hpp"
 #include "core/quiz_scoring.hpp"
 #include "core/text.hpp"
 
@@ -141,7 +141,7 @@ class HtmlReport {
         const AtelierPlan& plan = run_.plan();
         std::vector<std::string> parts;
         if (!plan.date.empty()) {
-            parts.push_back(plan.date);
+            parts.push_back(formatFrenchDate(plan.date));
         }
         if (!plan.place.empty()) {
             parts.push_back(plan.place);
@@ -389,23 +389,6 @@ class HtmlReport {
     std::string out_;
 };
 
-std::string slug(std::string_view text) {
-    std::string folded = foldForSearch(text);
-    std::string out;
-    for (const char c : folded) {
-        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (keep) {
-            out += c;
-        } else if (!out.empty() && out.back() != '-') {
-            out += '-';
-        }
-    }
-    while (!out.empty() && out.back() == '-') {
-        out.pop_back();
-    }
-    return out.substr(0, 40);
-}
-
 std::string stepKindKeyword(const ResolvedStep& step) {
     return step.question != nullptr   ? "question"
            : step.card != nullptr     ? "idée reçue"
@@ -519,21 +502,6 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
     return files;
 }
 
-bool writeFile(const std::filesystem::path& path, const std::string& content) {
-    // Written beside, then renamed: a report is either whole or absent, never half-written.
-    const auto temporary = path.string() + ".part";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << content;
-        if (!out.flush()) {
-            return false;
-        }
-    }
-    std::error_code code;
-    std::filesystem::rename(temporary, path, code);
-    return !code;
-}
-
 }  // namespace
 
 std::string teamLabel(const AtelierPlan& plan, int team) {
@@ -557,7 +525,7 @@ std::optional<std::filesystem::path> writeAtelierReport(const AtelierReportFiles
                                                         const std::filesystem::path& parent,
                                                         std::string& error) {
     std::string base = plan.date.empty() ? std::string("atelier") : plan.date;
-    if (const std::string place = slug(plan.place); !place.empty()) {
+    if (const std::string place = fileNameSlug(plan.place); !place.empty()) {
         base += "-" + place;
     }
     std::error_code code;
@@ -573,14 +541,13 @@ std::optional<std::filesystem::path> writeAtelierReport(const AtelierReportFiles
         return std::nullopt;
     }
     const auto htmlPath = folder / "compte-rendu.html";
-    bool written = writeFile(htmlPath, files.html);
-    for (const auto& [name, content] : files.csv) {
-        written = written && writeFile(folder / name, content);
-    }
-    if (!written) {
-        error = "Le compte rendu n’a pas pu être écrit en entier dans " + guillemets(folder.string()) +
-                " (disque plein ou protégé en écriture ?).";
+    if (!writeFileAtomically(htmlPath, files.html, error)) {
         return std::nullopt;
+    }
+    for (const auto& [name, content] : files.csv) {
+        if (!writeFileAtomically(folder / name, content, error)) {
+            return std::nullopt;
+        }
     }
     return htmlPath;
 }

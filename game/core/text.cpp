@@ -2,9 +2,11 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 
 namespace passerelles {
 
@@ -276,6 +278,42 @@ std::vector<std::string> splitParagraphs(std::string_view text) {
 std::string guillemets(std::string_view text) {
     return "\xC2\xAB" + std::string(kNoBreakSpace) + std::string(text) + std::string(kNoBreakSpace) +
            "\xC2\xBB";
+}
+
+std::string formatFrenchDate(std::string_view isoDate) {
+    static constexpr std::array<const char*, 12> kMonths{"janvier",   "février", "mars",     "avril",
+                                                         "mai",       "juin",    "juillet",  "août",
+                                                         "septembre", "octobre", "novembre", "décembre"};
+    const auto digits = [&](std::size_t from, std::size_t count) -> std::optional<int> {
+        int value = 0;
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (isoDate[i] < '0' || isoDate[i] > '9') {
+                return std::nullopt;
+            }
+            value = value * 10 + (isoDate[i] - '0');
+        }
+        return value;
+    };
+    if (isoDate.size() != 10 || isoDate[4] != '-' || isoDate[7] != '-') {
+        return std::string(isoDate);
+    }
+    const auto year = digits(0, 4);
+    const auto month = digits(5, 2);
+    const auto day = digits(8, 2);
+    if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1 || *day > 31) {
+        return std::string(isoDate);
+    }
+    return (*day == 1 ? std::string("1er") : std::to_string(*day)) + " " +
+           kMonths[static_cast<std::size_t>(*month - 1)] + " " + std::to_string(*year);
+}
+
+std::string formatLocalTimeNow(const char* strftimeFormat) {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char buffer[128];
+    const std::size_t length = std::strftime(buffer, sizeof buffer, strftimeFormat, &local);
+    return std::string(buffer, length);
 }
 
 }  // namespace passerelles

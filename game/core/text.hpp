@@ -42,6 +42,13 @@ std::vector<std::string> splitParagraphs(std::string_view text);
 // "« texte »" with no-break spaces, for naming a field, an id or a value in a message.
 std::string guillemets(std::string_view text);
 
+// "2026-11-22" as "22 novembre 2026" (and "1er" for the first of the month); anything that is not a
+// valid ISO date comes back unchanged, so a trainer's free text is never lost.
+std::string formatFrenchDate(std::string_view isoDate);
+
+// The local time now, through strftime: "%Y-%m-%d" for a plan's date, "%d/%m/%Y à %H h %M" for a report.
+std::string formatLocalTimeNow(const char* strftimeFormat);
+
 inline constexpr std::string_view kNoBreakSpace = "\xC2\xA0";            // U+00A0
 inline constexpr std::string_view kNarrowNoBreakSpace = "\xE2\x80\xAF";  // U+202F
 

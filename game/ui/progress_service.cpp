@@ -2,9 +2,8 @@
 #include "ui/progress_service.hpp"
 
 #include <ctime>
-#include <fstream>
 
-#include "core/text.hpp"
+#include "core/file_writing.hpp"
 
 namespace passerelles::ui {
 
@@ -103,18 +102,14 @@ std::optional<std::filesystem::path> ProgressService::exportHistory() {
     localtime_r(&now, &local);
     char date[32];
     std::strftime(date, sizeof date, "%Y-%m-%d-%H%M", &local);
-    std::string name;
-    for (const char c : foldForSearch(profile_->name)) {
-        name += ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? c : '-';
-    }
     const std::filesystem::path folder = dataDirectory_ / "exports";
     std::error_code error;
     std::filesystem::create_directories(folder, error);
-    const std::filesystem::path file = folder / ("progression-" + name + "-" + date + ".csv");
-    std::ofstream stream(file, std::ios::binary);
-    stream << store_->exportCsv(profile_->id);
-    if (error || !stream) {
-        lastMessage_ = "L’export n’a pas pu être écrit dans « " + folder.string() + " ».";
+    const std::filesystem::path file =
+        folder / ("progression-" + fileNameSlug(profile_->name) + "-" + date + ".csv");
+    std::string message;
+    if (!writeFileAtomically(file, store_->exportCsv(profile_->id), message)) {
+        lastMessage_ = "L’export n’a pas pu être écrit : " + message;
         return std::nullopt;
     }
     return file;

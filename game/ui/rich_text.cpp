@@ -118,13 +118,17 @@ RichText::Layout RichText::computeLayout(std::string_view text, const TextStyle&
 const RichText::Layout& RichText::layout(std::string_view text, const TextStyle& style) {
     const CacheKey key{text.data(), text.size(), style.font, style.wrapWidth};
     const auto found = cache_.find(key);
-    if (found != cache_.end()) {
+    // A string formatted each frame may reuse the address of an earlier one with other words in it:
+    // the copy kept with the layout tells them apart.
+    if (found != cache_.end() && found->second.source == text) {
         return found->second;
     }
     if (cache_.size() >= kMaxCachedLayouts) {
         cache_.clear();  // formatted strings come and go; content strings are re-laid out once
     }
-    return cache_.emplace(key, computeLayout(text, style)).first->second;
+    Layout computed = computeLayout(text, style);
+    computed.source = std::string(text);
+    return cache_.insert_or_assign(key, std::move(computed)).first->second;
 }
 
 float RichText::measure(std::string_view text, const TextStyle& style) {

@@ -1,6 +1,7 @@
 // Wrapped text for every screen: paragraphs, bullets, no-break spaces kept, acronyms explained on hover.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -63,6 +64,7 @@ class RichText {
     struct Layout {
         std::vector<Line> lines;
         float height = 0.0f;
+        std::string source;  // the text laid out, to check a cache hit
     };
     struct CacheKey {
         const char* data;

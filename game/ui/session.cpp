@@ -25,10 +25,17 @@ std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std
     if (target.empty() || target == "home") {
         return makeHomeScreen();
     }
+    if (target == "atelier") {
+        return makeAtelierComposerScreen();
+    }
+    if (target.rfind("atelier:", 0) == 0) {
+        auto plan = loadPlanFile(target.substr(8), error);
+        return plan ? makeAtelierComposerScreen(std::move(plan)) : nullptr;
+    }
     const auto colon = target.find(':');
     if (colon == std::string::npos) {
         error = "cible --open inconnue « " + target +
-                " » (attendu : home, quiz:PACK, myths:PACK, scenario:PACK/ID)";
+                " » (attendu : home, quiz:PACK, myths:PACK, scenario:PACK/ID, atelier)";
         return nullptr;
     }
     const std::string kind = target.substr(0, colon);

@@ -37,6 +37,7 @@ ImU32 optionFill(OptionLook look, bool hovered) {
             return theme::kPrimarySoft;
         case OptionLook::CorrectTicked:
         case OptionLook::CorrectMissed:
+        case OptionLook::Best:
             return theme::kRightSoft;
         case OptionLook::WrongTicked:
             return theme::kWrongSoft;
@@ -56,6 +57,7 @@ ImU32 optionBorder(OptionLook look) {
             return theme::kPrimary;
         case OptionLook::CorrectTicked:
         case OptionLook::CorrectMissed:
+        case OptionLook::Best:
             return theme::kRight;
         case OptionLook::WrongTicked:
             return theme::kWrong;
@@ -71,6 +73,8 @@ const char* optionVerdict(OptionLook look) {
             return "\xE2\x9C\x93 Bonne réponse, cochée";
         case OptionLook::CorrectMissed:
             return "\xE2\x9C\x93 Bonne réponse, non cochée";
+        case OptionLook::Best:
+            return "\xE2\x9C\x93 Le meilleur argument";
         case OptionLook::WrongTicked:
             return "\xE2\x9C\x97 Cochée à tort";
         default:
@@ -197,10 +201,11 @@ bool optionCard(Frame& frame, const OptionCard& card) {
     const ImVec2 badgeMax(badgeMin.x + badge, badgeMin.y + badge);
     const bool ticked = card.look == OptionLook::Selected || card.look == OptionLook::CorrectTicked ||
                         card.look == OptionLook::WrongTicked;
-    const ImU32 badgeColour =
-        card.look == OptionLook::WrongTicked                                               ? theme::kWrong
-        : card.look == OptionLook::CorrectTicked || card.look == OptionLook::CorrectMissed ? theme::kRight
-                                                                                           : theme::kPrimary;
+    const ImU32 badgeColour = card.look == OptionLook::WrongTicked ? theme::kWrong
+                              : card.look == OptionLook::CorrectTicked ||
+                                      card.look == OptionLook::CorrectMissed || card.look == OptionLook::Best
+                                  ? theme::kRight
+                                  : theme::kPrimary;
     const float rounding = card.multiple ? unit * 0.25f : badge * 0.5f;
     if (ticked) {
         drawList->AddRectFilled(badgeMin, badgeMax, badgeColour, rounding);
@@ -236,12 +241,24 @@ bool optionCard(Frame& frame, const OptionCard& card) {
 
 void beginDialog(Frame& frame, const char* id, ImVec2 size) {
     const ImVec2 display = frame.layout.display;
-    ImGui::SetNextWindowPos(ImVec2((display.x - size.x) * 0.5f, (display.y - size.y) * 0.5f));
+    const ImVec2 position((display.x - size.x) * 0.5f, (display.y - size.y) * 0.5f);
+    ImGui::SetNextWindowPos(position);
     ImGui::SetNextWindowSize(size);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.layout.unit, frame.layout.unit));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, theme::toVec4(theme::kSurface));
     ImGui::Begin(id, nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    // Dim the screen around the dialog so it reads as one thing: on a projector the page's edges
+    // otherwise look like part of the dialog. Drawn as four bands in the dialog's own list, outside it.
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const ImU32 dim = IM_COL32(20, 24, 32, 150);
+    const ImVec2 end(position.x + size.x, position.y + size.y);
+    drawList->PushClipRectFullScreen();
+    drawList->AddRectFilled(ImVec2(0.0f, 0.0f), ImVec2(display.x, position.y), dim);
+    drawList->AddRectFilled(ImVec2(0.0f, end.y), display, dim);
+    drawList->AddRectFilled(ImVec2(0.0f, position.y), ImVec2(position.x, end.y), dim);
+    drawList->AddRectFilled(ImVec2(end.x, position.y), ImVec2(display.x, end.y), dim);
+    drawList->PopClipRect();
 }
 
 void endDialog() {
@@ -297,6 +314,12 @@ void heading(Frame& frame, std::string_view text, ImFont* font, ImU32 colour) {
     const TextStyle style{font != nullptr ? font : frame.services.fonts.heading,
                           colour != 0 ? colour : theme::kText, availableWidth(), 1.2f};
     frame.services.text.draw(text, style);
+}
+
+void outcomeMessage(Frame& frame, std::string_view text, bool failed) {
+    beginPanel(frame, failed ? theme::kWrongSoft : theme::kRightSoft, failed ? theme::kWrong : theme::kRight);
+    paragraph(frame, text);
+    endPanel(frame);
 }
 
 void paragraph(Frame& frame, std::string_view text, ImFont* font, ImU32 colour) {
@@ -374,7 +397,7 @@ void verticalSpace(Frame& frame, float units) {
     ImGui::Dummy(ImVec2(1.0f, frame.layout.unit * units));
 }
 
-bool countField(Frame& frame, const char* label, int& value, bool focused, ImU32 colour) {
+bool countField(Frame& frame, const char* label, int& value, bool focused, ImU32 colour, int step) {
     const float unit = frame.layout.unit;
     ImFont* big = frame.services.fonts.title;
     ImGui::PushID(label);
@@ -384,7 +407,7 @@ bool countField(Frame& frame, const char* label, int& value, bool focused, ImU32
     ImGui::PopFont();
     bool changed = false;
     if (button(frame, "\xE2\x88\x92##moins", unit * 2.4f, ButtonStyle::Secondary) && value > 0) {
-        --value;
+        value = std::max(0, value - step);
         changed = true;
     }
     ImGui::SameLine();
@@ -405,12 +428,59 @@ bool countField(Frame& frame, const char* label, int& value, bool focused, ImU32
     ImGui::Dummy(size);
     ImGui::SameLine();
     if (button(frame, "+##plus", unit * 2.4f, ButtonStyle::Secondary) && value < 9999) {
-        ++value;
+        value = std::min(9999, value + step);
         changed = true;
     }
     ImGui::EndGroup();
     ImGui::PopID();
     return changed;
+}
+
+namespace {
+
+// ImGui writes into a fixed buffer; this lets the std::string grow as the trainer types.
+int resizeString(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* value = static_cast<std::string*>(data->UserData);
+        value->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = value->data();
+    }
+    return 0;
+}
+
+}  // namespace
+
+bool textField(Frame& frame, const char* id, std::string& value, float width, float height) {
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(frame.layout.unit * 0.4f, frame.layout.unit * 0.3f));
+    if (height > 0.0f) {
+        ImGui::InputTextMultiline(id, value.data(), value.capacity() + 1, ImVec2(width, height), flags,
+                                  resizeString, &value);
+    } else {
+        ImGui::SetNextItemWidth(width);
+        ImGui::InputText(id, value.data(), value.capacity() + 1, flags, resizeString, &value);
+    }
+    ImGui::PopStyleVar();
+    return ImGui::IsItemActive();
+}
+
+void fieldLabel(Frame& frame, const char* label) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(frame.layout.unit * 0.4f, frame.layout.unit * 0.3f));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleVar();
+}
+
+bool numberField(Frame& frame, const char* id, int& value, float width) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(frame.layout.unit * 0.4f, frame.layout.unit * 0.3f));
+    ImGui::SetNextItemWidth(width);
+    ImGui::InputInt(id, &value, 0, 0);
+    ImGui::PopStyleVar();
+    value = std::clamp(value, 0, 99999);
+    return ImGui::IsItemActive();
 }
 
 void gauge(Frame& frame, const std::string& label, double value, double min, double max,

@@ -24,6 +24,7 @@ enum class OptionLook {
     Selected,
     CorrectTicked,  // after the reveal: ticked and right
     CorrectMissed,  // right but not ticked
+    Best,           // in a room, where nobody ticks: the answer to remember
     WrongTicked,    // ticked but wrong
     Neutral,        // not ticked and not right
     Locked,         // a scenario choice whose condition is false: greyed, with the reason as feedback
@@ -54,6 +55,8 @@ void sourceLine(Frame& frame, std::string_view text);
 void mutedText(Frame& frame, std::string_view text);
 void heading(Frame& frame, std::string_view text, ImFont* font = nullptr, ImU32 colour = 0);
 void paragraph(Frame& frame, std::string_view text, ImFont* font = nullptr, ImU32 colour = 0);
+// The outcome of an action the user asked for (a file written, a plan saved), green or red, in a panel.
+void outcomeMessage(Frame& frame, std::string_view text, bool failed);
 void progressBar(Frame& frame, float fraction, float width, float height, ImU32 colour,
                  std::string_view label = {});
 void chip(Frame& frame, std::string_view text, ImU32 fill, ImU32 textColour);
@@ -63,7 +66,17 @@ void verticalSpace(Frame& frame, float units);
 
 // A number typed by the facilitator (hands raised): label, value, and − / + buttons for touch.
 // Returns true when a button changed the value.
-bool countField(Frame& frame, const char* label, int& value, bool focused, ImU32 colour);
+bool countField(Frame& frame, const char* label, int& value, bool focused, ImU32 colour, int step = 1);
+// A text field bound to a std::string (single line, or several when `height` > 0). Returns true while
+// the field has the keyboard, so that the screen does not take its letters as shortcuts.
+bool textField(Frame& frame, const char* id, std::string& value, float width, float height = 0.0f);
+
+// A label on the line of a textField or numberField, aligned with the text inside the field.
+void fieldLabel(Frame& frame, const char* label);
+
+// A whole number typed in a field (participants…), never below 0. Returns true while it has the keyboard.
+bool numberField(Frame& frame, const char* id, int& value, float width);
+
 // A labelled bar for a scenario gauge, or the value of a number with its unit.
 void gauge(Frame& frame, const std::string& label, double value, double min, double max,
            const std::string& unit, bool asBar, float width);

@@ -405,3 +405,25 @@ TEST_CASE(
     CHECK(std::filesystem::exists(first->parent_path() / "idees-recues.csv"));
     CHECK(std::filesystem::exists(second->parent_path() / "equipes.csv"));
 }
+
+TEST_CASE("plans are saved in one folder, listed, reloaded; saving the same plan again replaces it") {
+    testing::TemporaryFolder folder;
+    AtelierPlan plan = planWithTeams(2);
+    plan.title = "Atelier « eau » à Vierzon";
+    plan.date = "2026-12-03";
+    plan.items = {bundledStep(AtelierItemKind::Card).ref};
+    std::string error;
+    const auto file = savePlanFile(plan, folder.path() / "plans", error);
+    REQUIRE(file);
+    CHECK(file->filename() == "2026-12-03-atelier-eau-a-vierzon.json");
+    plan.targetMinutes = 60;
+    CHECK(savePlanFile(plan, folder.path() / "plans", error) == file);
+    testing::writeFile(folder.path() / "plans" / "abime.json", "{ pas un plan");
+    const auto plans = listPlanFiles(folder.path() / "plans");
+    REQUIRE(plans.size() == 1);  // the damaged file is left out
+    CHECK(plans[0].plan.targetMinutes == 60);
+    CHECK(plans[0].plan.items == plan.items);
+    CHECK_FALSE(loadPlanFile(folder.path() / "plans" / "abime.json", error));
+    CHECK(error.find("abime.json") != std::string::npos);
+    CHECK(listPlanFiles(folder.path() / "absent").empty());
+}

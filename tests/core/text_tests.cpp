@@ -1,6 +1,7 @@
 // Tests of the text utilities: UTF-8 checks, positions, French typography, number formats, suggestions.
 #include <doctest/doctest.h>
 
+#include "core/file_writing.hpp"
 #include "core/text.hpp"
 
 using namespace passerelles;
@@ -74,4 +75,19 @@ TEST_CASE("paragraphs are split on blank lines and trimmed") {
     const auto paragraphs = splitParagraphs("Un.\n\n  Deux.\n\n\n");
     REQUIRE(paragraphs.size() == 2);
     CHECK(paragraphs[1] == "Deux.");
+}
+
+TEST_CASE("file-name slugs keep letters and digits, fold accents, and never end with a hyphen") {
+    CHECK(fileNameSlug("Bourges, salle des fêtes") == "bourges-salle-des-fetes");
+    CHECK(fileNameSlug("  Été 2026 !  ") == "ete-2026");
+    CHECK(fileNameSlug("«»") == "");
+    CHECK(fileNameSlug("abc def ghi", 4) == "abc");
+}
+
+TEST_CASE("ISO dates are written the French way, and anything else is left as typed") {
+    CHECK(formatFrenchDate("2026-11-22") == "22 novembre 2026");
+    CHECK(formatFrenchDate("2024-02-01") == "1er février 2024");
+    CHECK(formatFrenchDate("2025-08-09") == "9 août 2025");
+    CHECK(formatFrenchDate("le 3 mars") == "le 3 mars");
+    CHECK(formatFrenchDate("2026-13-02") == "2026-13-02");
 }

@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "core/file_writing.hpp"
 #include "core/text.hpp"
 
 namespace passerelles::packtool {
@@ -57,23 +58,9 @@ std::string folderName(const std::filesystem::path& folder) {
 }
 
 bool writeTextFile(const std::filesystem::path& path, const std::string& text, std::ostream& err) {
-    const std::filesystem::path temporary = path.string() + ".tmp";
-    {
-        std::ofstream stream(temporary, std::ios::binary);
-        stream << text;
-        stream.flush();
-        if (!stream) {
-            err << "passerelles-pack : impossible d'écrire " << path.string() << "\n";
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            return false;
-        }
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, path, error);
-    if (error) {
-        err << "passerelles-pack : impossible d'écrire " << path.string() << " (" << error.message() << ")\n";
-        std::filesystem::remove(temporary, error);
+    std::string error;
+    if (!writeFileAtomically(path, text, error)) {
+        err << "passerelles-pack : " << error << "\n";
         return false;
     }
     return true;

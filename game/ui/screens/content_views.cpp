@@ -40,4 +40,44 @@ ResumeChoice drawResumePrompt(Frame& frame, const std::string& where) {
     return choice;
 }
 
+ImU32 beginConsequencePanel(Frame& frame, double score) {
+    const ImU32 colour = score > 0 ? theme::kRight : score < 0 ? theme::kWrong : theme::kPartial;
+    const ImU32 fill = score > 0 ? theme::kRightSoft : score < 0 ? theme::kWrongSoft : theme::kPartialSoft;
+    beginPanel(frame, fill, colour);
+    return colour;
+}
+
+void drawScenarioState(Frame& frame, const Scenario& scenario, const std::vector<double>& values) {
+    const auto& variables = scenario.variables;
+    const float spacing = frame.layout.unit;
+    const float width = std::min(frame.layout.unit * 11.0f, availableWidth());
+    float x = 0.0f;
+    bool any = false;
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+        const ScenarioVariable& variable = variables[i];
+        if (variable.hidden) {
+            continue;
+        }
+        if (any && x + width <= availableWidth() + ImGui::GetCursorPosX()) {
+            ImGui::SameLine(0, spacing);
+        } else {
+            x = 0.0f;
+        }
+        const double value = values[i];
+        if (variable.kind == VariableKind::Flag) {
+            ImGui::BeginGroup();
+            ImGui::PushFont(frame.services.fonts.small);
+            ImGui::TextUnformatted(
+                (std::string(value != 0.0 ? "\xE2\x9C\x93 " : "\xE2\x97\x8B ") + variable.label).c_str());
+            ImGui::PopFont();
+            ImGui::EndGroup();
+        } else {
+            gauge(frame, variable.label, value, variable.min, variable.max, variable.unit,
+                  variable.kind == VariableKind::Gauge, width);
+        }
+        x += width + spacing;
+        any = true;
+    }
+}
+
 }  // namespace passerelles::ui

@@ -15,6 +15,11 @@ namespace passerelles::ui {
 void drawKeyPoints(Frame& frame, const Pack& pack, const std::vector<KeyPoint>& points,
                    const std::optional<SourceRef>& itemSource);
 
+// The scenario's visible variables: gauges as bars, numbers with their unit, flags as ✓ or ○.
+// Opens a panel coloured by a choice's score (good, neutral, poor) for its consequence; close with endPanel.
+ImU32 beginConsequencePanel(Frame& frame, double score);  // returns the colour used for the border
+void drawScenarioState(Frame& frame, const Scenario& scenario, const std::vector<double>& values);
+
 enum class ResumeChoice { Undecided, Resume, Restart };
 // "Vous aviez commencé…" with Reprendre (Entrée) and Recommencer (R); `where` says how far the learner was.
 ResumeChoice drawResumePrompt(Frame& frame, const std::string& where);

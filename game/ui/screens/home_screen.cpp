@@ -43,6 +43,10 @@ class HomeScreen final : public Screen {
         if (handleProgressKeys(frame)) {
             return;
         }
+        if (frame.input.take(Key::A)) {
+            frame.navigator.push(makeAtelierComposerScreen());
+            return;
+        }
         handleKeys(frame, entries);
 
         drawWhoPlays(frame);
@@ -97,9 +101,11 @@ class HomeScreen final : public Screen {
             }
             endPanel(frame);
         }
+        drawForTrainers(frame);
         verticalSpace(frame, 0.5f);
         keyHints(frame, {{"↑ ↓", "Choisir"},
                          {"Entrée", "Ouvrir"},
+                         {"A", "Atelier"},
                          {"G", "Sigles"},
                          {"Ctrl +/−", "Taille du texte"},
                          {"Échap", "Quitter"}});
@@ -128,6 +134,18 @@ class HomeScreen final : public Screen {
             return true;
         }
         return false;
+    }
+
+    void drawForTrainers(Frame& frame) {
+        beginPanel(frame, theme::kSurface, theme::kBorder);
+        heading(frame, "Pour les animateurs");
+        mutedText(frame,
+                  "Un atelier au vidéoprojecteur : idées reçues débattues, questions en équipes ou à main "
+                  "levée, mises en situation votées par la salle, et un compte rendu pour le réseau.");
+        if (button(frame, "Animer un atelier (A)", 0.0f, ButtonStyle::Secondary)) {
+            frame.navigator.push(makeAtelierComposerScreen());
+        }
+        endPanel(frame);
     }
 
     void drawWhoPlays(Frame& frame) {

@@ -5,6 +5,7 @@
 
 #include "core/text.hpp"
 #include "ui/screens/content_views.hpp"
+#include "ui/screens/room_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -12,9 +13,6 @@
 namespace passerelles::ui {
 
 namespace {
-
-constexpr ImU32 kAgreeColour = theme::kAccent;
-constexpr ImU32 kDisagreeColour = theme::kRight;
 
 const char* phaseLabel(RoomMythRun::Phase phase) {
     switch (phase) {
@@ -34,51 +32,6 @@ const char* phaseLabel(RoomMythRun::Phase phase) {
             return "Bilan";
     }
     return "";
-}
-
-// One horizontal bar split between "d'accord" and "pas d'accord", labelled with counts and shares.
-void splitBar(Frame& frame, const char* label, const HandCount& count, float width) {
-    const float unit = frame.layout.unit;
-    ImFont* bold = frame.services.fonts.bold;
-    ImGui::PushFont(frame.services.fonts.heading);
-    ImGui::TextUnformatted(label);
-    ImGui::PopFont();
-    const ImVec2 position = ImGui::GetCursorScreenPos();
-    const float height = unit * 2.2f;
-    ImDrawList* drawList = ImGui::GetWindowDrawList();
-    if (count.total() == 0) {
-        drawList->AddRectFilled(position, ImVec2(position.x + width, position.y + height),
-                                theme::kSurfaceMuted, unit * 0.3f);
-        drawList->AddText(bold, bold->FontSize,
-                          ImVec2(position.x + unit * 0.5f, position.y + (height - bold->FontSize) * 0.5f),
-                          theme::kTextMuted, "pas de vote saisi");
-        ImGui::Dummy(ImVec2(width, height));
-        return;
-    }
-    const float agreeWidth = width * static_cast<float>(count.agreeShare());
-    drawList->AddRectFilled(position, ImVec2(position.x + agreeWidth, position.y + height), kAgreeColour,
-                            unit * 0.3f);
-    drawList->AddRectFilled(ImVec2(position.x + agreeWidth, position.y),
-                            ImVec2(position.x + width, position.y + height), kDisagreeColour, unit * 0.3f);
-    const std::string agreeText =
-        std::to_string(count.agree) + " d’accord (" + formatPercent(count.agreeShare()) + ")";
-    const std::string disagreeText =
-        std::to_string(count.disagree) + " pas d’accord (" + formatPercent(1.0 - count.agreeShare()) + ")";
-    const float textY = position.y + (height - bold->FontSize) * 0.5f;
-    const float padding = unit * 0.5f;
-    const float agreeTextWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, agreeText.c_str()).x;
-    const float disagreeWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, disagreeText.c_str()).x;
-    // A label that does not fit its segment goes under the bar, in the segment's colour.
-    const bool agreeInside = agreeTextWidth + 2 * padding <= agreeWidth;
-    const bool disagreeInside = disagreeWidth + 2 * padding <= width - agreeWidth;
-    const float belowY = position.y + height + unit * 0.2f;
-    drawList->AddText(bold, bold->FontSize, ImVec2(position.x + padding, agreeInside ? textY : belowY),
-                      agreeInside ? IM_COL32_WHITE : kAgreeColour, agreeText.c_str());
-    drawList->AddText(bold, bold->FontSize,
-                      ImVec2(position.x + width - disagreeWidth - padding, disagreeInside ? textY : belowY),
-                      disagreeInside ? IM_COL32_WHITE : kDisagreeColour, disagreeText.c_str());
-    const bool labelBelow = !agreeInside || !disagreeInside;
-    ImGui::Dummy(ImVec2(width, height + (labelBelow ? bold->FontSize + unit * 0.3f : 0.0f)));
 }
 
 }  // namespace
@@ -112,15 +65,7 @@ void MythRoomScreen::handleKeys(Frame& frame) {
     }
     const auto phase = run_.phase();
     if (phase == RoomMythRun::Phase::VoteBefore || phase == RoomMythRun::Phase::VoteAfter) {
-        int& value = focusedField_ == 0 ? entry_.agree : entry_.disagree;
-        for (int digit = 0; digit <= 9; ++digit) {
-            if (input.take(static_cast<Key>(static_cast<int>(Key::Digit0) + digit)) && value < 1000) {
-                value = value * 10 + digit;
-            }
-        }
-        if (input.take(Key::Backspace)) {
-            value /= 10;
-        }
+        typeCount(input, focusedField_ == 0 ? entry_.agree : entry_.disagree);
         if (input.take(Key::Tab) || input.take(Key::Right) || input.take(Key::Left)) {
             focusedField_ = 1 - focusedField_;
         }
@@ -204,13 +149,7 @@ void MythRoomScreen::drawVote(Frame& frame, bool after) {
     heading(frame, after ? "Après le débat : qui est d’accord avec cette idée ? Qui ne l’est pas ?"
                          : "Qui est d’accord avec cette idée ? Qui ne l’est pas ?");
     verticalSpace(frame, 0.4f);
-    if (countField(frame, "D’accord", entry_.agree, focusedField_ == 0, kAgreeColour)) {
-        focusedField_ = 0;
-    }
-    ImGui::SameLine(0, frame.layout.unit * 3.0f);
-    if (countField(frame, "Pas d’accord", entry_.disagree, focusedField_ == 1, kDisagreeColour)) {
-        focusedField_ = 1;
-    }
+    drawHandEntry(frame, entry_, focusedField_);
     verticalSpace(frame, 0.5f);
     if (after && run_.current().before.total() > 0) {
         const HandCount& before = run_.current().before;
@@ -229,20 +168,8 @@ void MythRoomScreen::drawVote(Frame& frame, bool after) {
 
 void MythRoomScreen::drawArguments(Frame& frame, bool answered) {
     const MythCard& card = run_.currentCard();
-    const int shown = answered ? static_cast<int>(card.arguments.size()) : run_.argumentsRevealed();
-    const int best = card.bestArgumentIndex();
-    for (int i = 0; i < shown; ++i) {
-        const MythArgument& argument = card.arguments[static_cast<std::size_t>(i)];
-        OptionCard option;
-        option.index = i;
-        option.text = argument.text;
-        option.interactive = false;
-        if (answered) {
-            option.look = i == best ? OptionLook::CorrectMissed : OptionLook::Neutral;
-            option.feedback = argument.feedback;
-        }
-        optionCard(frame, option);
-    }
+    const int shown = run_.argumentsRevealed();
+    drawRoomArguments(frame, card, shown, answered);
     if (!answered) {
         const int remaining = static_cast<int>(card.arguments.size()) - shown;
         sourceLine(frame, remaining > 0
@@ -256,32 +183,14 @@ void MythRoomScreen::drawArguments(Frame& frame, bool answered) {
 }
 
 void MythRoomScreen::drawAnswer(Frame& frame) {
-    const MythCard& card = run_.currentCard();
-    beginPanel(frame, theme::kRightSoft, theme::kRight);
-    heading(frame, card.answer, nullptr, theme::kRight);
-    drawKeyPoints(frame, *pack_, card.keyPoints, card.tags.source);
-    if (card.tags.source) {
-        sourceLine(frame, "Source : " + pack_->cite(*card.tags.source));
-    }
-    endPanel(frame);
+    drawRoomAnswer(frame, *pack_, run_.currentCard());
     if (button(frame, "Faire voter à nouveau (Entrée)")) {
         run_.advance();
     }
 }
 
 void MythRoomScreen::drawShift(Frame& frame) {
-    const RoomCardResult& result = run_.current();
-    const float width = availableWidth();
-    splitBar(frame, "Avant le débat", result.before, width);
-    verticalSpace(frame, 0.4f);
-    splitBar(frame, "Après le débat", result.after, width);
-    verticalSpace(frame, 0.5f);
-    if (result.before.total() > 0 && result.after.total() > 0) {
-        const std::string sentence = "La part de la salle d’accord avec l’idée reçue passe de " +
-                                     formatPercent(result.before.agreeShare()) + " à " +
-                                     formatPercent(result.after.agreeShare()) + ".";
-        heading(frame, sentence, nullptr, result.shift() > 0 ? theme::kRight : theme::kText);
-    }
+    drawRoomShift(frame, run_.current());
     verticalSpace(frame, 0.3f);
     const bool last = run_.position() + 1 == run_.cardCount();
     if (button(frame, last ? "Terminer (Entrée)" : "Idée reçue suivante (Entrée)")) {

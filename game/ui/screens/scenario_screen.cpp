@@ -118,36 +118,7 @@ void ScenarioScreen::draw(Frame& frame) {
 }
 
 void ScenarioScreen::drawState(Frame& frame) {
-    const auto& variables = scenario_.variables;
-    const float spacing = frame.layout.unit;
-    const float width = std::min(frame.layout.unit * 11.0f, availableWidth());
-    float x = 0.0f;
-    bool any = false;
-    for (std::size_t i = 0; i < variables.size(); ++i) {
-        const ScenarioVariable& variable = variables[i];
-        if (variable.hidden) {
-            continue;
-        }
-        if (any && x + width <= availableWidth() + ImGui::GetCursorPosX()) {
-            ImGui::SameLine(0, spacing);
-        } else {
-            x = 0.0f;
-        }
-        const double value = run_.values()[i];
-        if (variable.kind == VariableKind::Flag) {
-            ImGui::BeginGroup();
-            ImGui::PushFont(frame.services.fonts.small);
-            ImGui::TextUnformatted(
-                (std::string(value != 0.0 ? "\xE2\x9C\x93 " : "\xE2\x97\x8B ") + variable.label).c_str());
-            ImGui::PopFont();
-            ImGui::EndGroup();
-        } else {
-            gauge(frame, variable.label, value, variable.min, variable.max, variable.unit,
-                  variable.kind == VariableKind::Gauge, width);
-        }
-        x += width + spacing;
-        any = true;
-    }
+    drawScenarioState(frame, scenario_, run_.values());
 }
 
 void ScenarioScreen::drawChoices(Frame& frame) {
@@ -179,13 +150,7 @@ void ScenarioScreen::drawConsequence(Frame& frame) {
     sourceLine(frame, "Votre décision :");
     paragraph(frame, choice->text, frame.services.fonts.bold);
     verticalSpace(frame, 0.3f);
-    const ImU32 colour = choice->score > 0   ? theme::kRight
-                         : choice->score < 0 ? theme::kWrong
-                                             : theme::kPartial;
-    const ImU32 fill = choice->score > 0   ? theme::kRightSoft
-                       : choice->score < 0 ? theme::kWrongSoft
-                                           : theme::kPartialSoft;
-    beginPanel(frame, fill, colour);
+    const ImU32 colour = beginConsequencePanel(frame, choice->score);
     paragraph(frame, choice->consequence);
     // What moved, in words, so the gauges are not the only way to see it.
     std::string changes;

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "core/atelier_plan.hpp"
 #include "core/content.hpp"
 #include "core/myth_run.hpp"
 #include "core/quiz_run.hpp"
@@ -32,6 +34,13 @@ std::unique_ptr<Screen> makeScenarioEndScreen(std::shared_ptr<const Pack> pack, 
 
 std::unique_ptr<Screen> makeDiagnosticScreen(std::shared_ptr<const Pack> pack,
                                              const SelfDiagnostic& diagnostic);
+
+// The workshop: prepare a plan (optionally starting from a saved one), present it, write its report.
+struct AtelierSession;
+std::unique_ptr<Screen> makeAtelierComposerScreen(std::optional<AtelierPlan> plan = std::nullopt,
+                                                  std::string notice = {});
+std::unique_ptr<Screen> makeAtelierPresenterScreen(std::shared_ptr<AtelierSession> session);
+std::unique_ptr<Screen> makeAtelierEndScreen(std::shared_ptr<AtelierSession> session);
 
 // The screen that plays an activity, or nullptr when this kind has no screen.
 std::unique_ptr<Screen> makeActivityScreen(std::shared_ptr<const Pack> pack, const ActivityRef& activity);

@@ -1,0 +1,274 @@
+// UI tests of the workshop: composer to presenter, team answers and room hands typed from the keyboard,
+// votes on a card and on a scenario, the map of the room, the overlays, and the report from the end screen.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+
+#include "support/test_support.hpp"
+#include "ui/headless.hpp"
+#include "ui/screens/atelier_presenter_screen.hpp"
+
+using namespace passerelles;
+using namespace passerelles::ui;
+
+namespace {
+
+// The plan a trainer would save: two questions (one answer, several answers), a card, a scenario, the map.
+std::string planJson(bool teams) {
+    std::string json =
+        R"({"format": 1, "title": "L’eau, ici et là-bas", "place": "Bourges", "date": "2026-11-22",
+ "audience": "Élus de communes rurales", "themes": ["eau"], "audiences": [], "targetMinutes": 45,
+ "podiumSize": 3, "timerSeconds": 60, "teamNamesInReport": false,)";
+    if (teams) {
+        json += R"( "teams": [{"name": "Les Castors", "colour": 0}, {"name": "Vierzon", "colour": 1},
+ {"name": "Équipe jaune", "colour": 3}, {"name": "Équipe verte", "colour": 2}],)";
+    }
+    json += R"( "items": [
+  {"kind": "question", "pack": "cahier-ludique", "activity": "connaissances", "item": "q01"},
+  {"kind": "question", "pack": "acter-2024", "activity": "acter", "item": "q03"},
+  {"kind": "card", "pack": "cahier-ludique", "activity": "idees-recues", "item": "pas-une-priorite"},
+  {"kind": "scenario", "pack": "cahier-ludique", "activity": "cofinancement", "item": "cofinancement"},
+  {"kind": "profile-map", "pack": "acter-2024", "activity": "profil-action-internationale",
+   "item": "profil-action-internationale"}
+ ]})";
+    return json;
+}
+
+struct Workshop {
+    explicit Workshop(bool teams, ImVec2 size = ImVec2(1920, 1080)) {
+        const auto plan = folder.path() / "plan.json";
+        testing::writeFile(plan, planJson(teams));
+        SessionOptions options;
+        options.contentRoots = {{testing::contentDir(), "bundled"}};
+        options.dataDirectory = folder.path() / "data";
+        options.profile = "guest";
+        options.open = "atelier:" + plan.string();
+        ui = std::make_unique<HeadlessUi>(options, size);
+        ui->frames(2);
+    }
+    AtelierPresenterScreen& launch() {
+        REQUIRE(ui->screen().kind() == "atelier-composer");
+        ui->press("Ctrl+L");
+        ui->frame();
+        REQUIRE(ui->screen().kind() == "atelier");
+        auto* screen = dynamic_cast<AtelierPresenterScreen*>(&ui->screen());
+        REQUIRE(screen != nullptr);
+        return *screen;
+    }
+    void press(std::initializer_list<const char*> keys) {
+        for (const char* key : keys) {
+            ui->press(key);
+        }
+    }
+    testing::TemporaryFolder folder;
+    std::unique_ptr<HeadlessUi> ui;
+};
+
+std::string letter(int index) {
+    return std::string(1, static_cast<char>('A' + index));
+}
+
+int firstCorrect(const Question& question, bool correct) {
+    for (std::size_t o = 0; o < question.options.size(); ++o) {
+        if (question.options[o].correct == correct) {
+            return static_cast<int>(o);
+        }
+    }
+    return -1;
+}
+
+}  // namespace
+
+TEST_CASE("the composer launches the presenter on the cover, and the arrows walk the steps") {
+    Workshop workshop(true);
+    AtelierPresenterScreen& screen = workshop.launch();
+    CHECK(screen.onCover());
+    CHECK(screen.run().stepCount() == 5);
+    workshop.press({"Right"});
+    CHECK_FALSE(screen.onCover());
+    CHECK(screen.run().position() == 0);
+    workshop.press({"Right", "PageDown"});
+    CHECK(screen.run().position() == 2);
+    workshop.press({"Left"});
+    CHECK(screen.run().position() == 1);
+}
+
+TEST_CASE("teams answer with their number then a letter; the reveal scores them and ranks them fairly") {
+    Workshop workshop(true);
+    AtelierPresenterScreen& screen = workshop.launch();
+    workshop.press({"Right"});
+    const Question& question = *screen.run().step().question;
+    const int right = firstCorrect(question, true);
+    const int wrong = firstCorrect(question, false);
+    REQUIRE(right >= 0);
+    REQUIRE(wrong >= 0);
+
+    // A letter before answers are open does nothing; a letter with no team first gives a hint.
+    workshop.press({"1", letter(right).c_str()});
+    CHECK(std::get<QuestionTally>(screen.run().tally(0)).teamAnswers[0].empty());
+    workshop.press({"Space"});
+    CHECK(screen.run().answeringOpen());
+    workshop.press({"1", letter(right).c_str(), "2", letter(wrong).c_str(), "3", letter(right).c_str()});
+    const auto& tally = std::get<QuestionTally>(screen.run().tally(0));
+    CHECK(tally.teamAnswers[0] == std::vector<int>{right});
+    CHECK(tally.teamAnswers[1] == std::vector<int>{wrong});
+    CHECK(tally.teamAnswers[3].empty());
+    // Before the reveal nobody has points: no speed points for answering first.
+    CHECK(screen.run().teamPoints(0) == 0.0);
+
+    workshop.press({"Space", "Enter"});
+    CHECK(tally.revealed);
+    CHECK(screen.run().teamPoints(0) > 0.0);
+    CHECK(screen.run().teamPoints(0) == screen.run().teamPoints(2));
+    CHECK(screen.run().teamPoints(1) == 0.0);
+    const auto standings = screen.run().standings();
+    REQUIRE(standings.size() == 4);
+    CHECK(standings[0].rank == 1);
+    CHECK(standings[1].rank == 1);  // equal points share a rank
+    CHECK(standings[2].rank == 3);
+    const auto counts = screen.run().distribution(0);
+    CHECK(counts[static_cast<std::size_t>(right)] == 2);
+    CHECK(counts[static_cast<std::size_t>(wrong)] == 1);
+
+    workshop.press({"S"});
+    CHECK(screen.scoreboardOpen());
+    workshop.press({"Right"});  // the overlay owns the keys
+    CHECK(screen.run().position() == 0);
+    workshop.press({"S", "H"});
+    CHECK(screen.helpOpen());
+    workshop.press({"H"});
+    CHECK_FALSE(screen.helpOpen());
+}
+
+TEST_CASE("a whole room raises hands: a letter picks the answer, digits type the count") {
+    Workshop workshop(false);
+    AtelierPresenterScreen& screen = workshop.launch();
+    workshop.press({"Right"});
+    const Question& question = *screen.run().step().question;
+    const int right = firstCorrect(question, true);
+    const int wrong = firstCorrect(question, false);
+    workshop.press({"Space", letter(right).c_str(), "1", "2", letter(wrong).c_str(), "4", "Backspace", "3",
+                    "Space", "Enter"});
+    const auto& tally = std::get<QuestionTally>(screen.run().tally(0));
+    CHECK(tally.hands[static_cast<std::size_t>(right)] == 12);
+    CHECK(tally.hands[static_cast<std::size_t>(wrong)] == 3);
+    REQUIRE(screen.run().successRate(0).has_value());
+    CHECK(*screen.run().successRate(0) == doctest::Approx(12.0 / 15.0));
+}
+
+TEST_CASE("an idée reçue takes the room's hands before and after the arguments") {
+    Workshop workshop(false);
+    AtelierPresenterScreen& screen = workshop.launch();
+    workshop.press({"Right", "Right", "Right"});
+    REQUIRE(screen.run().step().ref.kind == AtelierItemKind::Card);
+    // Space opens the vote; digits for « d'accord », Tab, digits for « pas d'accord », Space records.
+    workshop.press({"Space", "9", "Tab", "4", "Space"});
+    const RoomMythRun* card = &std::get<CardTally>(screen.run().tally(2)).run;
+    REQUIRE(card->phase() == RoomMythRun::Phase::Arguments);
+    CHECK(card->current().before.agree == 9);
+    CHECK(card->current().before.disagree == 4);
+    const int arguments = static_cast<int>(card->currentCard().arguments.size());
+    for (int i = 0; i < arguments; ++i) {
+        workshop.press({"Space"});
+    }
+    CHECK(card->argumentsRevealed() == arguments);
+    // Past the answer, the second vote.
+    for (int i = 0; i < 4 && card->phase() != RoomMythRun::Phase::VoteAfter; ++i) {
+        workshop.press({"Enter"});
+    }
+    REQUIRE(card->phase() == RoomMythRun::Phase::VoteAfter);
+    workshop.press({"3", "Tab", "1", "0", "Space"});
+    CHECK(card->current().after.agree == 3);
+    CHECK(card->current().after.disagree == 10);
+}
+
+TEST_CASE("a scenario's choice goes to the teams' vote; a tie waits for the facilitator's letter") {
+    Workshop workshop(true);
+    AtelierPresenterScreen& screen = workshop.launch();
+    workshop.press({"Right", "Right", "Right", "Right"});
+    REQUIRE(screen.run().step().ref.kind == AtelierItemKind::Scenario);
+    const auto& tally = std::get<ScenarioTally>(screen.run().tally(3));
+    for (int i = 0; i < 5 && tally.run.currentNode().type != NodeType::Choice; ++i) {
+        workshop.press({"Enter"});
+    }
+    REQUIRE(tally.run.currentNode().type == NodeType::Choice);
+    const int node = tally.run.currentNodeIndex();
+    const int second = tally.run.visibleChoices()[1].index;
+    workshop.press({"Space", "1", "A", "2", "B", "3", "A", "4", "B", "Space"});
+    CHECK(screen.run().leadingChoices().size() == 2);
+    workshop.press({"Enter"});
+    CHECK(tally.decisions.empty());  // a tie is not settled by the program
+    CHECK(tally.run.currentNodeIndex() == node);
+    workshop.press({"B", "Enter"});
+    REQUIRE(tally.decisions.size() == 1);
+    CHECK(tally.decisions[0].node == node);
+    CHECK(tally.decisions[0].choice == second);
+    const auto& votes = tally.decisions[0].votes;
+    CHECK(std::count(votes.begin(), votes.end(), 2) == 2);
+}
+
+TEST_CASE("the map of the room counts collectivités per profile with the digit keys") {
+    Workshop workshop(false, ImVec2(1280, 720));
+    AtelierPresenterScreen& screen = workshop.launch();
+    workshop.press({"Right", "Right", "Right", "Right", "Right"});
+    REQUIRE(screen.run().step().ref.kind == AtelierItemKind::ProfileMap);
+    workshop.press({"1", "1", "3", "2", "Backspace"});
+    const auto counts = screen.run().profileCounts(4);
+    REQUIRE(counts.size() >= 3);
+    CHECK(counts[0] == 2);
+    CHECK(counts[1] == 0);
+    CHECK(counts[2] == 1);
+}
+
+TEST_CASE("the end screen writes the report into the data folder, and a second one never overwrites it") {
+    Workshop workshop(true, ImVec2(1280, 720));
+    AtelierPresenterScreen& screen = workshop.launch();
+    workshop.press({"Right", "Space", "1", "A", "2", "B", "Space", "Enter"});
+    CHECK(screen.run().visited(0));
+    workshop.press({"Escape", "Enter"});
+    REQUIRE(workshop.ui->screen().kind() == "atelier-end");
+    workshop.press({"E"});
+    const auto ateliers = workshop.folder.path() / "data" / "ateliers";
+    REQUIRE(std::filesystem::is_directory(ateliers));
+    std::vector<std::filesystem::path> reports;
+    for (const auto& entry : std::filesystem::directory_iterator(ateliers)) {
+        if (entry.is_directory() && entry.path().filename() != "plans") {
+            reports.push_back(entry.path());
+        }
+    }
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].filename().string().rfind("2026-11-22-bourges", 0) == 0);
+    const std::string html = testing::readFile(reports[0] / "compte-rendu.html");
+    CHECK(html.find("22 novembre 2026") != std::string::npos);
+    CHECK(html.find("Bourges") != std::string::npos);
+    CHECK(html.find("Les Castors") == std::string::npos);  // anonymous by default
+    const std::string questions = testing::readFile(reports[0] / "questions.csv");
+    CHECK(questions.find("q01") != std::string::npos);
+    CHECK(std::filesystem::exists(reports[0] / "equipes.csv"));
+
+    workshop.press({"E"});
+    std::size_t folders = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(ateliers)) {
+        folders += entry.is_directory() && entry.path().filename() != "plans" ? 1 : 0;
+    }
+    CHECK(folders == 2);
+}
+
+TEST_CASE("a wrapped text is laid out again when another string reuses the same address") {
+    Workshop workshop(false);
+    Services& services = workshop.ui->session().services();
+    ImGui::NewFrame();
+    const TextStyle style{services.fonts.body, IM_COL32_WHITE, 200.0f, 1.25f};
+    // Same address, same length, other words: many short words wrap, one long word cannot.
+    std::string text(120, 'a');
+    for (std::size_t i = 2; i < text.size(); i += 3) {
+        text[i] = ' ';
+    }
+    const float wrapped = services.text.measure(text, style);
+    std::fill(text.begin(), text.end(), 'a');
+    const float single = services.text.measure(text, style);
+    ImGui::EndFrame();
+    CHECK(wrapped > single * 1.5f);
+}

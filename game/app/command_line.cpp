@@ -16,6 +16,7 @@ const char* usageText() {
            "                      myths-room:PACK (en salle), scenario:PACK/ID, diagnostic:PACK,\n"
            "                      atelier (préparer un atelier), atelier:PLAN.json\n"
            "  --atelier [PLAN]    prépare un atelier, à partir d'un plan enregistré s'il est donné\n"
+           "  --borne             borne de forum en plein écran (sortie : Ctrl+Maj+B et le code)\n"
            "  --profile NOM       joue sous ce profil (créé s'il n'existe pas) ; sans cette option, "
            "l'accueil\n"
            "                      demande qui joue\n"
@@ -43,6 +44,8 @@ bool parseInt(const std::string& text, int& out) {
 
 std::optional<Options> parseCommandLine(const std::vector<std::string>& arguments, std::string& error) {
     Options options;
+    bool borne = false;
+    bool sizeGiven = false;
     for (std::size_t i = 0; i < arguments.size(); ++i) {
         const std::string& argument = arguments[i];
         const auto value = [&]() -> std::optional<std::string> {
@@ -58,6 +61,9 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
             options.fullscreen = true;
         } else if (argument == "--guest") {
             options.profile = "guest";
+        } else if (argument == "--borne") {
+            options.open = "borne";
+            borne = true;
         } else if (argument == "--atelier") {
             // The plan file is optional: the next argument is one unless it is another option.
             options.open = "atelier";
@@ -102,6 +108,7 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
                     error = "--size attend LARGEURxHAUTEUR, par exemple 1920x1080";
                     return std::nullopt;
                 }
+                sizeGiven = true;
             } else if (argument == "--text-scale") {
                 try {
                     options.textScale = std::stof(*given);
@@ -117,6 +124,10 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
             error = "option inconnue « " + argument + " »";
             return std::nullopt;
         }
+    }
+    // A booth is full screen; with --size it stays a window of that size (to check it on a laptop).
+    if (borne && !sizeGiven) {
+        options.fullscreen = true;
     }
     return options;
 }

@@ -116,7 +116,8 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
             const auto handle = [&](const SDL_Event& event) {
                 ImGui_ImplSDL2_ProcessEvent(&event);
                 if (event.type == SDL_QUIT) {
-                    running = false;
+                    // A booth survives Alt+F4 from a visitor: only the trainer's PIN screen quits.
+                    running = session.services().settings.kiosk;
                 } else if (event.type == SDL_KEYDOWN) {
                     if (const auto press = keyPressFromSdl(event.key)) {
                         input.add(*press);

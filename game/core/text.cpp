@@ -316,4 +316,8 @@ std::string formatLocalTimeNow(const char* strftimeFormat) {
     return std::string(buffer, length);
 }
 
+std::string countNoun(long long count, std::string_view singular, std::string_view pluralForm) {
+    return std::to_string(count) + " " + std::string(count > 1 ? pluralForm : singular);
+}
+
 }  // namespace passerelles

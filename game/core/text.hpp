@@ -46,6 +46,9 @@ std::string guillemets(std::string_view text);
 // valid ISO date comes back unchanged, so a trainer's free text is never lost.
 std::string formatFrenchDate(std::string_view isoDate);
 
+// "1 partie jouée", "3 parties jouées": French puts 0 and 1 in the singular.
+std::string countNoun(long long count, std::string_view singular, std::string_view pluralForm);
+
 // The local time now, through strftime: "%Y-%m-%d" for a plan's date, "%d/%m/%Y à %H h %M" for a report.
 std::string formatLocalTimeNow(const char* strftimeFormat);
 

@@ -22,6 +22,7 @@ class Screen;
 struct Settings {
     float textScale = 1.0f;  // the user's text size, 0.8 to 1.6
     bool fullscreen = false;
+    bool kiosk = false;  // the forum booth: visitors cannot leave full screen or close the window
 };
 
 // Textures for pack images; the app provides one, headless tests do without (images are then skipped).

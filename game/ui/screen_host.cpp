@@ -61,7 +61,7 @@ void ScreenHost::handleGlobalKeys(Frame& frame) {
     if (frame.input.takeWithCtrl(Key::Digit0)) {
         settings.textScale = 1.0f;
     }
-    if (frame.input.take(Key::F11)) {
+    if (frame.input.take(Key::F11) && !settings.kiosk) {
         settings.fullscreen = !settings.fullscreen;
     }
 }

@@ -25,6 +25,9 @@ std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std
     if (target.empty() || target == "home") {
         return makeHomeScreen();
     }
+    if (target == "borne") {
+        return makeBorneScreen();
+    }
     if (target == "atelier") {
         return makeAtelierComposerScreen();
     }
@@ -35,7 +38,7 @@ std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std
     const auto colon = target.find(':');
     if (colon == std::string::npos) {
         error = "cible --open inconnue « " + target +
-                " » (attendu : home, quiz:PACK, myths:PACK, scenario:PACK/ID, atelier)";
+                " » (attendu : home, quiz:PACK, myths:PACK, scenario:PACK/ID, atelier, borne)";
         return nullptr;
     }
     const std::string kind = target.substr(0, colon);
@@ -135,6 +138,11 @@ Session::Session(SessionOptions options)
         services_->startupMessages.push_back("Impossible d’ouvrir « " + options.open + " » : " + openError_ +
                                              ".");
         first = makeHomeScreen();
+    } else if (options.open == "borne") {
+        // A booth has no home screen behind it and no way out for visitors: F11 and closing the
+        // window are ignored; the trainer leaves through Ctrl+Maj+B and the PIN.
+        settings_.kiosk = true;
+        settings_.fullscreen = true;
     } else if (options.open != "home" && !options.open.empty()) {
         // Leaving an activity opened from the command line goes back home, not out of the program.
         host_ = std::make_unique<ScreenHost>(*services_, makeHomeScreen());

@@ -316,6 +316,20 @@ void heading(Frame& frame, std::string_view text, ImFont* font, ImU32 colour) {
     frame.services.text.draw(text, style);
 }
 
+bool flowButton(Frame& frame, const std::string& label, bool selected, bool& first, float right) {
+    ImFont* font = frame.services.fonts.body;
+    const float width =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.c_str()).x + frame.layout.unit * 1.6f;
+    if (!first) {
+        ImGui::SameLine(0.0f, frame.layout.unit * 0.4f);
+        if (ImGui::GetCursorScreenPos().x + width > right) {
+            ImGui::NewLine();
+        }
+    }
+    first = false;
+    return button(frame, label.c_str(), 0.0f, selected ? ButtonStyle::Primary : ButtonStyle::Secondary);
+}
+
 void outcomeMessage(Frame& frame, std::string_view text, bool failed) {
     beginPanel(frame, failed ? theme::kWrongSoft : theme::kRightSoft, failed ? theme::kWrong : theme::kRight);
     paragraph(frame, text);

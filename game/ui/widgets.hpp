@@ -55,6 +55,10 @@ void sourceLine(Frame& frame, std::string_view text);
 void mutedText(Frame& frame, std::string_view text);
 void heading(Frame& frame, std::string_view text, ImFont* font = nullptr, ImU32 colour = 0);
 void paragraph(Frame& frame, std::string_view text, ImFont* font = nullptr, ImU32 colour = 0);
+// A choice among several that wraps onto the next line when the row reaches `right` (screen x); `first`
+// starts a new row and is cleared. Selected ones are filled.
+bool flowButton(Frame& frame, const std::string& label, bool selected, bool& first, float right);
+
 // The outcome of an action the user asked for (a file written, a plan saved), green or red, in a panel.
 void outcomeMessage(Frame& frame, std::string_view text, bool failed);
 void progressBar(Frame& frame, float fraction, float width, float height, ImU32 colour,

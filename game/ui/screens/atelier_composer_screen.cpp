@@ -131,21 +131,6 @@ class AtelierComposerScreen final : public Screen {
         return true;
     }
 
-    // Buttons that wrap onto the next line when the row is full.
-    static bool flowButton(Frame& frame, const std::string& label, bool selected, bool& first, float right) {
-        ImFont* font = frame.services.fonts.body;
-        const float width =
-            font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.c_str()).x + frame.layout.unit * 1.6f;
-        if (!first) {
-            ImGui::SameLine(0.0f, frame.layout.unit * 0.4f);
-            if (ImGui::GetCursorScreenPos().x + width > right) {
-                ImGui::NewLine();
-            }
-        }
-        first = false;
-        return button(frame, label.c_str(), 0.0f, selected ? ButtonStyle::Primary : ButtonStyle::Secondary);
-    }
-
     void drawSessionFields(Frame& frame) {
         const float unit = frame.layout.unit;
         beginPanel(frame, theme::kSurface, theme::kBorder);

@@ -47,10 +47,6 @@ std::string themeLabel(const ContentLibrary& library, const std::string& theme) 
     return theme;
 }
 
-std::string plural(int count, const std::string& singular, const std::string& pluralForm) {
-    return std::to_string(count) + " " + (count > 1 ? pluralForm : singular);
-}
-
 }  // namespace
 
 AtelierPresenterScreen::AtelierPresenterScreen(std::shared_ptr<AtelierSession> session)
@@ -479,13 +475,13 @@ void AtelierPresenterScreen::drawCover(Frame& frame) {
         parts.push_back("qui est dans la salle");
     }
     if (cards > 0) {
-        parts.push_back(plural(cards, "idée reçue à débattre", "idées reçues à débattre"));
+        parts.push_back(countNoun(cards, "idée reçue à débattre", "idées reçues à débattre"));
     }
     if (questions > 0) {
-        parts.push_back(plural(questions, "question", "questions"));
+        parts.push_back(countNoun(questions, "question", "questions"));
     }
     if (scenarios > 0) {
-        parts.push_back(plural(scenarios, "mise en situation", "mises en situation"));
+        parts.push_back(countNoun(scenarios, "mise en situation", "mises en situation"));
     }
     std::string programme;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -700,7 +696,7 @@ void AtelierPresenterScreen::drawScenario(Frame& frame) {
             endPanel(frame);
         }
         paragraph(frame,
-                  plural(static_cast<int>(tally.decisions.size()), "décision prise", "décisions prises") +
+                  countNoun(static_cast<int>(tally.decisions.size()), "décision prise", "décisions prises") +
                       " par la salle · score " + formatDecimal(tally.run.total()),
                   frame.services.fonts.bold);
         drawHint(frame, "Entrée ou → : étape suivante");
@@ -817,7 +813,7 @@ void AtelierPresenterScreen::drawMap(Frame& frame) {
             run.addCollectivite(static_cast<int>(p));
         }
     }
-    paragraph(frame, plural(total, "collectivité placée", "collectivités placées"),
+    paragraph(frame, countNoun(total, "collectivité placée", "collectivités placées"),
               frame.services.fonts.bold);
     drawHint(frame, "1 à " + std::to_string(diagnostic.profiles.size()) +
                         " : ajouter une collectivité à ce profil · Retour arrière : retirer la dernière");

@@ -42,6 +42,9 @@ std::unique_ptr<Screen> makeAtelierComposerScreen(std::optional<AtelierPlan> pla
 std::unique_ptr<Screen> makeAtelierPresenterScreen(std::shared_ptr<AtelierSession> session);
 std::unique_ptr<Screen> makeAtelierEndScreen(std::shared_ptr<AtelierSession> session);
 
+// The forum booth (--borne): its attract screen, which opens the rest (see borne_session.hpp).
+std::unique_ptr<Screen> makeBorneScreen();
+
 // The screen that plays an activity, or nullptr when this kind has no screen.
 std::unique_ptr<Screen> makeActivityScreen(std::shared_ptr<const Pack> pack, const ActivityRef& activity);
 

@@ -1,0 +1,111 @@
+// The booth's shared state, its idle clock, the trainer's key combination and the PIN pad.
+#include "ui/screens/borne_session.hpp"
+
+#include <imgui.h>
+
+#include "core/text.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace passerelles::ui {
+
+BorneSession::BorneSession(const ContentLibrary& library, const std::filesystem::path& folder)
+    : keptPacks(library.usablePacks()), dataDirectory(folder), random(std::random_device{}()) {
+    for (const auto& pack : keptPacks) {
+        packs.push_back(pack.get());
+    }
+    if (!dataDirectory.empty()) {
+        settings = loadBorneSettings(dataDirectory / "borne.json", notice);
+        store = std::make_unique<BorneStore>(dataDirectory);
+        if (!store->error().empty()) {
+            notice += (notice.empty() ? "" : "\n") + store->error();
+        }
+    } else {
+        notice = "Aucun dossier de données : les réglages et les compteurs de la borne ne seront pas gardés.";
+    }
+    rebuildPool();
+}
+
+bool BorneSession::saveSettings(std::string& error) const {
+    if (dataDirectory.empty()) {
+        error = "Aucun dossier de données : les réglages valent jusqu’à la fermeture du programme.";
+        return false;
+    }
+    return saveBorneSettings(dataDirectory / "borne.json", settings, error);
+}
+
+std::string BorneSession::today() const {
+    return formatLocalTimeNow("%Y-%m-%d");
+}
+
+bool BorneSession::idle(Frame& frame) {
+    const double now = frame.services.now();
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool touched = !frame.input.empty() || io.MouseClicked[0] || io.MouseDown[0] ||
+                         io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f || io.MouseWheel != 0.0f;
+    if (touched || lastActivity <= 0.0) {
+        lastActivity = now;
+        return false;
+    }
+    return now - lastActivity >= settings.idleSeconds;
+}
+
+double BorneSession::secondsUntilIdle(double now) const {
+    return std::max(0.0, lastActivity + settings.idleSeconds - now);
+}
+
+bool takeTrainerCombination(Frame& frame) {
+    for (const KeyPress& press : frame.input.presses()) {
+        if (press.key == Key::B && press.ctrl && press.shift) {
+            return frame.input.takeWithCtrl(Key::B);
+        }
+    }
+    return false;
+}
+
+bool pinPad(Frame& frame, std::string& pin) {
+    const float unit = frame.layout.unit;
+    for (int digit = 0; digit <= 9; ++digit) {
+        if (frame.input.take(static_cast<Key>(static_cast<int>(Key::Digit0) + digit)) && pin.size() < 8) {
+            pin += static_cast<char>('0' + digit);
+        }
+    }
+    if (frame.input.take(Key::Backspace) && !pin.empty()) {
+        pin.pop_back();
+    }
+    // The digits as dots: someone looking over the trainer's shoulder sees only how many.
+    std::string shown;
+    for (std::size_t i = 0; i < pin.size(); ++i) {
+        shown += "\xE2\x97\x8F ";  // ●
+    }
+    beginPanel(frame, theme::kSurface, theme::kBorder, unit * 16.0f);
+    heading(frame, shown.empty() ? "\xE2\x80\x94" : shown, frame.services.fonts.title);
+    endPanel(frame);
+    verticalSpace(frame, 0.3f);
+    const float key = unit * 4.2f;
+    const char* rows[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"\xE2\x86\x90", "0", "OK"}};
+    bool validated = false;
+    for (const auto& row : rows) {
+        for (int c = 0; c < 3; ++c) {
+            if (c > 0) {
+                ImGui::SameLine(0.0f, unit * 0.4f);
+            }
+            const std::string label = row[c];
+            const ButtonStyle style = label == "OK" ? ButtonStyle::Primary : ButtonStyle::Secondary;
+            if (button(frame, label.c_str(), key, style)) {
+                if (label == "OK") {
+                    validated = true;
+                } else if (label == "0" || (label.size() == 1 && label[0] >= '1' && label[0] <= '9')) {
+                    if (pin.size() < 8) {
+                        pin += label;
+                    }
+                } else if (!pin.empty()) {
+                    pin.pop_back();
+                }
+            }
+        }
+    }
+    return validated || frame.input.take(Key::Enter);
+}
+
+}  // namespace passerelles::ui

@@ -1,0 +1,54 @@
+// What the booth's screens share (settings, the pool of items, the day's counters) and the pieces they
+// all draw: the idle clock, the trainer's key combination, big touch buttons and a digit pad.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+
+#include "core/borne.hpp"
+#include "ui/screen.hpp"
+
+namespace passerelles::ui {
+
+struct BorneSession {
+    // Reads borne.json and opens borne.db in the data folder (none: settings in memory, no counters).
+    BorneSession(const ContentLibrary& library, const std::filesystem::path& dataDirectory);
+
+    std::vector<std::shared_ptr<const Pack>> keptPacks;
+    std::vector<const Pack*> packs;
+    std::filesystem::path dataDirectory;
+    BorneSettings settings;
+    BornePool pool;
+    std::unique_ptr<BorneStore> store;
+    std::mt19937 random;
+    std::string notice;  // for the trainer: a settings or counters problem
+    double lastActivity = 0.0;
+    int roundsThisRun = 0;  // rounds finished since the program started, for the soak test
+
+    void rebuildPool() { pool = buildBornePool(packs, settings.themes); }
+    bool saveSettings(std::string& error) const;
+    std::string today() const;
+
+    // Notes any key, click or touch this frame; true when the booth has been left alone too long.
+    bool idle(Frame& frame);
+    double secondsUntilIdle(double now) const;
+};
+
+// Ctrl+Shift+B: the trainer's way in (the PIN is asked next). A visitor has no key that leaves the booth.
+bool takeTrainerCombination(Frame& frame);
+
+// A PIN pad: digits typed or touched go into `pin` (up to 8), ← erases; returns true on « Valider »/Entrée.
+bool pinPad(Frame& frame, std::string& pin);
+
+// The booth's screens, opened from one another.
+std::unique_ptr<Screen> makeBorneAttractScreen(std::shared_ptr<BorneSession> session);
+std::unique_ptr<Screen> makeBorneRoundScreen(std::shared_ptr<BorneSession> session);
+std::unique_ptr<Screen> makeBorneEndScreen(std::shared_ptr<BorneSession> session,
+                                           std::shared_ptr<BorneRound> round,
+                                           std::optional<std::int64_t> roundId);
+std::unique_ptr<Screen> makeBorneTrainerScreen(std::shared_ptr<BorneSession> session);
+
+}  // namespace passerelles::ui

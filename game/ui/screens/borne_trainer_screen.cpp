@@ -1,0 +1,273 @@
+// Behind the trainer's PIN: the day's counters and their CSV, the booth's settings, and the way out.
+#include <algorithm>
+
+#include <imgui.h>
+
+#include "core/file_writing.hpp"
+#include "core/text.hpp"
+#include "ui/screens/borne_session.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace passerelles::ui {
+
+namespace {
+
+class BorneTrainerScreen final : public Screen {
+  public:
+    enum class Step { ChoosePin, ConfirmPin, AskPin, Unlocked };
+
+    explicit BorneTrainerScreen(std::shared_ptr<BorneSession> session)
+        : session_(std::move(session)), step_(session_->settings.hasPin() ? Step::AskPin : Step::ChoosePin) {}
+
+    std::string title() const override { return "Borne : espace animateur"; }
+    std::string kind() const override { return "borne-trainer"; }
+    Chrome chrome() const override { return Chrome::Bare; }
+    double secondsUntilWake(double now) const override { return session_->secondsUntilIdle(now) + 0.05; }
+    bool handleBack(Frame& frame) override {
+        if (session_->settings.hasPin()) {
+            backToBooth(frame);
+        }
+        return true;
+    }
+
+    void draw(Frame& frame) override {
+        // Left open, the trainer's space closes itself like the rest of the booth (not at first setup).
+        if (session_->idle(frame) && session_->settings.hasPin()) {
+            backToBooth(frame);
+            return;
+        }
+        verticalSpace(frame, 0.5f);
+        switch (step_) {
+            case Step::ChoosePin:
+            case Step::ConfirmPin:
+                drawChoosePin(frame);
+                break;
+            case Step::AskPin:
+                drawAskPin(frame);
+                break;
+            case Step::Unlocked:
+                drawUnlocked(frame);
+                break;
+        }
+    }
+
+  private:
+    void drawChoosePin(Frame& frame) {
+        heading(frame, "Mise en route de la borne", frame.services.fonts.title);
+        paragraph(frame,
+                  step_ == Step::ChoosePin
+                      ? "Choisissez un code de 4 à 8 chiffres. Il sera demandé pour voir les compteurs et "
+                        "pour quitter la borne (touches Ctrl+Maj+B)."
+                      : "Tapez le même code une seconde fois.");
+        if (!message_.empty()) {
+            outcomeMessage(frame, message_, true);
+        }
+        if (!pinPad(frame, typed_)) {
+            return;
+        }
+        if (step_ == Step::ChoosePin) {
+            if (!validBornePin(typed_)) {
+                message_ = "Le code doit compter de 4 à 8 chiffres.";
+                typed_.clear();
+                return;
+            }
+            chosen_ = typed_;
+            typed_.clear();
+            message_.clear();
+            step_ = Step::ConfirmPin;
+            return;
+        }
+        if (typed_ != chosen_) {
+            message_ = "Les deux codes diffèrent : recommencez.";
+            typed_.clear();
+            step_ = Step::ChoosePin;
+            return;
+        }
+        session_->settings.setPin(chosen_);
+        typed_.clear();
+        std::string error;
+        message_ = session_->saveSettings(error) ? "Code enregistré." : error;
+        failed_ = !error.empty();
+        step_ = Step::Unlocked;
+    }
+
+    void drawAskPin(Frame& frame) {
+        heading(frame, "Espace animateur", frame.services.fonts.title);
+        paragraph(frame, "Code de la borne :");
+        if (!message_.empty()) {
+            outcomeMessage(frame, message_, true);
+        }
+        if (!pinPad(frame, typed_)) {
+            return;
+        }
+        if (session_->settings.checkPin(typed_)) {
+            typed_.clear();
+            message_.clear();
+            step_ = Step::Unlocked;
+            return;
+        }
+        typed_.clear();
+        if (++failures_ >= 3) {
+            backToBooth(frame);  // a visitor trying codes goes back to the game
+            return;
+        }
+        message_ = "Code incorrect.";
+    }
+
+    void drawUnlocked(Frame& frame) {
+        const float unit = frame.layout.unit;
+        if (!counters_) {
+            refresh();
+        }
+        heading(frame, "Compteurs du jour · " + formatFrenchDate(counters_->day), frame.services.fonts.title);
+        if (!session_->notice.empty()) {
+            outcomeMessage(frame, session_->notice, true);
+        }
+        beginPanel(frame, theme::kSurface, theme::kBorder);
+        paragraph(frame,
+                  countNoun(counters_->rounds, "partie jouée", "parties jouées") + " · score moyen " +
+                      formatDecimal(counters_->averagePercent, 0) + " % · " +
+                      countNoun(counters_->abandoned, "partie abandonnée", "parties abandonnées"),
+                  frame.services.fonts.heading);
+        if (!counters_->mostMissed.empty()) {
+            verticalSpace(frame, 0.3f);
+            mutedText(frame, "Les questions les plus manquées :");
+            for (const auto& missed : counters_->mostMissed) {
+                paragraph(frame, std::to_string(missed.missed) + " sur " + std::to_string(missed.asked) +
+                                     " · " + missed.text);
+            }
+        }
+        if (!leaders_.empty()) {
+            verticalSpace(frame, 0.3f);
+            const std::string line = "Classement : " + formatLeaders(leaders_);
+            mutedText(frame, line);
+        }
+        endPanel(frame);
+        verticalSpace(frame, 0.3f);
+        if (button(frame, "Exporter en CSV (E)") || frame.input.take(Key::E)) {
+            exportCsv();
+        }
+        ImGui::SameLine(0.0f, unit * 0.5f);
+        if (button(frame, "Actualiser", 0.0f, ButtonStyle::Secondary)) {
+            refresh();
+        }
+        if (!message_.empty()) {
+            outcomeMessage(frame, message_, failed_);
+        }
+        verticalSpace(frame, 0.5f);
+        drawSettings(frame);
+        verticalSpace(frame, 0.5f);
+        if (button(frame, "Reprendre la borne (Échap)")) {
+            backToBooth(frame);
+        }
+        ImGui::SameLine(0.0f, unit * 0.5f);
+        if (button(frame, "Changer le code", 0.0f, ButtonStyle::Secondary)) {
+            step_ = Step::ChoosePin;
+            message_.clear();
+        }
+        ImGui::SameLine(0.0f, unit * 0.5f);
+        if (button(frame, "Quitter Passerelles", 0.0f, ButtonStyle::Secondary)) {
+            frame.navigator.quit();
+        }
+    }
+
+    void drawSettings(Frame& frame) {
+        BorneSettings& settings = session_->settings;
+        beginPanel(frame, theme::kSurface, theme::kBorder);
+        heading(frame, "Réglages");
+        bool changed = false;
+        mutedText(frame, "Thèmes des questions (aucun choisi : tous) :");
+        const float right = ImGui::GetCursorScreenPos().x + availableWidth();
+        bool first = true;
+        if (themes_.empty()) {
+            themes_ = bornePoolThemes(session_->packs);
+        }
+        for (const auto& theme : themes_) {
+            const auto found = std::find(settings.themes.begin(), settings.themes.end(), theme.id);
+            if (flowButton(frame, theme.label + "##" + theme.id, found != settings.themes.end(), first,
+                           right)) {
+                if (found == settings.themes.end()) {
+                    settings.themes.push_back(theme.id);
+                } else {
+                    settings.themes.erase(found);
+                }
+                changed = true;
+            }
+        }
+        session_->rebuildPool();
+        mutedText(frame,
+                  countNoun(static_cast<int>(session_->pool.questions.size()), "question", "questions") +
+                      " et " +
+                      countNoun(static_cast<int>(session_->pool.cards.size()), "idée reçue", "idées reçues") +
+                      " pour ces thèmes.");
+        verticalSpace(frame, 0.3f);
+        if (countField(frame, "Questions par partie", settings.questions, false, theme::kPrimary)) {
+            settings.questions = std::clamp(settings.questions, 1, 10);
+            changed = true;
+        }
+        if (countField(frame, "Retour à l’accueil après (secondes sans geste)", settings.idleSeconds, false,
+                       theme::kPrimary, 15)) {
+            settings.idleSeconds = std::clamp(settings.idleSeconds, 15, 600);
+            changed = true;
+        }
+        changed |= ImGui::Checkbox("Commencer par une idée reçue", &settings.withCard);
+        changed |= ImGui::Checkbox("Proposer un pseudo pour le classement du jour", &settings.leaderboard);
+        endPanel(frame);
+        if (changed) {
+            std::string error;
+            failed_ = !session_->saveSettings(error);
+            message_ = failed_ ? error : "Réglages enregistrés.";
+        }
+    }
+
+    void refresh() {
+        const std::string day = session_->today();
+        if (session_->store) {
+            counters_ = session_->store->counters(day, session_->packs);
+        } else {
+            counters_.emplace();
+            counters_->day = day;
+        }
+        leaders_ = session_->store ? session_->store->leaders(day, 10) : std::vector<BorneLeader>{};
+    }
+
+    void exportCsv() {
+        refresh();
+        if (!session_->store || session_->dataDirectory.empty()) {
+            failed_ = true;
+            message_ = "Pas de compteurs à exporter : la borne n’a pas de dossier de données.";
+            return;
+        }
+        const auto file = session_->dataDirectory / "borne" /
+                          ("compteurs-" + counters_->day + "-" + formatLocalTimeNow("%H%M%S") + ".csv");
+        std::error_code code;
+        std::filesystem::create_directories(file.parent_path(), code);
+        std::string error;
+        failed_ = !writeFileAtomically(file, session_->store->countersCsv(*counters_), error);
+        message_ = failed_ ? error : "Compteurs écrits dans " + guillemets(file.string()) + ".";
+        lastExport_ = failed_ ? std::filesystem::path() : file;
+    }
+
+    void backToBooth(Frame& frame) { frame.navigator.resetTo(makeBorneAttractScreen(session_)); }
+
+    std::shared_ptr<BorneSession> session_;
+    Step step_;
+    std::string typed_;
+    std::string chosen_;
+    std::string message_;
+    bool failed_ = false;
+    int failures_ = 0;
+    std::optional<BorneDayCounters> counters_;
+    std::vector<BorneLeader> leaders_;
+    std::vector<VocabularyEntry> themes_;
+    std::filesystem::path lastExport_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> makeBorneTrainerScreen(std::shared_ptr<BorneSession> session) {
+    return std::make_unique<BorneTrainerScreen>(std::move(session));
+}
+
+}  // namespace passerelles::ui

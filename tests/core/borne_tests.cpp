@@ -1,0 +1,232 @@
+// The booth's core: settings and PIN, rounds drawn by theme, scoring, the fact kept, the day's counters.
+#include <doctest/doctest.h>
+
+#include <set>
+
+#include "core/borne.hpp"
+#include "core/pack_loader.hpp"
+#include "core/sqlite.hpp"
+#include "support/test_support.hpp"
+
+using namespace passerelles;
+
+namespace {
+
+std::vector<const Pack*> bundledPacks() {
+    static const ContentLibrary library = ContentLibrary::load({{testing::contentDir(), "bundled"}});
+    static const auto kept = library.usablePacks();
+    std::vector<const Pack*> packs;
+    for (const auto& pack : kept) {
+        packs.push_back(pack.get());
+    }
+    return packs;
+}
+
+std::vector<int> correctOptions(const Question& question) {
+    std::vector<int> correct;
+    for (std::size_t o = 0; o < question.options.size(); ++o) {
+        if (question.options[o].correct) {
+            correct.push_back(static_cast<int>(o));
+        }
+    }
+    return correct;
+}
+
+int firstWrong(const Question& question) {
+    for (std::size_t o = 0; o < question.options.size(); ++o) {
+        if (!question.options[o].correct) {
+            return static_cast<int>(o);
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("the PIN is 4 to 8 digits, checked without being stored as typed") {
+    CHECK(validBornePin("1234"));
+    CHECK(validBornePin("12345678"));
+    CHECK_FALSE(validBornePin("123"));
+    CHECK_FALSE(validBornePin("123456789"));
+    CHECK_FALSE(validBornePin("12a4"));
+    BorneSettings settings;
+    CHECK_FALSE(settings.checkPin("1234"));  // no PIN yet: nothing opens
+    settings.setPin("2468");
+    CHECK(settings.checkPin("2468"));
+    CHECK_FALSE(settings.checkPin("2469"));
+    CHECK(settings.pinHash.find("2468") == std::string::npos);
+}
+
+TEST_CASE("booth settings survive a save and a reload; a damaged file gives the defaults and a message") {
+    testing::TemporaryFolder folder;
+    const auto file = folder.path() / "borne.json";
+    BorneSettings settings;
+    settings.themes = {"eau", "jeunesse"};
+    settings.questions = 3;
+    settings.withCard = true;
+    settings.idleSeconds = 45;
+    settings.leaderboard = false;
+    settings.setPin("9753");
+    std::string error;
+    REQUIRE(saveBorneSettings(file, settings, error));
+    const BorneSettings loaded = loadBorneSettings(file, error);
+    CHECK(error.empty());
+    CHECK(loaded.themes == settings.themes);
+    CHECK(loaded.questions == 3);
+    CHECK(loaded.withCard);
+    CHECK(loaded.idleSeconds == 45);
+    CHECK_FALSE(loaded.leaderboard);
+    CHECK(loaded.checkPin("9753"));
+
+    testing::writeFile(file, "{\"questions\": 5,");
+    const BorneSettings fallback = loadBorneSettings(file, error);
+    CHECK(error.find("illisibles") != std::string::npos);
+    CHECK(fallback.questions == 5);
+    CHECK_FALSE(fallback.hasPin());
+
+    testing::writeFile(file, R"({"questions": 99, "idleSeconds": 1})");
+    error.clear();
+    const BorneSettings clamped = loadBorneSettings(file, error);
+    CHECK(clamped.questions == 10);
+    CHECK(clamped.idleSeconds == 15);
+}
+
+TEST_CASE("a round draws distinct questions from the chosen themes, with the card first when asked") {
+    const auto packs = bundledPacks();
+    const BornePool all = buildBornePool(packs, {});
+    const BornePool water = buildBornePool(packs, {"eau"});
+    REQUIRE_FALSE(water.questions.empty());
+    CHECK(water.questions.size() < all.questions.size());
+    for (const BorneItem& item : water.questions) {
+        const auto& themes = item.question->tags.themes;
+        CHECK(std::find(themes.begin(), themes.end(), "eau") != themes.end());
+    }
+    BorneSettings settings;
+    settings.questions = 5;
+    settings.withCard = true;
+    std::mt19937 random(7);
+    for (int i = 0; i < 50; ++i) {
+        const BorneRound round(all, settings, random);
+        REQUIRE(round.size() == 6);
+        CHECK(round.items()[0].card != nullptr);
+        std::set<const Question*> seen;
+        for (std::size_t q = 1; q < round.size(); ++q) {
+            REQUIRE(round.items()[q].question != nullptr);
+            seen.insert(round.items()[q].question);
+        }
+        CHECK(seen.size() == 5);
+    }
+    const BornePool none = buildBornePool(packs, {"un-theme-qui-n-existe-pas"});
+    CHECK(none.empty());
+}
+
+TEST_CASE("a round is scored with each question's own rule and keeps a fact from the first miss") {
+    const auto packs = bundledPacks();
+    const BornePool pool = buildBornePool(packs, {});
+    BorneSettings settings;
+    settings.questions = 4;
+    settings.withCard = true;
+    std::mt19937 random(11);
+    BorneRound round(pool, settings, random);
+    REQUIRE(round.size() == 5);
+    const MythCard& card = *round.current().card;
+    CHECK(round.answer({card.bestArgumentIndex()}) == doctest::Approx(card.points));
+    CHECK(round.answered());
+    CHECK(round.answer({0}) == 0.0);  // a second answer to the same item counts nothing
+    round.next();
+    const Question& missedQuestion = *round.current().question;
+    round.answer({firstWrong(missedQuestion)});
+    round.next();
+    while (!round.finished()) {
+        round.answer(correctOptions(*round.current().question));
+        round.next();
+    }
+    REQUIRE(round.missed().size() == 1);
+    CHECK(round.missed()[0].find(missedQuestion.id) != std::string::npos);
+    CHECK(round.points() == doctest::Approx(round.maxPoints() - missedQuestion.points));
+    CHECK(round.percent() < 100);
+    CHECK(round.percent() > 0);
+    CHECK(round.factToTakeAway() == firstSentence(missedQuestion.explanation));
+}
+
+TEST_CASE("the fact to take away is one sentence, cut on a word when too long") {
+    CHECK(firstSentence("Première phrase. Deuxième phrase.") == "Première phrase.");
+    CHECK(firstSentence("Sans point final") == "Sans point final");
+    const std::string cut = firstSentence(std::string(50, 'a') + " " + std::string(50, 'b'), 60);
+    CHECK(cut == std::string(50, 'a') + "…");
+    CHECK(cleanNickname("  Zoé\x01 la best  ") == "Zoé la best");
+    CHECK(cleanNickname("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "ABCDEFGHIJKLMNOPQRST");
+    CHECK(cleanNickname("   ").empty());
+}
+
+TEST_CASE("the day's counters: rounds, average, abandoned, most missed first, leaders, CSV") {
+    testing::TemporaryFolder folder;
+    const auto packs = bundledPacks();
+    const BornePool pool = buildBornePool(packs, {});
+    BorneSettings settings;
+    settings.questions = 2;
+    std::mt19937 random(3);
+    BorneStore store(folder.path());
+    REQUIRE(store.ok());
+
+    // Round 1: everything right. Round 2: everything wrong.
+    BorneRound perfect(pool, settings, random);
+    while (!perfect.finished()) {
+        perfect.answer(correctOptions(*perfect.current().question));
+        perfect.next();
+    }
+    BorneRound poor(pool, settings, random);
+    std::string missedKey;
+    while (!poor.finished()) {
+        poor.answer({firstWrong(*poor.current().question)});
+        missedKey = borneItemKey(poor.current());
+        poor.next();
+    }
+    const auto first = store.recordRound("2026-11-22", perfect);
+    const auto second = store.recordRound("2026-11-22", poor);
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(store.recordAbandoned("2026-11-22"));
+    CHECK(store.recordRound("2026-11-21", perfect));  // another day does not count today
+    CHECK(store.setNickname(*first, "  Zoé  "));
+    CHECK(store.setNickname(*second, "Bob"));
+
+    const BorneDayCounters counters = store.counters("2026-11-22", packs);
+    CHECK(counters.rounds == 2);
+    CHECK(counters.abandoned == 1);
+    CHECK(counters.averagePercent == doctest::Approx(50.0));
+    REQUIRE(counters.mostMissed.size() == 2);
+    CHECK(counters.mostMissed[0].missed == 1);
+    CHECK(counters.mostMissed[0].text.find('/') == std::string::npos);  // the question's text, not its id
+    bool found = false;
+    for (const auto& missed : counters.mostMissed) {
+        found = found || missed.key == missedKey;
+    }
+    CHECK(found);
+
+    const auto leaders = store.leaders("2026-11-22", 5);
+    REQUIRE(leaders.size() == 2);
+    CHECK(leaders[0].nickname == "Zoé");
+    CHECK(leaders[0].percent == 100);
+    CHECK(leaders[1].nickname == "Bob");
+    CHECK(formatLeaders(leaders) == "Zoé 100 % · Bob 0 %");
+
+    const std::string csv = store.countersCsv(counters);
+    CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(csv.find("2026-11-22;2;1;50") != std::string::npos);
+    CHECK(csv.find(counters.mostMissed[0].key) != std::string::npos);
+}
+
+TEST_CASE("a damaged counters file is moved aside and the booth starts a fresh one") {
+    testing::TemporaryFolder folder;
+    testing::writeFile(folder.path() / "borne.db", std::string(4096, 'x'));
+    BorneStore store(folder.path());
+    CHECK(store.ok());
+    CHECK(store.error().find("mis de côté") != std::string::npos);
+    std::size_t aside = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder.path())) {
+        aside += entry.path().filename().string().rfind("borne.db.endommage-", 0) == 0 ? 1 : 0;
+    }
+    CHECK(aside == 1);
+    CHECK(store.recordAbandoned("2026-11-22"));
+}

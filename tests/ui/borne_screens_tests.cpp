@@ -1,0 +1,130 @@
+// UI tests of the forum booth: first setup of the PIN, a visitor's round, the idle reset, the trainer's
+// way in and out, the counters' CSV.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "core/borne.hpp"
+#include "support/test_support.hpp"
+#include "ui/headless.hpp"
+
+using namespace passerelles;
+using namespace passerelles::ui;
+
+namespace {
+
+struct Booth {
+    explicit Booth(bool withPin, ImVec2 size = ImVec2(1280, 720)) {
+        if (withPin) {
+            BorneSettings settings;
+            settings.setPin("1234");
+            settings.questions = 3;
+            settings.idleSeconds = 30;
+            std::string error;
+            REQUIRE(saveBorneSettings(data() / "borne.json", settings, error));
+        }
+        SessionOptions options;
+        options.contentRoots = {{testing::contentDir(), "bundled"}};
+        options.dataDirectory = data();
+        options.open = "borne";
+        ui = std::make_unique<HeadlessUi>(options, size);
+        ui->frames(2);
+    }
+    std::filesystem::path data() const { return folder.path() / "data"; }
+    void press(std::initializer_list<const char*> keys) {
+        for (const char* key : keys) {
+            ui->press(key);
+        }
+    }
+    std::string kind() { return ui->screen().kind(); }
+    // Plays until the end screen: the first option of every item, validated when needed.
+    void playRound() {
+        for (int guard = 0; guard < 60 && kind() == "borne-round"; ++guard) {
+            press({"A", "Enter"});
+        }
+    }
+    BorneDayCounters counters() {
+        BorneStore store(data());
+        return store.counters(formatLocalTimeNow("%Y-%m-%d"), {});
+    }
+    testing::TemporaryFolder folder;
+    std::unique_ptr<HeadlessUi> ui;
+};
+
+}  // namespace
+
+TEST_CASE("the first start asks the trainer for a PIN twice, then keeps it") {
+    Booth booth(false);
+    REQUIRE(booth.kind() == "borne-trainer");
+    CHECK(booth.ui->session().services().settings.kiosk);
+    booth.press({"1", "2", "3", "Enter"});  // too short
+    CHECK(booth.kind() == "borne-trainer");
+    booth.press({"4", "8", "1", "5", "Enter", "4", "8", "1", "6", "Enter"});  // two different codes
+    std::string error;
+    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json", error).hasPin());
+    booth.press({"4", "8", "1", "5", "Enter", "4", "8", "1", "5", "Enter"});
+    const BorneSettings saved = loadBorneSettings(booth.data() / "borne.json", error);
+    CHECK(saved.checkPin("4815"));
+    booth.press({"Escape"});
+    CHECK(booth.kind() == "borne-attract");
+}
+
+TEST_CASE("a visitor touches, plays a short round, sees the score and a fact, and signs the day's board") {
+    Booth booth(true);
+    REQUIRE(booth.kind() == "borne-attract");
+    booth.press({"Space"});
+    REQUIRE(booth.kind() == "borne-round");
+    booth.press({"Escape", "F11"});  // a visitor's keys that would leave elsewhere
+    CHECK(booth.kind() == "borne-round");
+    CHECK(booth.ui->session().services().settings.fullscreen);
+    booth.playRound();
+    REQUIRE(booth.kind() == "borne-end");
+    booth.press({"Z", "O", "E", "Enter"});
+    CHECK(booth.kind() == "borne-attract");
+    const auto counters = booth.counters();
+    CHECK(counters.rounds == 1);
+    BorneStore store(booth.data());
+    const auto leaders = store.leaders(counters.day, 3);
+    REQUIRE(leaders.size() == 1);
+    CHECK(leaders[0].nickname == "ZOE");
+}
+
+TEST_CASE("left alone mid-round, the booth goes back to its attract screen and counts an abandoned round") {
+    Booth booth(true);
+    booth.press({"Enter"});
+    REQUIRE(booth.kind() == "borne-round");
+    booth.ui->setTime(booth.ui->time() + 10.0);
+    booth.ui->frame();
+    CHECK(booth.kind() == "borne-round");  // 10 s is not 30
+    booth.ui->setTime(booth.ui->time() + 31.0);
+    booth.ui->frame();
+    booth.ui->frame();
+    CHECK(booth.kind() == "borne-attract");
+    const auto counters = booth.counters();
+    CHECK(counters.rounds == 0);
+    CHECK(counters.abandoned == 1);
+}
+
+TEST_CASE("the trainer comes in with Ctrl+Maj+B and the PIN; three wrong codes send a visitor back") {
+    Booth booth(true);
+    booth.press({"Ctrl+Shift+B"});
+    REQUIRE(booth.kind() == "borne-trainer");
+    booth.press({"0", "0", "0", "0", "Enter", "1", "1", "1", "1", "Enter"});
+    CHECK(booth.kind() == "borne-trainer");
+    booth.press({"9", "9", "9", "9", "Enter"});
+    CHECK(booth.kind() == "borne-attract");
+
+    booth.press({"Space"});
+    booth.playRound();
+    booth.press({"Enter"});
+    booth.press({"Ctrl+Shift+B", "1", "2", "3", "4", "Enter", "E"});
+    REQUIRE(booth.kind() == "borne-trainer");
+    const auto folder = booth.data() / "borne";
+    REQUIRE(std::filesystem::is_directory(folder));
+    std::string csv;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        csv = testing::readFile(entry.path());
+    }
+    CHECK(csv.find("parties jouées") != std::string::npos);
+    CHECK(csv.find(";1;0;") != std::string::npos);  // one round played, none abandoned
+}

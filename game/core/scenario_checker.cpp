@@ -12,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <span>
 
 #include "core/scenario_rules.hpp"
 #include "core/text.hpp"
@@ -42,7 +43,19 @@ struct StateGraph {
     std::vector<int> stateNodes;  // the node of each state; its values live in the Explorer
     std::vector<int> parent;
     std::vector<int> viaChoice;
-    std::vector<std::vector<Edge>> edges;
+    // Every state's edges, one state after another: states are expanded in order, so the edges of
+    // state s are edges[edgeBegin[s] .. edgeBegin[s + 1]) (the last expanded state's run to the end; a
+    // state left unexpanded at the limit has none). One array rather than one allocation per state.
+    std::vector<Edge> edges;
+    std::vector<std::size_t> edgeBegin;
+
+    std::span<const Edge> edgesOf(std::size_t state) const {
+        if (state >= edgeBegin.size()) {
+            return {};
+        }
+        const std::size_t end = state + 1 < edgeBegin.size() ? edgeBegin[state + 1] : edges.size();
+        return std::span<const Edge>(edges).subspan(edgeBegin[state], end - edgeBegin[state]);
+    }
     std::vector<int> deadEnds;  // states with no way out that are not endings
     std::vector<RangeProblem> rangeProblems;
     bool complete = true;
@@ -81,9 +94,11 @@ class Explorer {
     }
 
   private:
+    // Eight bytes, so that the table of a large scenario stays within the processor's caches: looking
+    // up a slot is most of the exploration's time.
     struct Slot {
-        std::uint64_t hash = 0;
-        int state = -1;  // -1: empty
+        std::uint32_t hash = 0;
+        std::int32_t state = -1;  // -1: empty
     };
 
     // Values are small whole numbers, whose bits are all in a double's exponent and top of mantissa:
@@ -96,7 +111,7 @@ class Explorer {
         return x ^ (x >> 31);
     }
 
-    std::uint64_t hashOf(int state) const {
+    std::uint32_t hashOf(int state) const {
         std::uint64_t hash = static_cast<std::uint64_t>(graph_.stateNodes[static_cast<std::size_t>(state)]);
         const double* values = valuesOf(state);
         for (std::size_t v = 0; v < width_; ++v) {
@@ -104,7 +119,7 @@ class Explorer {
             std::memcpy(&bits, &values[v], sizeof bits);
             hash = mix(hash ^ bits);
         }
-        return mix(hash);
+        return static_cast<std::uint32_t>(mix(hash));
     }
 
     bool sameState(int a, int b) const {
@@ -168,11 +183,11 @@ class Explorer {
         }
         graph_.parent.push_back(fromState);
         graph_.viaChoice.push_back(viaChoice);
-        graph_.edges.emplace_back();
         return id;
     }
 
     void expand(int stateIndex, ScenarioExploration& result) {
+        graph_.edgeBegin.push_back(graph_.edges.size());
         const int nodeIndex = graph_.stateNodes[static_cast<std::size_t>(stateIndex)];
         const ScenarioNode& node = scenario_.nodes[static_cast<std::size_t>(nodeIndex)];
         result.nodeReached[static_cast<std::size_t>(nodeIndex)] = true;
@@ -189,7 +204,7 @@ class Explorer {
             }
             after_ = current_;
             const int next = arrive(target, after_, stateIndex, -1);
-            graph_.edges[static_cast<std::size_t>(stateIndex)].push_back({next, -1, 0.0});
+            graph_.edges.push_back({next, -1, 0.0});
             return;
         }
         bool anyAvailable = false;
@@ -209,7 +224,7 @@ class Explorer {
             }
             const int next = arrive(choice.target, after_, stateIndex, static_cast<int>(c));
             const double weight = scenario_.scoring == ScenarioScoring::Ending ? 0.0 : choice.score;
-            graph_.edges[static_cast<std::size_t>(stateIndex)].push_back({next, static_cast<int>(c), weight});
+            graph_.edges.push_back({next, static_cast<int>(c), weight});
         }
         if (!anyAvailable) {
             graph_.deadEnds.push_back(stateIndex);
@@ -245,10 +260,8 @@ class Explorer {
 void computeBestPath(const Scenario& scenario, const StateGraph& graph, ScenarioExploration& result) {
     const std::size_t count = graph.stateNodes.size();
     std::vector<int> indegree(count, 0);
-    for (const auto& edges : graph.edges) {
-        for (const Edge& edge : edges) {
-            ++indegree[static_cast<std::size_t>(edge.to)];
-        }
+    for (const Edge& edge : graph.edges) {
+        ++indegree[static_cast<std::size_t>(edge.to)];
     }
     std::vector<int> order;
     order.reserve(count);
@@ -258,7 +271,7 @@ void computeBestPath(const Scenario& scenario, const StateGraph& graph, Scenario
         }
     }
     for (std::size_t head = 0; head < order.size(); ++head) {
-        for (const Edge& edge : graph.edges[static_cast<std::size_t>(order[head])]) {
+        for (const Edge& edge : graph.edgesOf(static_cast<std::size_t>(order[head]))) {
             if (--indegree[static_cast<std::size_t>(edge.to)] == 0) {
                 order.push_back(edge.to);
             }
@@ -278,7 +291,7 @@ void computeBestPath(const Scenario& scenario, const StateGraph& graph, Scenario
             best[s] = worst[s] = scenario.scoring == ScenarioScoring::Path ? 0.0 : node.score;
             continue;
         }
-        const auto& edges = graph.edges[s];
+        const auto edges = graph.edgesOf(s);
         for (std::size_t e = 0; e < edges.size(); ++e) {
             const auto to = static_cast<std::size_t>(edges[e].to);
             if (best[to] == kNone) {
@@ -305,7 +318,7 @@ void computeBestPath(const Scenario& scenario, const StateGraph& graph, Scenario
             result.bestPath.push_back({node, -1});
             break;
         }
-        const Edge& edge = graph.edges[state][static_cast<std::size_t>(edgeIndex)];
+        const Edge& edge = graph.edgesOf(state)[static_cast<std::size_t>(edgeIndex)];
         result.bestPath.push_back({node, edge.choice});
         state = static_cast<std::size_t>(edge.to);
     }

@@ -8,7 +8,6 @@
 #include "core/json_document.hpp"
 
 #include <fstream>
-#include <sstream>
 #include <vector>
 
 namespace passerelles {
@@ -77,13 +76,16 @@ std::optional<JsonDocument> readJsonFile(const std::filesystem::path& path, cons
                  "Le fichier ne peut pas être ouvert : vérifiez qu'il est lisible (droits d'accès)."});
         return std::nullopt;
     }
-    std::ostringstream buffer;
-    buffer << stream.rdbuf();
+    // Read in one piece at the known size: growing a buffer would copy and free several large blocks
+    // per file, and each large free makes the allocator consolidate every small block freed before.
+    std::string text(static_cast<std::size_t>(size), '\0');
+    stream.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(stream.gcount()));
     if (stream.bad()) {
         out.add({Severity::Error, label, "", 0, 0, "La lecture du fichier a échoué."});
         return std::nullopt;
     }
-    return parseJsonDocument(std::move(buffer).str(), label, limits, out);
+    return parseJsonDocument(std::move(text), label, limits, out);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -31,10 +31,11 @@ std::optional<MythCard> readCard(const FileContext& context, const nlohmann::jso
 
     IdRegistry argumentIds("un autre argument de cette carte");
     if (const auto* arguments = reader.array("arguments", "la liste des arguments", true, 3, 4)) {
+        const std::string listPointer = reader.childPointer("arguments");
         for (std::size_t i = 0; i < arguments->size(); ++i) {
-            ObjectReader argumentReader(
-                context, (*arguments)[i], appendPointer(reader.childPointer("arguments"), i),
-                reader.subject() + ", argument " + std::to_string(i + 1), fields::kArgument);
+            ObjectReader argumentReader(context, (*arguments)[i], appendPointer(listPointer, i),
+                                        reader.subject() + ", argument " + std::to_string(i + 1),
+                                        fields::kArgument);
             if (!argumentReader.isObject()) {
                 continue;
             }
@@ -82,9 +83,9 @@ std::optional<MythDeck> loadMythDeck(const FileContext& context, ObjectReader& r
     deck.tags = root.tags();
     IdRegistry cardIds("une autre carte");
     if (const auto* cards = root.array("cards", "la liste des cartes", true, 1)) {
+        const std::string listPointer = root.childPointer("cards");
         for (std::size_t i = 0; i < cards->size(); ++i) {
-            if (auto card = readCard(context, (*cards)[i], appendPointer(root.childPointer("cards"), i), i,
-                                     cardIds)) {
+            if (auto card = readCard(context, (*cards)[i], appendPointer(listPointer, i), i, cardIds)) {
                 deck.cards.push_back(std::move(*card));
             }
         }

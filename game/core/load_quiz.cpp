@@ -58,8 +58,9 @@ std::optional<Question> readQuestion(const FileContext& context, const nlohmann:
 
     IdRegistry optionIds("une autre option de cette question");
     if (const auto* options = reader.array("options", "la liste des options", true, 2, 6)) {
+        const std::string listPointer = reader.childPointer("options");
         for (std::size_t i = 0; i < options->size(); ++i) {
-            const std::string optionPointer = appendPointer(reader.childPointer("options"), i);
+            const std::string optionPointer = appendPointer(listPointer, i);
             ObjectReader optionReader(
                 context, (*options)[i], optionPointer,
                 reader.subject() + ", option " +
@@ -109,10 +110,10 @@ std::optional<Quiz> loadQuiz(const FileContext& context, ObjectReader& root) {
     quiz.tags = root.tags();
     IdRegistry questionIds("une autre question");
     if (const auto* questions = root.array("questions", "la liste des questions", true, 1)) {
+        const std::string listPointer = root.childPointer("questions");
         for (std::size_t i = 0; i < questions->size(); ++i) {
-            auto question =
-                readQuestion(context, (*questions)[i], appendPointer(root.childPointer("questions"), i), i,
-                             quiz.scoring, questionIds);
+            auto question = readQuestion(context, (*questions)[i], appendPointer(listPointer, i), i,
+                                         quiz.scoring, questionIds);
             if (question) {
                 quiz.questions.push_back(std::move(*question));
             }

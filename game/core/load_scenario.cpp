@@ -1,6 +1,8 @@
 // Reads a scenario: variables, nodes, choices, conditions and effects; resolves node ids to indices.
 // Graph-level checks (reachability, dead ends, ranges) live in scenario_checker.cpp.
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/activity_loaders.hpp"
 #include "core/scenario_checker.hpp"
@@ -107,12 +109,9 @@ std::vector<Effect> readEffects(ScenarioContext& context, ObjectReader& owner) {
     if (list == nullptr) {
         return effects;
     }
-    std::vector<std::string> names;
-    for (const auto& variable : context.scenario.variables) {
-        names.push_back(variable.id);
-    }
+    const std::string listPointer = owner.childPointer("effects");
     for (std::size_t i = 0; i < list->size(); ++i) {
-        ObjectReader reader(context.file, (*list)[i], appendPointer(owner.childPointer("effects"), i),
+        ObjectReader reader(context.file, (*list)[i], appendPointer(listPointer, i),
                             owner.subject() + ", effet " + std::to_string(i + 1), fields::kEffect);
         if (!reader.isObject()) {
             continue;
@@ -121,6 +120,10 @@ std::vector<Effect> readEffects(ScenarioContext& context, ObjectReader& owner) {
         const std::string name = reader.string("var", "la variable modifiée", true);
         effect.variable = context.scenario.findVariable(name);
         if (!name.empty() && effect.variable < 0) {
+            std::vector<std::string> names;
+            for (const auto& variable : context.scenario.variables) {
+                names.push_back(variable.id);
+            }
             std::string message =
                 reader.subject() + " : la variable " + guillemets(name) + " n'est pas déclarée";
             if (const auto suggestion = closestMatch(name, names)) {
@@ -180,8 +183,9 @@ void readChoices(ScenarioContext& context, ObjectReader& nodeReader, ScenarioNod
     if (list == nullptr) {
         return;
     }
+    const std::string listPointer = nodeReader.childPointer("choices");
     for (std::size_t i = 0; i < list->size(); ++i) {
-        ObjectReader reader(context.file, (*list)[i], appendPointer(nodeReader.childPointer("choices"), i),
+        ObjectReader reader(context.file, (*list)[i], appendPointer(listPointer, i),
                             nodeReader.subject() + ", choix n° " + std::to_string(i + 1), fields::kChoice);
         if (!reader.isObject()) {
             continue;
@@ -230,8 +234,9 @@ void readRoutes(ScenarioContext& context, ObjectReader& nodeReader, ScenarioNode
     if (list == nullptr) {
         return;
     }
+    const std::string listPointer = nodeReader.childPointer("routes");
     for (std::size_t i = 0; i < list->size(); ++i) {
-        ObjectReader reader(context.file, (*list)[i], appendPointer(nodeReader.childPointer("routes"), i),
+        ObjectReader reader(context.file, (*list)[i], appendPointer(listPointer, i),
                             nodeReader.subject() + ", suite n° " + std::to_string(i + 1), fields::kRoute);
         if (!reader.isObject()) {
             continue;
@@ -316,46 +321,56 @@ void readNode(ScenarioContext& context, const nlohmann::json& value, const std::
 // Turns every target id into a node index; a missing target is an error that names the closest id.
 void resolveTargets(ScenarioContext& context, const std::string& nodesPointer) {
     Scenario& scenario = context.scenario;
-    std::vector<std::string> ids;
-    for (const auto& node : scenario.nodes) {
-        ids.push_back(node.id);
+    std::unordered_map<std::string_view, int> indexById;  // the first node with each id, as findNode
+    for (std::size_t n = 0; n < scenario.nodes.size(); ++n) {
+        indexById.emplace(scenario.nodes[n].id, static_cast<int>(n));
     }
-    const auto resolve = [&](const std::string& targetId, const std::string& pointer,
-                             const std::string& subject) {
+    // The pointer and the subject are only built for a message: in a sound scenario every target resolves.
+    const auto resolve = [&](const std::string& targetId, const auto& pointer, const auto& subject) {
         if (targetId.empty()) {
             return -1;
         }
-        const int index = scenario.findNode(targetId);
-        if (index < 0) {
-            std::string message = subject + " : le nœud " + guillemets(targetId) + " n'existe pas";
-            if (const auto suggestion = closestMatch(targetId, ids)) {
-                message += " ; vouliez-vous dire " + guillemets(*suggestion) + " ?";
-            } else {
-                message += ".";
-            }
-            context.file.error(pointer, message);
+        if (const auto found = indexById.find(targetId); found != indexById.end()) {
+            return found->second;
         }
-        return index;
+        std::vector<std::string> ids;
+        for (const auto& node : scenario.nodes) {
+            ids.push_back(node.id);
+        }
+        std::string message = subject() + " : le nœud " + guillemets(targetId) + " n'existe pas";
+        if (const auto suggestion = closestMatch(targetId, ids)) {
+            message += " ; vouliez-vous dire " + guillemets(*suggestion) + " ?";
+        } else {
+            message += ".";
+        }
+        context.file.error(pointer(), message);
+        return -1;
     };
     for (std::size_t n = 0; n < scenario.nodes.size(); ++n) {
         ScenarioNode& node = scenario.nodes[n];
-        const std::string nodePointer = appendPointer(nodesPointer, n);
-        const std::string subject = "Nœud " + guillemets(node.id);
+        const auto nodePointer = [&] { return appendPointer(nodesPointer, n); };
+        const auto subject = [&] { return "Nœud " + guillemets(node.id); };
         for (std::size_t r = 0; r < node.routes.size(); ++r) {
-            const bool single = context.file.document.root.at("nodes").at(n).contains("next");
-            const std::string pointer =
-                single
-                    ? appendPointer(nodePointer, std::string_view("next"))
-                    : appendPointer(appendPointer(appendPointer(nodePointer, std::string_view("routes")), r),
-                                    std::string_view("target"));
+            const auto pointer = [&] {
+                const bool single = context.file.document.root.at("nodes").at(n).contains("next");
+                return single
+                           ? appendPointer(nodePointer(), std::string_view("next"))
+                           : appendPointer(
+                                 appendPointer(appendPointer(nodePointer(), std::string_view("routes")), r),
+                                 std::string_view("target"));
+            };
             node.routes[r].target = resolve(node.routes[r].targetId, pointer, subject);
         }
         for (std::size_t c = 0; c < node.choices.size(); ++c) {
-            const std::string pointer =
-                appendPointer(appendPointer(appendPointer(nodePointer, std::string_view("choices")), c),
-                              std::string_view("target"));
-            node.choices[c].target = resolve(node.choices[c].targetId, pointer,
-                                             subject + ", choix " + guillemets(node.choices[c].id));
+            const auto pointer = [&] {
+                return appendPointer(
+                    appendPointer(appendPointer(nodePointer(), std::string_view("choices")), c),
+                    std::string_view("target"));
+            };
+            const auto choiceSubject = [&] {
+                return subject() + ", choix " + guillemets(node.choices[c].id);
+            };
+            node.choices[c].target = resolve(node.choices[c].targetId, pointer, choiceSubject);
         }
     }
 }
@@ -390,8 +405,9 @@ std::optional<Scenario> loadScenario(const FileContext& file, ObjectReader& root
 
     IdRegistry nodeIds("un autre nœud");
     if (const auto* nodes = root.array("nodes", "la liste des nœuds", true, 2)) {
+        const std::string listPointer = root.childPointer("nodes");
         for (std::size_t i = 0; i < nodes->size(); ++i) {
-            readNode(context, (*nodes)[i], appendPointer(root.childPointer("nodes"), i), i, nodeIds);
+            readNode(context, (*nodes)[i], appendPointer(listPointer, i), i, nodeIds);
         }
     }
     root.finish();

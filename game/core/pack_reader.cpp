@@ -132,25 +132,32 @@ void ObjectReader::typeError(const char* key, const char* what, const char* expe
                                  expected + ", pas " + jsonTypeName(value) + ".");
 }
 
-std::string ObjectReader::string(const char* key, const char* what, bool required) {
+const std::string* ObjectReader::nonEmptyString(const char* key, const char* what, bool required) {
     const json* value = field(key, what, required);
     if (value == nullptr) {
-        return {};
+        return nullptr;
     }
     if (!value->is_string()) {
         typeError(key, what, "un texte entre guillemets");
-        return {};
+        return nullptr;
     }
     const auto& text = value->get_ref<const std::string&>();
     if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
         error(childPointer(key), subject_ + " : " + what + " (champ " + guillemets(key) + ") est vide.");
-        return {};
+        return nullptr;
     }
-    return text;
+    return &text;
+}
+
+std::string ObjectReader::string(const char* key, const char* what, bool required) {
+    const std::string* text = nonEmptyString(key, what, required);
+    return text != nullptr ? *text : std::string();
 }
 
 std::string ObjectReader::text(const char* key, const char* what, bool required) {
-    return frenchTypography(string(key, what, required));
+    // Typeset straight from the document: no intermediate copy of every text of a pack.
+    const std::string* text = nonEmptyString(key, what, required);
+    return text != nullptr ? frenchTypography(*text) : std::string();
 }
 
 std::string ObjectReader::id(const char* key, const char* what, bool required) {
@@ -291,8 +298,9 @@ std::vector<KeyPoint> ObjectReader::keyPoints(const char* key, const char* what,
     if (list == nullptr) {
         return points;
     }
+    const std::string listPointer = childPointer(key);
     for (std::size_t i = 0; i < list->size(); ++i) {
-        const std::string itemPointer = appendPointer(childPointer(key), i);
+        const std::string itemPointer = appendPointer(listPointer, i);
         ObjectReader reader(context_, (*list)[i], itemPointer, subject_ + ", point " + std::to_string(i + 1),
                             fields::kKeyPoint);
         if (!reader.isObject()) {

@@ -65,6 +65,8 @@ class ObjectReader {
 
   private:
     const nlohmann::json* field(const char* key, const char* what, bool required);
+    // The field's text in the document, or nullptr (reported) when missing, not a string, or blank.
+    const std::string* nonEmptyString(const char* key, const char* what, bool required);
     void typeError(const char* key, const char* what, const char* expected);
 
     const FileContext& context_;

@@ -1,7 +1,7 @@
 // SQLite progress store: schema and migrations, profiles, sessions, results, review queue, export.
 //
 // Sections:
-//   1. Schema (version 2) and the migration from version 1
+//   1. Schema (version 3) and the migrations from versions 1 and 2
 //   2. Opening: folder, damaged files moved aside, pragmas
 //   3. Profiles
 //   4. Sessions
@@ -10,10 +10,12 @@
 //   7. CSV export
 #include "core/progress_store.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/csv_writer.hpp"
 #include "core/fingerprint.hpp"
@@ -22,7 +24,7 @@
 namespace passerelles {
 
 // ---------------------------------------------------------------------------------------------
-// 1. Schema (version 2) and the migration from version 1
+// 1. Schema (version 3) and the migrations from versions 1 and 2
 // ---------------------------------------------------------------------------------------------
 
 namespace {
@@ -102,6 +104,58 @@ ALTER TABLE results ADD COLUMN review INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE results ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX IF NOT EXISTS results_by_item ON results(profile_id, pack_id, item_id, id);
 )sql";
+
+// Version 3 adds summaries that record() and markStale() keep up to date in the same transaction, so
+// that the dashboard and the start-up check read one row per item or activity instead of scanning
+// every result ever recorded (100,000 results took a second to summarise). They are derived data:
+// filled here from the results, and always equal to what the version-2 queries computed from them.
+//   item_latest: per profile and item, the latest non-stale result (its id and the columns the
+//                dashboard reads) and how many non-stale results.
+//   activity_totals: per profile and activity, every result (stale or not) and its active time.
+//   live_fingerprints: every (pack, item, fingerprint) that non-stale results were answered on.
+// The columns of item_latest, in order, from a group of results: with MAX(id), SQLite takes the other
+// columns from the row that holds the maximum, the latest result.
+constexpr const char* kLatestOfResults =
+    "profile_id, pack_id, item_id, MAX(id), COUNT(*), activity_kind, activity_id, outcome, points, "
+    "max_points, recorded_at FROM results";
+
+constexpr const char* kMigrate2To3 = R"sql(
+CREATE TABLE item_latest (
+  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  pack_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  result_id INTEGER NOT NULL,
+  attempts INTEGER NOT NULL,
+  activity_kind TEXT NOT NULL,
+  activity_id TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  points REAL NOT NULL,
+  max_points REAL NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  PRIMARY KEY (profile_id, pack_id, item_id)) WITHOUT ROWID;
+CREATE TABLE activity_totals (
+  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  pack_id TEXT NOT NULL,
+  activity_id TEXT NOT NULL,
+  results INTEGER NOT NULL,
+  active_seconds INTEGER NOT NULL,
+  PRIMARY KEY (profile_id, pack_id, activity_id)) WITHOUT ROWID;
+INSERT INTO activity_totals(profile_id, pack_id, activity_id, results, active_seconds)
+  SELECT profile_id, pack_id, activity_id, COUNT(*), SUM(active_seconds) FROM results
+  GROUP BY profile_id, pack_id, activity_id;
+CREATE TABLE live_fingerprints (
+  pack_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  PRIMARY KEY (pack_id, item_id, fingerprint)) WITHOUT ROWID;
+INSERT INTO live_fingerprints(pack_id, item_id, fingerprint)
+  SELECT DISTINCT pack_id, item_id, fingerprint FROM results WHERE stale = 0;
+)sql";
+
+// Tables keyed by profile first are searched by item for every profile that has results: without the
+// profile, SQLite could not use their keys and would read every row once per changed item.
+constexpr const char* kEveryProfileWithResults =
+    "profile_id IN (SELECT DISTINCT profile_id FROM activity_totals)";
 
 std::int64_t systemClock() {
     return std::chrono::duration_cast<std::chrono::seconds>(
@@ -193,7 +247,8 @@ bool ProgressStore::migrate() {
     if (!transaction.begun()) {
         return fail("migration");
     }
-    bool done = false;
+    // One step per version, all in one transaction: a file is either fully migrated or left as it was.
+    bool done = true;
     if (*version == 0) {
         done = database_->execute(kCreateVersion2) && database_->execute(kCreateSessions) &&
                database_->execute(kCreateReview);
@@ -203,6 +258,9 @@ bool ProgressStore::migrate() {
                database_->execute(kCreateReview) && fillNameKeys() &&
                database_->execute("CREATE UNIQUE INDEX profiles_by_key ON profiles(name_key)");
     }
+    done = done && database_->execute(kMigrate2To3) &&
+           database_->execute(std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults +
+                              " WHERE stale = 0 GROUP BY profile_id, pack_id, item_id");
     if (!done || !database_->execute("PRAGMA user_version = " + std::to_string(kProgressSchemaVersion)) ||
         !transaction.commit()) {
         return fail("migration du fichier de progression");
@@ -531,7 +589,8 @@ bool ProgressStore::record(const ResultRecord& result) {
     } else {
         insert.bindNull(2);
     }
-    insert.bind(3, now())
+    const std::int64_t recordedAt = now();
+    insert.bind(3, recordedAt)
         .bind(4, result.packId)
         .bind(5, result.packVersion)
         .bind(6, activityKindKeyword(result.kind));
@@ -543,10 +602,44 @@ bool ProgressStore::record(const ResultRecord& result) {
         .bind(12, result.maxPoints)
         .bind(13, result.detail.empty() ? "{}" : result.detail);
     insert.bind(14, result.activeSeconds).bind(15, result.review ? 1 : 0);
-    if (!insert.run() || !updateReviewQueue(result) || !transaction.commit()) {
+    if (!insert.run() || !updateSummaries(result, database_->lastInsertId(), recordedAt) ||
+        !updateReviewQueue(result) || !transaction.commit()) {
         return fail("enregistrement du résultat");
     }
     return true;
+}
+
+// The version-3 summaries move with each result, in its transaction: they never disagree with results.
+bool ProgressStore::updateSummaries(const ResultRecord& result, std::int64_t resultId,
+                                    std::int64_t recordedAt) {
+    sql::Statement latest(
+        *database_,
+        "INSERT INTO item_latest(profile_id, pack_id, item_id, result_id, attempts, "
+        "activity_kind, activity_id, outcome, points, max_points, recorded_at) VALUES (?, ?, "
+        "?, ?, 1, ?, ?, ?, ?, ?, ?) ON CONFLICT(profile_id, pack_id, item_id) DO UPDATE SET "
+        "result_id = excluded.result_id, attempts = attempts + 1, activity_kind = "
+        "excluded.activity_kind, activity_id = excluded.activity_id, outcome = "
+        "excluded.outcome, points = excluded.points, max_points = excluded.max_points, "
+        "recorded_at = excluded.recorded_at");
+    latest.bind(1, result.profileId).bind(2, result.packId).bind(3, result.itemId).bind(4, resultId);
+    latest.bind(5, activityKindKeyword(result.kind))
+        .bind(6, result.activityId)
+        .bind(7, outcomeKeyword(result.outcome));
+    latest.bind(8, result.points).bind(9, result.maxPoints).bind(10, recordedAt);
+    sql::Statement totals(*database_,
+                          "INSERT INTO activity_totals(profile_id, pack_id, activity_id, results, "
+                          "active_seconds) VALUES (?, ?, ?, 1, ?) ON CONFLICT(profile_id, pack_id, "
+                          "activity_id) DO UPDATE SET results = results + 1, active_seconds = "
+                          "active_seconds + excluded.active_seconds");
+    totals.bind(1, result.profileId)
+        .bind(2, result.packId)
+        .bind(3, result.activityId)
+        .bind(4, result.activeSeconds);
+    sql::Statement live(
+        *database_,
+        "INSERT OR IGNORE INTO live_fingerprints(pack_id, item_id, fingerprint) VALUES (?, ?, ?)");
+    live.bind(1, result.packId).bind(2, result.itemId).bind(3, result.fingerprint);
+    return latest.run() && totals.run() && live.run();
 }
 
 // Missed questions and cards enter the queue; an item already queued moves by the scheduler's rules.
@@ -588,10 +681,13 @@ bool ProgressStore::updateReviewQueue(const ResultRecord& result) {
 }
 
 int ProgressStore::markStale(const std::vector<ItemFingerprint>& current) {
-    std::map<std::pair<std::string, std::string>, std::string> now;
-    std::set<std::string> packs;
+    // Keyed by "pack \x1F item": one hash look-up for each fingerprint that results were answered on.
+    const auto key = [](const std::string& pack, const std::string& item) { return pack + '\x1F' + item; };
+    std::unordered_map<std::string, const std::string*> now;
+    std::unordered_set<std::string> packs;
+    now.reserve(current.size());
     for (const auto& item : current) {
-        now[{item.packId, item.itemId}] = item.fingerprint;
+        now[key(item.packId, item.itemId)] = &item.fingerprint;
         packs.insert(item.packId);
     }
     struct Change {
@@ -601,16 +697,15 @@ int ProgressStore::markStale(const std::vector<ItemFingerprint>& current) {
     };
     std::vector<Change> changed;
     {
-        sql::Statement distinct(*database_,
-                                "SELECT DISTINCT pack_id, item_id, fingerprint FROM results WHERE stale = 0");
-        while (distinct.step()) {
-            Change change{distinct.text(0), distinct.text(1), distinct.text(2)};
+        sql::Statement live(*database_, "SELECT pack_id, item_id, fingerprint FROM live_fingerprints");
+        while (live.step()) {
+            Change change{live.text(0), live.text(1), live.text(2)};
             if (packs.count(change.pack) == 0) {
                 continue;  // that pack is not loaded today (a USB stick left at home): leave its results
                            // alone
             }
-            const auto found = now.find({change.pack, change.item});
-            if (found == now.end() || found->second != change.fingerprint) {
+            const auto found = now.find(key(change.pack, change.item));
+            if (found == now.end() || *found->second != change.fingerprint) {
                 changed.push_back(std::move(change));
             }
         }
@@ -618,22 +713,38 @@ int ProgressStore::markStale(const std::vector<ItemFingerprint>& current) {
     if (changed.empty()) {
         return 0;
     }
+    const std::string everyProfile = kEveryProfileWithResults;
     sql::Transaction transaction(*database_);
-    sql::Statement mark(*database_,
-                        "UPDATE results SET stale = 1 WHERE pack_id = ? AND item_id = ? AND fingerprint = ?");
-    sql::Statement unqueue(*database_,
-                           "DELETE FROM review_items WHERE pack_id = ? AND item_id = ? AND fingerprint = ?");
+    sql::Statement mark(*database_, "UPDATE results SET stale = 1 WHERE " + everyProfile +
+                                        " AND pack_id = ? AND item_id = ? AND fingerprint = ? AND stale = 0");
+    sql::Statement unqueue(*database_, "DELETE FROM review_items WHERE " + everyProfile +
+                                           " AND pack_id = ? AND item_id = ? AND fingerprint = ?");
+    sql::Statement forget(*database_,
+                          "DELETE FROM live_fingerprints WHERE pack_id = ? AND item_id = ? AND "
+                          "fingerprint = ?");
+    // The item's latest result and attempts, recounted from what is left non-stale.
+    sql::Statement unsummarise(
+        *database_, "DELETE FROM item_latest WHERE " + everyProfile + " AND pack_id = ? AND item_id = ?");
+    sql::Statement summarise(*database_,
+                             std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults + " WHERE " +
+                                 everyProfile +
+                                 " AND pack_id = ?1 AND item_id = ?2 AND stale = 0 GROUP BY profile_id");
     int marked = 0;
+    bool done = transaction.begun();
     for (const auto& change : changed) {
-        mark.reset();
-        mark.bind(1, change.pack).bind(2, change.item).bind(3, change.fingerprint);
-        mark.run();
-        marked += database_->changes();
-        unqueue.reset();
-        unqueue.bind(1, change.pack).bind(2, change.item).bind(3, change.fingerprint);
-        unqueue.run();
+        for (sql::Statement* statement : {&mark, &unqueue, &forget}) {
+            statement->reset();
+            statement->bind(1, change.pack).bind(2, change.item).bind(3, change.fingerprint);
+            done = done && statement->run();
+            marked += statement == &mark ? database_->changes() : 0;
+        }
+        for (sql::Statement* statement : {&unsummarise, &summarise}) {
+            statement->reset();
+            statement->bind(1, change.pack).bind(2, change.item);
+            done = done && statement->run();
+        }
     }
-    if (!transaction.commit()) {
+    if (!done || !transaction.commit()) {
         fail("marquage des résultats obsolètes");
         return 0;
     }
@@ -645,13 +756,13 @@ int ProgressStore::markStale(const std::vector<ItemFingerprint>& current) {
 // ---------------------------------------------------------------------------------------------
 
 std::vector<ItemProgress> ProgressStore::latestResults(std::int64_t profileId, const std::string& packId) {
-    std::vector<ItemProgress> items;
+    // Read in key order and sorted here: an ORDER BY made SQLite copy every row through a sorter,
+    // a third of the dashboard's time over a long history.
+    std::vector<std::pair<std::int64_t, ItemProgress>> rows;
     sql::Statement statement(
         *database_,
-        "SELECT r.pack_id, r.activity_kind, r.activity_id, r.item_id, r.outcome, r.points, "
-        "r.max_points, r.recorded_at, latest.attempts FROM results r JOIN (SELECT MAX(id) AS id, "
-        "COUNT(*) AS attempts FROM results WHERE profile_id = ?1 AND stale = 0 AND (?2 = '' OR "
-        "pack_id = ?2) GROUP BY pack_id, item_id) latest ON r.id = latest.id ORDER BY r.id");
+        "SELECT pack_id, activity_kind, activity_id, item_id, outcome, points, max_points, recorded_at, "
+        "attempts, result_id FROM item_latest WHERE profile_id = ?1 AND (?2 = '' OR pack_id = ?2)");
     statement.bind(1, profileId).bind(2, packId);
     while (statement.step()) {
         ItemProgress item;
@@ -664,7 +775,13 @@ std::vector<ItemProgress> ProgressStore::latestResults(std::int64_t profileId, c
         item.maxPoints = statement.real(6);
         item.recordedAt = statement.integer(7);
         item.attempts = static_cast<int>(statement.integer(8));
-        items.push_back(std::move(item));
+        rows.emplace_back(statement.integer(9), std::move(item));
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<ItemProgress> items;
+    items.reserve(rows.size());
+    for (auto& row : rows) {
+        items.push_back(std::move(row.second));
     }
     return items;
 }
@@ -674,8 +791,8 @@ std::vector<ActivityTotals> ProgressStore::activityTotals(std::int64_t profileId
     {
         sql::Statement time(
             *database_,
-            "SELECT pack_id, activity_id, SUM(active_seconds) FROM results WHERE profile_id = ?1 AND "
-            "(?2 = '' OR pack_id = ?2) GROUP BY pack_id, activity_id");
+            "SELECT pack_id, activity_id, active_seconds FROM activity_totals WHERE profile_id = ?1 AND "
+            "(?2 = '' OR pack_id = ?2)");
         time.bind(1, profileId).bind(2, packId);
         while (time.step()) {
             ActivityTotals& entry = totals[{time.text(0), time.text(1)}];
@@ -707,7 +824,8 @@ std::vector<ActivityTotals> ProgressStore::activityTotals(std::int64_t profileId
 }
 
 std::int64_t ProgressStore::resultCount(std::int64_t profileId) {
-    sql::Statement statement(*database_, "SELECT COUNT(*) FROM results WHERE profile_id = ?");
+    sql::Statement statement(*database_,
+                             "SELECT COALESCE(SUM(results), 0) FROM activity_totals WHERE profile_id = ?");
     statement.bind(1, profileId);
     return statement.step() ? statement.integer(0) : 0;
 }
@@ -742,6 +860,13 @@ std::vector<ReviewEntry> ProgressStore::reviewQueue(std::int64_t profileId) {
     sql::Statement statement(*database_, std::string(kReviewColumns) + " ORDER BY due_at, pack_id, item_id");
     statement.bind(1, profileId);
     return readReviews(statement);
+}
+
+std::size_t ProgressStore::dueReviewCount(std::int64_t profileId, std::int64_t until) {
+    sql::Statement statement(*database_,
+                             "SELECT COUNT(*) FROM review_items WHERE profile_id = ? AND due_at <= ?");
+    statement.bind(1, profileId).bind(2, until);
+    return statement.step() ? static_cast<std::size_t>(statement.integer(0)) : 0;
 }
 
 std::vector<ReviewEntry> ProgressStore::dueReviews(std::int64_t profileId, std::int64_t until) {

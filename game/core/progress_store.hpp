@@ -22,7 +22,7 @@
 
 namespace passerelles {
 
-inline constexpr int kProgressSchemaVersion = 2;
+inline constexpr int kProgressSchemaVersion = 3;
 
 struct ProfileInfo {
     std::int64_t id = 0;
@@ -142,6 +142,8 @@ class ProgressStore {
     std::vector<ReviewEntry> reviewQueue(std::int64_t profileId);
     // Items due at or before `until` (unix seconds), oldest first.
     std::vector<ReviewEntry> dueReviews(std::int64_t profileId, std::int64_t until);
+    // How many dueReviews() would return, without reading them (the home screen and dashboard show it).
+    std::size_t dueReviewCount(std::int64_t profileId, std::int64_t until);
 
     // ---- Your data
     // Every result of the profile as CSV (UTF-8 with BOM, ";", CRLF) for a spreadsheet.
@@ -162,6 +164,7 @@ class ProgressStore {
     bool fillNameKeys();
     bool fail(const std::string& what);
     bool updateReviewQueue(const ResultRecord& result);
+    bool updateSummaries(const ResultRecord& result, std::int64_t resultId, std::int64_t recordedAt);
 
     std::filesystem::path file_;
     std::unique_ptr<sql::Database> database_;

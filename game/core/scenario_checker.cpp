@@ -9,11 +9,10 @@
 
 #include <algorithm>
 #include <cstring>
-#include <deque>
 #include <limits>
 #include <map>
 #include <set>
-#include <unordered_map>
+#include <span>
 
 #include "core/scenario_rules.hpp"
 #include "core/text.hpp"
@@ -25,24 +24,6 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // 1. Exploring the state graph
 // ---------------------------------------------------------------------------------------------
-
-struct StateKey {
-    int node = -1;
-    std::vector<double> values;
-    bool operator==(const StateKey& other) const { return node == other.node && values == other.values; }
-};
-
-struct StateKeyHash {
-    std::size_t operator()(const StateKey& key) const {
-        std::size_t hash = std::hash<int>()(key.node);
-        for (const double value : key.values) {
-            std::uint64_t bits = 0;
-            std::memcpy(&bits, &value, sizeof bits);
-            hash ^= std::hash<std::uint64_t>()(bits) + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
-        }
-        return hash;
-    }
-};
 
 struct Edge {
     int to = -1;
@@ -59,18 +40,36 @@ struct RangeProblem {
 };
 
 struct StateGraph {
-    std::vector<StateKey> states;
+    std::vector<int> stateNodes;  // the node of each state; its values live in the Explorer
     std::vector<int> parent;
     std::vector<int> viaChoice;
-    std::vector<std::vector<Edge>> edges;
+    // Every state's edges, one state after another: states are expanded in order, so the edges of
+    // state s are edges[edgeBegin[s] .. edgeBegin[s + 1]) (the last expanded state's run to the end; a
+    // state left unexpanded at the limit has none). One array rather than one allocation per state.
+    std::vector<Edge> edges;
+    std::vector<std::size_t> edgeBegin;
+
+    std::span<const Edge> edgesOf(std::size_t state) const {
+        if (state >= edgeBegin.size()) {
+            return {};
+        }
+        const std::size_t end = state + 1 < edgeBegin.size() ? edgeBegin[state + 1] : edges.size();
+        return std::span<const Edge>(edges).subspan(edgeBegin[state], end - edgeBegin[state]);
+    }
     std::vector<int> deadEnds;  // states with no way out that are not endings
     std::vector<RangeProblem> rangeProblems;
     bool complete = true;
 };
 
+// A state is a node and the variables' values. A scenario of 18 nodes can reach tens of thousands of
+// states at each start, so they are stored flat, without an allocation each: values in one array (a
+// row of `width_` per state), and the index an open-addressing table of state numbers (linear probing,
+// at most half full) whose slots keep each state's hash. A candidate is appended as a new state, then
+// dropped if the table already holds its twin.
 class Explorer {
   public:
-    Explorer(const Scenario& scenario, std::size_t limit) : scenario_(scenario), limit_(limit) {}
+    Explorer(const Scenario& scenario, std::size_t limit)
+        : scenario_(scenario), limit_(limit), width_(scenario.variables.size()), slots_(1024) {}
 
     StateGraph run(ScenarioExploration& result) {
         result.nodeReached.assign(scenario_.nodes.size(), false);
@@ -80,82 +79,152 @@ class Explorer {
         }
         std::vector<double> start = initialValues(scenario_);
         arrive(scenario_.start, start, -1, -1);
-        std::deque<int> queue{0};
-        while (!queue.empty()) {
-            const int current = queue.front();
-            queue.pop_front();
-            const std::size_t before = graph_.states.size();
-            expand(current, result);
-            for (std::size_t added = before; added < graph_.states.size(); ++added) {
-                queue.push_back(static_cast<int>(added));
-            }
-            if (graph_.states.size() > limit_) {
+        // Breadth first: states are numbered in the order they are found, so the next one to expand is
+        // always the next number.
+        for (std::size_t current = 0; current < graph_.stateNodes.size(); ++current) {
+            expand(static_cast<int>(current), result);
+            if (graph_.stateNodes.size() > limit_) {
                 graph_.complete = false;
                 break;
             }
         }
-        result.stateCount = graph_.states.size();
+        result.stateCount = graph_.stateNodes.size();
         result.complete = graph_.complete;
         return std::move(graph_);
     }
 
   private:
-    // Applies the node's arrival effects and returns the index of the resulting state.
-    int arrive(int node, std::vector<double> values, int fromState, int viaChoice) {
+    // Eight bytes, so that the table of a large scenario stays within the processor's caches: looking
+    // up a slot is most of the exploration's time.
+    struct Slot {
+        std::uint32_t hash = 0;
+        std::int32_t state = -1;  // -1: empty
+    };
+
+    // Values are small whole numbers, whose bits are all in a double's exponent and top of mantissa:
+    // each is mixed (the splitmix64 finaliser) so that every bit of it reaches the low bits that choose
+    // a slot.
+    static std::uint64_t mix(std::uint64_t x) {
+        x += 0x9e3779b97f4a7c15ULL;
+        x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+        x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+        return x ^ (x >> 31);
+    }
+
+    std::uint32_t hashOf(int state) const {
+        std::uint64_t hash = static_cast<std::uint64_t>(graph_.stateNodes[static_cast<std::size_t>(state)]);
+        const double* values = valuesOf(state);
+        for (std::size_t v = 0; v < width_; ++v) {
+            std::uint64_t bits = 0;
+            std::memcpy(&bits, &values[v], sizeof bits);
+            hash = mix(hash ^ bits);
+        }
+        return static_cast<std::uint32_t>(mix(hash));
+    }
+
+    bool sameState(int a, int b) const {
+        return graph_.stateNodes[static_cast<std::size_t>(a)] ==
+                   graph_.stateNodes[static_cast<std::size_t>(b)] &&
+               std::equal(valuesOf(a), valuesOf(a) + width_, valuesOf(b));
+    }
+
+    // The state equal to `state` already in the table, or -1 after adding `state` to it.
+    int findOrAdd(int state) {
+        if ((used_ + 1) * 2 > slots_.size()) {
+            std::vector<Slot> old(slots_.size() * 2);
+            old.swap(slots_);
+            for (const Slot& slot : old) {
+                if (slot.state >= 0) {
+                    place(slot);
+                }
+            }
+        }
+        const Slot candidate{hashOf(state), state};
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t at = candidate.hash & mask;; at = (at + 1) & mask) {
+            Slot& slot = slots_[at];
+            if (slot.state < 0) {
+                slot = candidate;
+                ++used_;
+                return -1;
+            }
+            if (slot.hash == candidate.hash && sameState(slot.state, state)) {
+                return slot.state;
+            }
+        }
+    }
+
+    void place(const Slot& slot) {
+        const std::size_t mask = slots_.size() - 1;
+        std::size_t at = slot.hash & mask;
+        while (slots_[at].state >= 0) {
+            at = (at + 1) & mask;
+        }
+        slots_[at] = slot;
+    }
+
+    const double* valuesOf(int state) const {
+        return values_.data() + static_cast<std::size_t>(state) * width_;
+    }
+
+    // Applies the node's arrival effects to `values` and returns the index of the resulting state.
+    int arrive(int node, std::vector<double>& values, int fromState, int viaChoice) {
         const auto& target = scenario_.nodes[static_cast<std::size_t>(node)];
         for (const auto& problem : applyEffects(scenario_, target.effects, values)) {
             recordRange(node, "/effects/" + std::to_string(problem.effectIndex), problem, fromState);
         }
-        StateKey key{node, std::move(values)};
-        const auto found = index_.find(key);
-        if (found != index_.end()) {
-            return found->second;
+        const int id = static_cast<int>(graph_.stateNodes.size());
+        graph_.stateNodes.push_back(node);
+        values_.insert(values_.end(), values.begin(), values.end());
+        if (const int existing = findOrAdd(id); existing >= 0) {
+            graph_.stateNodes.pop_back();
+            values_.resize(values_.size() - width_);
+            return existing;
         }
-        const int id = static_cast<int>(graph_.states.size());
-        index_.emplace(key, id);
-        graph_.states.push_back(std::move(key));
         graph_.parent.push_back(fromState);
         graph_.viaChoice.push_back(viaChoice);
-        graph_.edges.emplace_back();
         return id;
     }
 
     void expand(int stateIndex, ScenarioExploration& result) {
-        const int nodeIndex = graph_.states[static_cast<std::size_t>(stateIndex)].node;
+        graph_.edgeBegin.push_back(graph_.edges.size());
+        const int nodeIndex = graph_.stateNodes[static_cast<std::size_t>(stateIndex)];
         const ScenarioNode& node = scenario_.nodes[static_cast<std::size_t>(nodeIndex)];
         result.nodeReached[static_cast<std::size_t>(nodeIndex)] = true;
         if (node.type == NodeType::Ending) {
             return;
         }
-        const std::vector<double> values = graph_.states[static_cast<std::size_t>(stateIndex)].values;
+        // A copy: arriving at the next states grows values_, which may move this state's row.
+        current_.assign(valuesOf(stateIndex), valuesOf(stateIndex) + width_);
         if (node.type == NodeType::Narrative) {
-            const int target = followRoutes(node, values);
+            const int target = followRoutes(node, current_);
             if (target < 0) {
                 graph_.deadEnds.push_back(stateIndex);
                 return;
             }
-            const int next = arrive(target, values, stateIndex, -1);
-            graph_.edges[static_cast<std::size_t>(stateIndex)].push_back({next, -1, 0.0});
+            after_ = current_;
+            const int next = arrive(target, after_, stateIndex, -1);
+            graph_.edges.push_back({next, -1, 0.0});
             return;
         }
         bool anyAvailable = false;
         for (std::size_t c = 0; c < node.choices.size(); ++c) {
             const ScenarioChoice& choice = node.choices[c];
-            if (!isChoiceAvailable(choice, values)) {
+            if (!isChoiceAvailable(choice, current_)) {
                 continue;
             }
             anyAvailable = true;
             result.choiceEnabled[static_cast<std::size_t>(nodeIndex)][c] = true;
-            std::vector<double> after = values;
-            for (const auto& problem : applyEffects(scenario_, choice.effects, after)) {
+            after_ = current_;
+            for (const auto& problem : applyEffects(scenario_, choice.effects, after_)) {
                 recordRange(
                     nodeIndex,
                     "/choices/" + std::to_string(c) + "/effects/" + std::to_string(problem.effectIndex),
                     problem, stateIndex);
             }
-            const int next = arrive(choice.target, std::move(after), stateIndex, static_cast<int>(c));
+            const int next = arrive(choice.target, after_, stateIndex, static_cast<int>(c));
             const double weight = scenario_.scoring == ScenarioScoring::Ending ? 0.0 : choice.score;
-            graph_.edges[static_cast<std::size_t>(stateIndex)].push_back({next, static_cast<int>(c), weight});
+            graph_.edges.push_back({next, static_cast<int>(c), weight});
         }
         if (!anyAvailable) {
             graph_.deadEnds.push_back(stateIndex);
@@ -173,8 +242,13 @@ class Explorer {
 
     const Scenario& scenario_;
     std::size_t limit_;
+    std::size_t width_;  // values per state: one per variable
     StateGraph graph_;
-    std::unordered_map<StateKey, int, StateKeyHash> index_;
+    std::vector<double> values_;
+    std::vector<Slot> slots_;  // a power of two
+    std::size_t used_ = 0;
+    std::vector<double> current_;  // scratch rows, reused from one state to the next
+    std::vector<double> after_;
     std::set<std::string> reportedRanges_;
 };
 
@@ -184,12 +258,10 @@ class Explorer {
 
 // Longest and shortest paths to an ending, when the state graph has no cycle (the usual case).
 void computeBestPath(const Scenario& scenario, const StateGraph& graph, ScenarioExploration& result) {
-    const std::size_t count = graph.states.size();
+    const std::size_t count = graph.stateNodes.size();
     std::vector<int> indegree(count, 0);
-    for (const auto& edges : graph.edges) {
-        for (const Edge& edge : edges) {
-            ++indegree[static_cast<std::size_t>(edge.to)];
-        }
+    for (const Edge& edge : graph.edges) {
+        ++indegree[static_cast<std::size_t>(edge.to)];
     }
     std::vector<int> order;
     order.reserve(count);
@@ -199,7 +271,7 @@ void computeBestPath(const Scenario& scenario, const StateGraph& graph, Scenario
         }
     }
     for (std::size_t head = 0; head < order.size(); ++head) {
-        for (const Edge& edge : graph.edges[static_cast<std::size_t>(order[head])]) {
+        for (const Edge& edge : graph.edgesOf(static_cast<std::size_t>(order[head]))) {
             if (--indegree[static_cast<std::size_t>(edge.to)] == 0) {
                 order.push_back(edge.to);
             }
@@ -214,12 +286,12 @@ void computeBestPath(const Scenario& scenario, const StateGraph& graph, Scenario
     std::vector<int> bestEdge(count, -1);
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
         const auto s = static_cast<std::size_t>(*it);
-        const ScenarioNode& node = scenario.nodes[static_cast<std::size_t>(graph.states[s].node)];
+        const ScenarioNode& node = scenario.nodes[static_cast<std::size_t>(graph.stateNodes[s])];
         if (node.type == NodeType::Ending) {
             best[s] = worst[s] = scenario.scoring == ScenarioScoring::Path ? 0.0 : node.score;
             continue;
         }
-        const auto& edges = graph.edges[s];
+        const auto edges = graph.edgesOf(s);
         for (std::size_t e = 0; e < edges.size(); ++e) {
             const auto to = static_cast<std::size_t>(edges[e].to);
             if (best[to] == kNone) {
@@ -241,12 +313,12 @@ void computeBestPath(const Scenario& scenario, const StateGraph& graph, Scenario
     std::size_t state = 0;
     while (true) {
         const int edgeIndex = bestEdge[state];
-        const int node = graph.states[state].node;
+        const int node = graph.stateNodes[state];
         if (edgeIndex < 0) {
             result.bestPath.push_back({node, -1});
             break;
         }
-        const Edge& edge = graph.edges[state][static_cast<std::size_t>(edgeIndex)];
+        const Edge& edge = graph.edgesOf(state)[static_cast<std::size_t>(edgeIndex)];
         result.bestPath.push_back({node, edge.choice});
         state = static_cast<std::size_t>(edge.to);
     }
@@ -328,7 +400,7 @@ std::string describePath(const Scenario& scenario, const StateGraph& graph, int 
     std::vector<std::string> steps;
     for (int s = state; s >= 0; s = graph.parent[static_cast<std::size_t>(s)]) {
         steps.push_back(
-            scenario.nodes[static_cast<std::size_t>(graph.states[static_cast<std::size_t>(s)].node)].id);
+            scenario.nodes[static_cast<std::size_t>(graph.stateNodes[static_cast<std::size_t>(s)])].id);
     }
     std::reverse(steps.begin(), steps.end());
     constexpr std::size_t kMaxSteps = 12;
@@ -434,7 +506,7 @@ std::vector<ScenarioCheck> checkScenario(const Scenario& scenario, std::size_t s
 
     std::set<int> deadEndNodes;
     for (const int state : graph.deadEnds) {
-        const int node = graph.states[static_cast<std::size_t>(state)].node;
+        const int node = graph.stateNodes[static_cast<std::size_t>(state)];
         if (!deadEndNodes.insert(node).second) {
             continue;
         }

@@ -5,7 +5,9 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 
 namespace passerelles {
@@ -19,8 +21,53 @@ bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
 
+// Byte loops rather than string_view comparisons: the prefixes are a few bytes long, and these run for
+// every space and punctuation mark of every text of a pack, where a call to memcmp each time shows.
 bool startsWith(std::string_view text, std::size_t at, std::string_view prefix) {
-    return text.substr(at, prefix.size()) == prefix;
+    if (at > text.size() || text.size() - at < prefix.size()) {
+        return false;
+    }
+    for (std::size_t k = 0; k < prefix.size(); ++k) {
+        if (text[at + k] != prefix[k]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool endsWith(const std::string& text, std::string_view suffix) {
+    return text.size() >= suffix.size() && startsWith(text, text.size() - suffix.size(), suffix);
+}
+
+// Bytes on which a rule of frenchTypography can fire: the apostrophe, the dot of "...", the space, the
+// high punctuation, and 0xC2, the lead byte of « » and of the no-break space.
+bool isTypographicByte(char c) {
+    switch (c) {
+        case '\'':
+        case '.':
+        case ' ':
+        case ';':
+        case '!':
+        case '?':
+        case ':':
+        case '\xC2':
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Whether frenchTypography copies text[at] unchanged, given the byte before it and provided the text
+// so far does not end with «: a byte no rule looks at, or a space that stays a plain space (not before
+// ; ! ? : or », not after a digit, where numbers, units and thousands take no-break spaces).
+bool isPlainAt(std::string_view text, std::size_t at, char previous) {
+    const char c = text[at];
+    if (c != ' ') {
+        return !isTypographicByte(c);
+    }
+    const char following = at + 1 < text.size() ? text[at + 1] : '\0';
+    return !isDigit(previous) && following != ';' && following != '!' && following != '?' &&
+           following != ':' && following != '\xC2';
 }
 
 }  // namespace
@@ -30,6 +77,15 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
     const std::size_t size = text.size();
     std::size_t i = 0;
     while (i < size) {
+        // Pack files are mostly ASCII: skip eight ASCII bytes at a time.
+        if (i + sizeof(std::uint64_t) <= size) {
+            std::uint64_t eight = 0;
+            std::memcpy(&eight, bytes + i, sizeof eight);
+            if ((eight & 0x8080808080808080ULL) == 0) {
+                i += sizeof eight;
+                continue;
+            }
+        }
         const unsigned char lead = bytes[i];
         if (lead < 0x80) {
             ++i;
@@ -86,6 +142,19 @@ std::string frenchTypography(std::string_view text) {
     std::string out;
     out.reserve(text.size() + text.size() / 8);
     for (std::size_t i = 0; i < text.size(); ++i) {
+        // Most of a text is words and spaces that no rule touches: copy them a run at a time. The only
+        // rule that fires on an ordinary byte is the no-break space after an opening guillemet, so a run
+        // never starts right after « (nor inside a two-byte character led by 0xC2, which may be «).
+        if (isPlainAt(text, i, out.empty() ? '\0' : out.back()) && (out.empty() || out.back() != '\xC2') &&
+            !endsWith(out, kOpeningGuillemet)) {
+            std::size_t end = i + 1;
+            while (end < text.size() && isPlainAt(text, end, text[end - 1])) {
+                ++end;
+            }
+            out.append(text.substr(i, end - i));
+            i = end - 1;
+            continue;
+        }
         const char c = text[i];
         if (c == '\'') {
             out += "\xE2\x80\x99";  // ’
@@ -97,12 +166,11 @@ std::string frenchTypography(std::string_view text) {
             continue;
         }
         if (startsWith(text, i, kClosingGuillemet) && !out.empty() && out.back() != ' ' &&
-            !std::string_view(out).ends_with(kNoBreakSpace) &&
-            !std::string_view(out).ends_with(kNarrowNoBreakSpace)) {
+            !endsWith(out, kNoBreakSpace) && !endsWith(out, kNarrowNoBreakSpace)) {
             out += kNoBreakSpace;  // "«texte»" becomes "« texte »"
         }
-        if (std::string_view(out).ends_with(kOpeningGuillemet) && c != ' ' &&
-            !startsWith(text, i, kNoBreakSpace) && !startsWith(text, i, kNarrowNoBreakSpace)) {
+        if (endsWith(out, kOpeningGuillemet) && c != ' ' && !startsWith(text, i, kNoBreakSpace) &&
+            !startsWith(text, i, kNarrowNoBreakSpace)) {
             out += kNoBreakSpace;
         }
         if (c != ' ') {
@@ -111,8 +179,7 @@ std::string frenchTypography(std::string_view text) {
                 !out.empty() &&
                 (std::isalnum(static_cast<unsigned char>(out.back())) || out.back() == ')' ||
                  (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) &&
-                !std::string_view(out).ends_with(kNoBreakSpace) &&
-                !std::string_view(out).ends_with(kNarrowNoBreakSpace);
+                !endsWith(out, kNoBreakSpace) && !endsWith(out, kNarrowNoBreakSpace);
             const char after = i + 1 < text.size() ? text[i + 1] : ' ';
             const bool endsClause = after == ' ' || after == '\n' || after == '"' || after == ')';
             if (closesWord && endsClause && (c == ';' || c == '!' || c == '?')) {
@@ -124,8 +191,7 @@ std::string frenchTypography(std::string_view text) {
             continue;
         }
         const std::size_t next = i + 1;
-        const bool afterOpeningGuillemet =
-            out.size() >= kOpeningGuillemet.size() && std::string_view(out).ends_with(kOpeningGuillemet);
+        const bool afterOpeningGuillemet = endsWith(out, kOpeningGuillemet);
         const char following = next < text.size() ? text[next] : '\0';
         if (following == ';' || following == '!' || following == '?') {
             out += kNarrowNoBreakSpace;

@@ -85,12 +85,19 @@ std::vector<ReviewEntry> ProgressService::dueToday() {
     return store_->dueReviews(profile_->id, store_->startOfToday() + 24 * 3600 - 1);
 }
 
+std::size_t ProgressService::dueTodayCount() {
+    if (!store_ || !profile_) {
+        return 0;
+    }
+    return store_->dueReviewCount(profile_->id, store_->startOfToday() + 24 * 3600 - 1);
+}
+
 std::size_t ProgressService::dueTomorrowCount() {
     if (!store_ || !profile_) {
         return 0;
     }
     const std::int64_t endOfTomorrow = store_->startOfToday() + 2 * 24 * 3600 - 1;
-    return store_->dueReviews(profile_->id, endOfTomorrow).size() - dueToday().size();
+    return store_->dueReviewCount(profile_->id, endOfTomorrow) - dueTodayCount();
 }
 
 std::optional<std::filesystem::path> ProgressService::exportHistory() {

@@ -42,6 +42,8 @@ class ProgressService {
                                                   std::function<double()> clock);
     // Missed items due by the end of today, for the current profile.
     std::vector<ReviewEntry> dueToday();
+    // How many: a count in the database, for screens that only show the number.
+    std::size_t dueTodayCount();
     std::size_t dueTomorrowCount();
     // Writes the current profile's history to DATA/exports/…csv; returns the file, or nullopt and a message.
     std::optional<std::filesystem::path> exportHistory();

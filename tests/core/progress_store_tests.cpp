@@ -202,7 +202,7 @@ TEST_CASE("a version-1 file opens, is migrated, and its unverifiable results are
     auto opened = ProgressStore::open(folder.path() / "progress.db");
     REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
     ProgressStore& store = *opened.store;
-    CHECK(store.schemaVersion() == 2);
+    CHECK(store.schemaVersion() == kProgressSchemaVersion);
     const auto profiles = store.profiles();
     REQUIRE(profiles.size() == 2);
     CHECK(store.resultCount(1) == 2);
@@ -214,6 +214,105 @@ TEST_CASE("a version-1 file opens, is migrated, and its unverifiable results are
     CHECK(store.latestResults(1).empty());
     CHECK(store.resultCount(1) == 2);
     REQUIRE(store.record(answer(1, "q01", Outcome::Right)));  // and it records new results
+}
+
+namespace {
+
+struct LatestRow {
+    std::string item;
+    std::string outcome;
+    std::int64_t attempts = 0;
+    bool operator==(const LatestRow&) const = default;
+};
+
+// What version 2 computed from the results themselves: the summaries of version 3 must always agree.
+std::vector<LatestRow> latestFromResults(sql::Database& database, std::int64_t profile) {
+    sql::Statement statement(
+        database,
+        "SELECT r.item_id, r.outcome, latest.attempts FROM results r JOIN (SELECT MAX(id) "
+        "AS id, COUNT(*) AS attempts FROM results WHERE profile_id = ? AND stale = 0 GROUP "
+        "BY pack_id, item_id) latest ON r.id = latest.id ORDER BY r.id");
+    statement.bind(1, profile);
+    std::vector<LatestRow> rows;
+    while (statement.step()) {
+        rows.push_back({statement.text(0), statement.text(1), statement.integer(2)});
+    }
+    return rows;
+}
+
+std::vector<LatestRow> latestFromStore(ProgressStore& store, std::int64_t profile) {
+    std::vector<LatestRow> rows;
+    for (const auto& item : store.latestResults(profile)) {
+        rows.push_back({item.itemId, outcomeKeyword(item.outcome), item.attempts});
+    }
+    return rows;
+}
+
+std::int64_t resultsInTable(sql::Database& database, std::int64_t profile) {
+    return database.queryInteger("SELECT COUNT(*) FROM results WHERE profile_id = " + std::to_string(profile))
+        .value_or(-1);
+}
+
+}  // namespace
+
+TEST_CASE("a version-2 file is migrated to summaries that give the same figures as its results") {
+    testing::TemporaryFolder folder;
+    {
+        sql::Database old(folder.path() / "progress.db");
+        REQUIRE(old.execute(testing::readFile(testing::fixturesDir() / "progress" / "progress-v2.sql")));
+    }
+    auto opened = ProgressStore::open(folder.path() / "progress.db", [] { return kNoon; });
+    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
+    ProgressStore& store = *opened.store;
+    CHECK(store.schemaVersion() == kProgressSchemaVersion);
+
+    // The figures, as the fixture's rows give them.
+    const std::vector<LatestRow> expected = {
+        {"q02", "partial", 1}, {"q01", "right", 2}, {"q03", "wrong", 1}, {"pas-une-priorite", "wrong", 1}};
+    CHECK(latestFromStore(store, 1) == expected);
+    CHECK(latestFromStore(store, 2) == std::vector<LatestRow>{{"q01", "right", 1}});
+    CHECK(store.resultCount(1) == 6);  // the stale result still counts as recorded
+    CHECK(store.resultCount(2) == 1);
+    std::int64_t seconds = 0;
+    for (const auto& totals : store.activityTotals(1)) {
+        seconds += totals.activeSeconds;
+    }
+    CHECK(seconds == 140);
+    CHECK(store.unfinishedSession(1, "cahier-ludique", ActivityKind::Quiz, "connaissances"));
+    CHECK(store.reviewQueue(1).size() == 1);
+
+    // The dashboard reads the same report as version 2 did.
+    const auto library = ContentLibrary::load({{testing::contentDir(), "bundled"}});
+    const ProfileReport report = buildProfileReport(library, store, 1);
+    CHECK(report.results == 6);
+    CHECK(report.activeSeconds == 140);
+    REQUIRE(report.activities.size() == 2);
+    CHECK(report.activities[0].itemsSeen == 3);
+    CHECK(report.activities[0].itemsMastered == 1);
+    CHECK(report.activities[0].finishedSessions == 1);
+    CHECK(report.activities[0].activeSeconds == 100);
+    CHECK(report.activities[1].itemsSeen == 1);
+    REQUIRE(report.missed.size() == 3);
+    CHECK(report.missed[0].id() == "q02");
+    CHECK(report.missed[1].id() == "q03");
+    CHECK(report.missed[2].id() == "pas-une-priorite");
+
+    // Recording and stale marking keep the summaries equal to what the results say.
+    REQUIRE(store.record(answer(1, "q02", Outcome::Right, "f-q02")));
+    REQUIRE(store.record(answer(2, "q03", Outcome::Wrong, "f-q03")));
+    const std::vector<ItemFingerprint> current = {
+        {"cahier-ludique", "q01", "f-q01-new"},
+        {"cahier-ludique", "q02", "f-q02"},
+        {"cahier-ludique", "q03", "f-q03"},
+        {"cahier-ludique", "pas-une-priorite", "f-pas-une-priorite"}};
+    CHECK(store.markStale(current) == 3);
+    for (const std::int64_t profile : {1, 2}) {
+        CAPTURE(profile);
+        CHECK(latestFromStore(store, profile) == latestFromResults(store.database(), profile));
+        CHECK(store.resultCount(profile) == resultsInTable(store.database(), profile));
+    }
+    CHECK(latestFromStore(store, 1).size() == 3);  // q01 left: its only results were on the old wording
+    CHECK(store.markStale(current) == 0);          // nothing more to mark
 }
 
 TEST_CASE("a damaged file is moved aside with a message, and a fresh store starts") {

@@ -38,6 +38,9 @@ class DashboardScreen final : public Screen {
     std::string title() const override { return "Ma progression"; }
     std::string kind() const override { return "dashboard"; }
 
+    // Summaries are read on each visit, not each frame: nothing changes while the dashboard is shown.
+    void onShow(Services&) override { refresh_ = true; }
+
     void draw(Frame& frame) override {
         ProgressService& progress = frame.services.progress;
         if (progress.isGuest() || progress.store() == nullptr) {
@@ -60,6 +63,7 @@ class DashboardScreen final : public Screen {
         }
         if (!report_ || refresh_) {
             report_ = buildProfileReport(frame.services.library, *progress.store(), progress.profile()->id);
+            dueToday_ = progress.dueTodayCount();
             refresh_ = false;
         }
         const ProfileReport& report = *report_;
@@ -69,7 +73,7 @@ class DashboardScreen final : public Screen {
                              (report.results > 1 ? " réponses enregistrées" : " réponse enregistrée") +
                              " · temps passé : " + duration(report.activeSeconds));
         verticalSpace(frame, 0.3f);
-        const std::size_t due = progress.dueToday().size();
+        const std::size_t due = dueToday_;
         if (button(frame, due > 0
                               ? ("Revoir mes erreurs (V) : " + std::to_string(due) + " aujourd’hui").c_str()
                               : "Revoir mes erreurs (V)")) {
@@ -182,10 +186,18 @@ class DashboardScreen final : public Screen {
         }
         verticalSpace(frame, 0.5f);
         heading(frame, "À retravailler (" + std::to_string(report.missed.size()) + ")");
-        for (const ReviewItem& item : report.missed) {
+        // A long history can miss thousands of items: a page of them reads better, and laying out every
+        // one each frame would cost milliseconds. "Revoir mes erreurs" goes through them all.
+        const std::size_t shown = std::min(report.missed.size(), kMissedShown);
+        for (std::size_t i = 0; i < shown; ++i) {
+            const ReviewItem& item = report.missed[i];
             const std::string text =
                 item.question() != nullptr ? item.question()->text : "« " + item.card()->statement + " »";
             paragraph(frame, "- " + text);
+        }
+        if (shown < report.missed.size()) {
+            mutedText(frame, "… et " + formatInteger(static_cast<long long>(report.missed.size() - shown)) +
+                                 " autres : « Revoir mes erreurs » vous les propose jour après jour.");
         }
     }
 
@@ -213,7 +225,10 @@ class DashboardScreen final : public Screen {
         }
     }
 
+    static constexpr std::size_t kMissedShown = 30;
+
     std::optional<ProfileReport> report_;
+    std::size_t dueToday_ = 0;
     bool refresh_ = true;
     bool confirmingDelete_ = false;
     std::string message_;

@@ -23,7 +23,7 @@ class HomeScreen final : public Screen {
     std::string kind() const override { return "home"; }
 
     void onShow(Services& services) override {
-        dueToday_ = services.progress.dueToday().size();  // once per visit, not per frame
+        dueToday_ = services.progress.dueTodayCount();  // once per visit, not per frame
     }
 
     void draw(Frame& frame) override {

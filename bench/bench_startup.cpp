@@ -1,0 +1,308 @@
+// Start-up time, peak memory and idle CPU of passerelles against the bare SDL + ImGui baseline.
+//
+// Each program is started by fork/exec from here: start-up is the time from just before fork to the
+// first-frame stamp the program writes (CLOCK_MONOTONIC, shared by every process), peak memory is the
+// child's ru_maxrss from wait4, idle CPU is utime + stime from /proc/PID/stat over a window of seconds
+// once the program has settled. Runs alternate between the game and the baseline so that a busy machine
+// slows both alike.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/first_frame_stamp.hpp"
+#include "bench_support.hpp"
+
+namespace bench = passerelles::bench;
+
+namespace {
+
+struct Settings {
+    std::string game;
+    std::string bare;
+    std::vector<std::string> arguments;  // given to both programs
+    std::string driver = "dummy";        // SDL_VIDEODRIVER, or "x11" to use $DISPLAY (xvfb-run)
+    std::string sizeLabel = "1280×720";
+    int runs = 7;
+    double settleSeconds = 3.0;
+    double idleSeconds = 10.0;
+    bool startup = true;
+    bool idle = true;
+};
+
+std::int64_t monotonicNanoseconds() {
+    timespec now{};
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return static_cast<std::int64_t>(now.tv_sec) * 1000000000LL + now.tv_nsec;
+}
+
+// Starts `program` with `arguments`; its stderr goes to `stderrFd` (or /dev/null), stdout to /dev/null.
+pid_t spawn(const std::string& program, const std::vector<std::string>& arguments, int stderrFd) {
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(program.c_str()));
+    for (const auto& argument : arguments) {
+        argv.push_back(const_cast<char*>(argument.c_str()));
+    }
+    argv.push_back(nullptr);
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int devNull = open("/dev/null", O_WRONLY);
+        dup2(devNull, STDOUT_FILENO);
+        dup2(stderrFd >= 0 ? stderrFd : devNull, STDERR_FILENO);
+        execv(program.c_str(), argv.data());
+        std::perror(program.c_str());
+        _exit(127);
+    }
+    return pid;
+}
+
+struct Run {
+    double firstFrameSeconds = 0.0;
+    double exitSeconds = 0.0;
+    double maxRssMegabytes = 0.0;
+};
+
+// One `--frames 1` run; nullopt (with a note) when the program failed or wrote no stamp.
+std::optional<Run> timeOneRun(const std::string& program, std::vector<std::string> arguments) {
+    arguments.insert(arguments.begin(), {"--frames", "1"});
+    int pipeFds[2];
+    if (pipe(pipeFds) != 0) {
+        return std::nullopt;
+    }
+    const std::int64_t start = monotonicNanoseconds();
+    const pid_t pid = spawn(program, arguments, pipeFds[1]);
+    close(pipeFds[1]);
+    std::string output;
+    char buffer[4096];
+    ssize_t got = 0;
+    while ((got = read(pipeFds[0], buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR)) {
+        output.append(buffer, static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
+    }
+    close(pipeFds[0]);
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    const std::int64_t end = monotonicNanoseconds();
+    const auto stamp = output.find(passerelles::app::kFirstFrameStampPrefix);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || stamp == std::string::npos) {
+        std::fprintf(stderr, "bench_startup: %s failed (status %d):\n%s\n", program.c_str(), status,
+                     output.c_str());
+        return std::nullopt;
+    }
+    const std::int64_t firstFrame =
+        std::stoll(output.substr(stamp + std::strlen(passerelles::app::kFirstFrameStampPrefix)));
+    return Run{static_cast<double>(firstFrame - start) * 1e-9, static_cast<double>(end - start) * 1e-9,
+               static_cast<double>(usage.ru_maxrss) / 1024.0};
+}
+
+// utime + stime of a live process (every thread), in seconds.
+std::optional<double> cpuSeconds(pid_t pid) {
+    std::ifstream file("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(file, line)) {
+        return std::nullopt;
+    }
+    // Fields after the command name in parentheses, which may itself hold spaces.
+    std::istringstream fields(line.substr(line.rfind(')') + 2));
+    std::string field;
+    unsigned long long utime = 0;
+    unsigned long long stime = 0;
+    for (int index = 3; fields >> field; ++index) {
+        if (index == 14) {
+            utime = std::stoull(field);
+        } else if (index == 15) {
+            stime = std::stoull(field);
+            break;
+        }
+    }
+    return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// Voluntary plus involuntary context switches of every thread: how often the process wakes up.
+long long contextSwitches(pid_t pid) {
+    long long total = 0;
+    std::ifstream file("/proc/" + std::to_string(pid) + "/status");
+    std::string line;
+    while (std::getline(file, line)) {
+        if (line.starts_with("voluntary_ctxt_switches:") || line.starts_with("nonvoluntary_ctxt_switches:")) {
+            total += std::stoll(line.substr(line.find(':') + 1));
+        }
+    }
+    return total;
+}
+
+void stop(pid_t pid) {
+    kill(pid, SIGTERM);  // SDL turns it into SDL_QUIT: the program closes its store cleanly
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        if (waitpid(pid, nullptr, WNOHANG) == pid) {
+            return;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+}
+
+struct Idle {
+    double percentOfCore = 0.0;
+    double wakeupsPerSecond = 0.0;
+};
+
+std::optional<Idle> measureIdle(const std::string& program, const Settings& settings) {
+    const pid_t pid = spawn(program, settings.arguments, -1);
+    std::this_thread::sleep_for(std::chrono::duration<double>(settings.settleSeconds));
+    const auto before = cpuSeconds(pid);
+    const long long switchesBefore = contextSwitches(pid);
+    const auto start = bench::Clock::now();
+    std::this_thread::sleep_for(std::chrono::duration<double>(settings.idleSeconds));
+    const auto after = cpuSeconds(pid);
+    const long long switchesAfter = contextSwitches(pid);
+    const double elapsed = bench::secondsSince(start);
+    stop(pid);
+    if (!before || !after) {
+        std::fprintf(stderr, "bench_startup: %s stopped before the idle measure ended\n", program.c_str());
+        return std::nullopt;
+    }
+    return Idle{100.0 * (*after - *before) / elapsed,
+                static_cast<double>(switchesAfter - switchesBefore) / elapsed};
+}
+
+void benchStartup(const Settings& settings) {
+    std::vector<double> gameFirst, bareFirst, gameExit, bareExit, gameRss, bareRss;
+    timeOneRun(settings.game, settings.arguments);  // warm-up: page cache, a fresh progress store
+    timeOneRun(settings.bare, settings.arguments);
+    for (int run = 0; run < settings.runs; ++run) {
+        if (const auto game = timeOneRun(settings.game, settings.arguments)) {
+            gameFirst.push_back(game->firstFrameSeconds);
+            gameExit.push_back(game->exitSeconds);
+            gameRss.push_back(game->maxRssMegabytes);
+        }
+        if (const auto bare = timeOneRun(settings.bare, settings.arguments)) {
+            bareFirst.push_back(bare->firstFrameSeconds);
+            bareExit.push_back(bare->exitSeconds);
+            bareRss.push_back(bare->maxRssMegabytes);
+        }
+    }
+    if (gameFirst.empty() || bareFirst.empty()) {
+        std::fprintf(stderr, "bench_startup: no successful run\n");
+        std::exit(1);
+    }
+    const auto ratioRow = [&](const std::string& figure, const std::vector<double>& game,
+                              const std::vector<double>& bare, bool megabytes, std::optional<double> budget) {
+        const double gameMedian = bench::median(game);
+        const double bareMedian = bench::median(bare);
+        const auto format = [&](double value) {
+            return megabytes ? bench::formatFixed(value, 1) + " MB" : bench::formatSeconds(value);
+        };
+        const double ratio = gameMedian / bareMedian;
+        bench::printRow({figure, format(gameMedian), format(bareMedian), ratio,
+                         budget ? "≤ " + bench::formatFixed(*budget, 1) + "×" : "",
+                         budget ? std::optional<bool>(ratio <= *budget) : std::nullopt});
+    };
+    const std::string runs =
+        " (median of " + std::to_string(gameFirst.size()) + ", " + settings.sizeLabel + ")";
+    ratioRow("Start to first frame, `passerelles --frames 1`" + runs, gameFirst, bareFirst, false, 1.5);
+    ratioRow("Peak memory (max RSS), `--frames 1`" + runs, gameRss, bareRss, true, 1.5);
+    ratioRow("Start to exit, `--frames 1` (information)" + runs, gameExit, bareExit, false, std::nullopt);
+}
+
+void benchIdle(const Settings& settings) {
+    const auto game = measureIdle(settings.game, settings);
+    const auto bare = measureIdle(settings.bare, settings);
+    if (!game || !bare) {
+        std::exit(1);
+    }
+    std::fprintf(stderr, "bench_startup: idle wake-ups per second (%s): passerelles %.0f, baseline %.0f\n",
+                 settings.driver.c_str(), game->wakeupsPerSecond, bare->wakeupsPerSecond);
+    const std::string figure = "CPU of an idle window over " + bench::formatFixed(settings.idleSeconds, 0) +
+                               " s (" + settings.driver + " driver, " +
+                               bench::formatFixed(game->wakeupsPerSecond, 0) + " wake-ups/s)";
+    const auto percent = [](double value) { return bench::formatFixed(value, 2) + " % of a core"; };
+    bench::printRow({figure, percent(game->percentOfCore), percent(bare->percentOfCore),
+                     bare->percentOfCore > 0
+                         ? std::optional<double>(game->percentOfCore / bare->percentOfCore)
+                         : std::nullopt,
+                     "≤ 1 % of a core", game->percentOfCore <= 1.0});
+}
+
+void usage() {
+    std::fprintf(stderr,
+                 "bench_startup --game PATH --bare PATH [--runs N] [--driver dummy|x11] [--idle-seconds S]\n"
+                 "              [--only startup|idle] [-- ARGUMENTS FOR BOTH PROGRAMS]\n");
+    std::exit(2);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Settings settings;
+    for (int i = 1; i < argc; ++i) {
+        const std::string argument = argv[i];
+        const auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                usage();
+            }
+            return argv[++i];
+        };
+        if (argument == "--game") {
+            settings.game = value();
+        } else if (argument == "--bare") {
+            settings.bare = value();
+        } else if (argument == "--runs") {
+            settings.runs = std::stoi(value());
+        } else if (argument == "--driver") {
+            settings.driver = value();
+        } else if (argument == "--idle-seconds") {
+            settings.idleSeconds = std::stod(value());
+        } else if (argument == "--only") {
+            const std::string only = value();
+            settings.startup = only == "startup";
+            settings.idle = only == "idle";
+        } else if (argument == "--") {
+            settings.arguments.assign(argv + i + 1, argv + argc);
+            break;
+        } else {
+            usage();
+        }
+    }
+    if (settings.game.empty() || settings.bare.empty()) {
+        usage();
+    }
+    for (std::size_t i = 0; i + 1 < settings.arguments.size(); ++i) {
+        if (settings.arguments[i] == "--size") {
+            settings.sizeLabel = settings.arguments[i + 1];
+            settings.sizeLabel.replace(settings.sizeLabel.find('x'), 1, "×");
+        }
+    }
+    if (settings.driver == "x11") {
+        unsetenv("SDL_VIDEODRIVER");
+        if (std::getenv("DISPLAY") == nullptr) {
+            std::fprintf(stderr, "bench_startup: --driver x11 needs a DISPLAY (run under xvfb-run)\n");
+            return 1;
+        }
+    } else {
+        setenv("SDL_VIDEODRIVER", settings.driver.c_str(), 1);
+    }
+    setenv(passerelles::app::kFirstFrameStampVariable, "1", 1);
+    if (settings.startup) {
+        benchStartup(settings);
+    }
+    if (settings.idle) {
+        benchIdle(settings);
+    }
+    return 0;
+}

@@ -10,12 +10,11 @@
 //   7. CSV export
 #include "core/progress_store.hpp"
 
+#include <unistd.h>  // access(): why the data folder refuses writing
 #include <chrono>
 #include <ctime>
 #include <map>
 #include <set>
-
-#include <unistd.h>
 
 #include "core/fingerprint.hpp"
 #include "core/text.hpp"

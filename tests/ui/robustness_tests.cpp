@@ -254,10 +254,19 @@ class Monkey {
         ImGuiIO& io = ImGui::GetIO();
         if (roll < 55) {
             KeyPress press;
-            press.key = static_cast<Key>(pick(static_cast<int>(Key::A), static_cast<int>(Key::F11)));
-            press.ctrl = pick(0, 9) == 0;
-            press.shift = pick(0, 9) == 0;
-            press.alt = pick(0, 19) == 0;
+            if (pick(0, 1) == 0) {
+                // Half the keys are the ones that answer (options, confirm, move on), so that the visitor
+                // gets through questions and the store is written to, whatever the screens' layout.
+                static const Key kAnswering[] = {Key::A,      Key::B,      Key::C,     Key::D,
+                                                 Key::Digit1, Key::Digit2, Key::Enter, Key::Enter,
+                                                 Key::Space,  Key::Down,   Key::Up,    Key::Right};
+                press.key = kAnswering[pick(0, 11)];
+            } else {
+                press.key = static_cast<Key>(pick(static_cast<int>(Key::A), static_cast<int>(Key::F11)));
+                press.ctrl = pick(0, 9) == 0;
+                press.shift = pick(0, 9) == 0;
+                press.alt = pick(0, 19) == 0;
+            }
             ui.frame(FrameInput({press}));
             return "key";
         }
@@ -346,6 +355,7 @@ TEST_CASE("thousands of random keys, clicks, drags and wheel turns on every scre
     std::map<std::string, int> eventCounts;
     int restarts = 0;
     int deletions = 0;
+    std::int64_t written = 0;
     std::set<std::string> visited;
     testing::TemporaryFolder data;
     std::int64_t now = kNoon;
@@ -388,6 +398,10 @@ TEST_CASE("thousands of random keys, clicks, drags and wheel turns on every scre
                 ++restarts;
             }
             const auto after = resultsByProfile(reader);
+            for (const auto& [profile, count] : after) {
+                const auto earlier = before.find(profile);
+                written += std::max<std::int64_t>(0, count - (earlier == before.end() ? 0 : earlier->second));
+            }
             for (const auto& [profile, count] : before) {
                 const auto found = after.find(profile);
                 if (found == after.end()) {
@@ -406,8 +420,9 @@ TEST_CASE("thousands of random keys, clicks, drags and wheel turns on every scre
         }
     }
     CHECK(reader.queryText("PRAGMA integrity_check").value_or("") == "ok");
-    const auto recorded = reader.queryInteger("SELECT count(*) FROM results").value_or(0);
-    CHECK(recorded > 1);  // the visitor did answer things: the store was exercised, not just the screens
+    // The visitor did answer things: the store was written to, not just the screens drawn (counted as it
+    // happened, since a profile deleted through the dashboard takes its results with it).
+    CHECK(written > 0);
     ui.reset();
     auto reopened = ProgressStore::open(data.path() / "progress.db", [&now] { return now; });
     REQUIRE(reopened.store != nullptr);
@@ -421,7 +436,7 @@ TEST_CASE("thousands of random keys, clicks, drags and wheel turns on every scre
                   << " keys, " << eventCounts["click"] << " clicks, " << eventCounts["drag"] << " drags, "
                   << eventCounts["wheel"] << " wheel turns, " << eventCounts["type"] << " texts typed, "
                   << eventCounts["resize"] << " resizes, " << eventCounts["pause"] << " pauses), "
-                  << visited.size() << " kinds of screen reached, " << recorded << " results recorded, "
+                  << visited.size() << " kinds of screen reached, " << written << " results recorded, "
                   << restarts << " restarts after « Quitter », " << deletions
                   << " profile(s) deleted through the dashboard");
     CHECK(total == eventsPerScreen * static_cast<int>(everyScreen().size()));

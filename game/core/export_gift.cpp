@@ -72,6 +72,12 @@ std::string choiceAnswers(const Question& question) {
     for (const auto& option : question.options) {
         if (correct == 1) {
             out += option.correct ? "\t=" : "\t~";
+            // After "~", a text that starts like a weight ("%50% …") would be read as one: an explicit
+            // weight first leaves it as text, for Moodle and for importGift alike. After "=" no weight is
+            // read.
+            if (!option.correct && option.text.starts_with('%')) {
+                out += "%0%";
+            }
         } else {
             // Passerelles' partial credit, in Moodle's terms: each right tick +P/C, each wrong tick -P/C.
             out += option.correct ? "\t~%" + unit + "%" : "\t~%-" + unit + "%";

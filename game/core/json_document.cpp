@@ -233,9 +233,50 @@ std::size_t offsetOfExcessiveNesting(std::string_view text, int maxDepth) {
 // 3. Turning parser errors into sentences a trainer understands
 // ---------------------------------------------------------------------------------------------
 
+// The end of the parser's last token, fit to quote in a message: control characters (which the parser
+// writes as "<U+000A>") shown as one space, the last 40 bytes cut on a character boundary, and a stray byte
+// that is not UTF-8 (the parser stops on the first byte of a bad value) shown as U+FFFD. Messages must stay
+// valid UTF-8 whatever the file holds.
+std::string quotableToken(std::string_view token) {
+    std::string spaced;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        const bool escapedControl =
+            token.substr(i, 5) == "<U+00" && i + 7 < token.size() && token[i + 7] == '>';
+        const bool blank = escapedControl || static_cast<unsigned char>(token[i]) < 0x20 || token[i] == ' ';
+        if (!blank) {
+            spaced += token[i];
+        } else if (!spaced.empty() && spaced.back() != ' ') {
+            spaced += ' ';
+        }
+        i += escapedControl ? 7 : 0;
+    }
+    std::string_view rest(spaced);
+    const auto isContinuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+    if (rest.size() > 40) {
+        rest.remove_prefix(rest.size() - 40);
+        while (!rest.empty() && isContinuation(rest.front())) {
+            rest.remove_prefix(1);
+        }
+    }
+    std::string out;
+    while (!rest.empty()) {
+        const std::size_t valid = findInvalidUtf8(rest).value_or(rest.size());
+        out.append(rest.substr(0, valid));
+        rest.remove_prefix(valid);
+        if (!rest.empty()) {
+            out += "\xEF\xBF\xBD";
+            rest.remove_prefix(1);
+            while (!rest.empty() && isContinuation(rest.front())) {
+                rest.remove_prefix(1);
+            }
+        }
+    }
+    return out;
+}
+
 std::string explainSyntaxError(const std::string& what, const std::string& lastToken, bool atEnd) {
     const auto has = [&](std::string_view needle) { return what.find(needle) != std::string::npos; };
-    const std::string token = lastToken.size() > 40 ? lastToken.substr(lastToken.size() - 40) : lastToken;
+    const std::string token = quotableToken(lastToken);
     if (atEnd || has("unexpected end of input")) {
         return "Le fichier s'arrête avant la fin : il manque sans doute une accolade « } », un crochet « ] » "
                "ou un guillemet fermant. Le fichier a peut-être été tronqué.";

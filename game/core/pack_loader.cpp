@@ -191,7 +191,8 @@ void loadActivity(const std::filesystem::path& folder, const std::string& file, 
     const std::string fileLabel = label + "/" + file;
     const int errorsBefore = result.diagnostics.errorCount();
     const auto skip = [&] { result.skippedActivities.push_back(file); };
-    if (std::filesystem::exists(path) && !staysInside(folder, path)) {
+    std::error_code error;  // the throwing overload would end the program on a folder it cannot read
+    if (std::filesystem::exists(path, error) && !staysInside(folder, path)) {
         result.diagnostics.add({Severity::Error, fileLabel, "", 0, 0,
                                 "Ce fichier est un lien qui mène hors du dossier du pack ; il est refusé."});
         skip();
@@ -285,11 +286,22 @@ PackLoad loadPack(const std::filesystem::path& folder, const LoaderOptions& opti
             {Severity::Error, result.label, "", 0, 0, "Ce dossier de pack est introuvable."});
         return result;
     }
-    if (!std::filesystem::exists(manifestPath, error)) {
+    const bool hasManifest = std::filesystem::exists(manifestPath, error);
+    if (error) {
+        result.diagnostics.add({Severity::Error, result.label, "", 0, 0,
+                                "Ce dossier de pack ne peut pas être lu : vérifiez ses droits d’accès."});
+        return result;
+    }
+    if (!hasManifest) {
         result.diagnostics.add(
             {Severity::Error, manifestLabel, "", 0, 0,
              "Le manifeste pack.json manque : chaque pack a un fichier pack.json qui donne son "
              "titre, ses sources et la liste de ses activités."});
+        return result;
+    }
+    if (!staysInside(folder, manifestPath)) {
+        result.diagnostics.add({Severity::Error, manifestLabel, "", 0, 0,
+                                "Ce fichier est un lien qui mène hors du dossier du pack ; il est refusé."});
         return result;
     }
     auto manifest = readJsonFile(manifestPath, manifestLabel, options.limits, result.diagnostics);
@@ -364,16 +376,30 @@ ContentLibrary ContentLibrary::load(const std::vector<ContentRoot>& roots, const
                              library.glossaryDiagnostics);
         }
         std::vector<std::filesystem::path> folders;
-        for (const auto& entry : std::filesystem::directory_iterator(root.folder, error)) {
+        std::filesystem::directory_iterator entries(root.folder, error);
+        if (error) {
+            // A packs folder that cannot be listed would otherwise look empty: say why its packs are missing.
+            PackLoad unreadable;
+            unreadable.folder = root.folder;
+            unreadable.label = root.folder.filename().empty() ? root.folder.parent_path().filename().string()
+                                                              : root.folder.filename().string();
+            unreadable.diagnostics.add({Severity::Error, root.folder.string(), "", 0, 0,
+                                        "Ce dossier de packs ne peut pas être lu : vérifiez ses droits "
+                                        "d’accès. Ses packs ne sont pas chargés."});
+            library.packs.push_back({std::move(unreadable), root.origin});
+            continue;
+        }
+        for (const auto& entry : entries) {
             const std::string name = entry.path().filename().string();
             if (!entry.is_directory(error) || name.starts_with(".") || name == "schema") {
                 continue;
             }
-            if (!std::filesystem::exists(entry.path() / "pack.json", error) &&
+            std::error_code unreadable;
+            if (!std::filesystem::exists(entry.path() / "pack.json", unreadable) && !unreadable &&
                 !looksLikePackFolder(entry.path())) {
                 continue;  // an unrelated folder (images, drafts), not a pack missing its manifest
             }
-            folders.push_back(entry.path());
+            folders.push_back(entry.path());  // unreadable ones too: loadPack says why they cannot be played
         }
         std::sort(folders.begin(), folders.end());
         std::vector<PackLoad> loads;

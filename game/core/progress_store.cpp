@@ -10,6 +10,8 @@
 //   7. CSV export
 #include "core/progress_store.hpp"
 
+#include <unistd.h>  // access(): why the data folder refuses writing
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -306,7 +308,11 @@ bool ProgressStore::fail(const std::string& what) {
     lastError_ =
         (lastErrorNoSpace_ ? "Enregistrement impossible (disque plein, ou dossier en lecture seule) : "
                            : "Erreur de la base de progression (") +
-        what + (lastErrorNoSpace_ ? "." : ") : " + database_->error() + ".");
+        what +
+        (lastErrorNoSpace_
+             ? ". Libérez de la place sur le disque : la suite sera enregistrée, ce qui l’a déjà été "
+               "est conservé."
+             : ") : " + database_->error() + ".");
     database_->clearError();
     return false;
 }
@@ -352,6 +358,23 @@ std::optional<std::filesystem::path> moveAside(const std::filesystem::path& file
     return target;
 }
 
+// Why creating a folder failed, in words a learner understands (the system's own text is in English).
+std::string explainFileError(const std::error_code& error) {
+    if (error == std::errc::permission_denied || error == std::errc::operation_not_permitted) {
+        return "droits d’accès insuffisants";
+    }
+    if (error == std::errc::read_only_file_system) {
+        return "le support est en lecture seule";
+    }
+    if (error == std::errc::no_space_on_device) {
+        return "le disque est plein";
+    }
+    if (error == std::errc::not_a_directory || error == std::errc::file_exists) {
+        return "un fichier porte déjà ce nom, ou une partie du chemin n’est pas un dossier";
+    }
+    return error.message();
+}
+
 }  // namespace
 
 ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clock clock) {
@@ -363,11 +386,20 @@ ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clo
     std::filesystem::create_directories(file.parent_path(), error);
     if (error) {
         opened.error = "Le dossier de progression « " + file.parent_path().string() +
-                       " » ne peut pas être créé (" + error.message() +
-                       ") : la progression ne sera pas enregistrée.";
+                       " » ne peut pas être créé (" + explainFileError(error) +
+                       ") : la progression ne sera pas enregistrée. Choisissez un autre dossier avec "
+                       "--data-dir.";
         return opened;
     }
     auto database = std::make_unique<sql::Database>(file);
+    if (database->isOpen() && database->isReadOnly()) {
+        // Recording would fail at every answer: say it once, at start, and leave the file untouched.
+        opened.error =
+            "Le fichier de progression « " + file.string() +
+            " » est en lecture seule (droits d’accès du fichier ou de son dossier) : la progression "
+            "ne sera pas enregistrée. Elle n’est pas effacée pour autant.";
+        return opened;
+    }
     if (database->isOpen() && !looksHealthy(*database)) {
         const bool damaged = database->errorMeansCorruption() || database->errorCode() == 0;
         database.reset();
@@ -391,8 +423,13 @@ ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clo
         database = std::make_unique<sql::Database>(file);
     }
     if (!database->isOpen()) {
-        opened.error = "Le fichier de progression « " + file.string() + " » ne peut pas être ouvert (" +
-                       database->error() + ") : la progression ne sera pas enregistrée.";
+        opened.error =
+            "Le fichier de progression « " + file.string() + " » ne peut pas être ouvert (" +
+            (::access(file.parent_path().c_str(), W_OK) != 0
+                 ? "le dossier n’est pas accessible en écriture : droits d’accès, ou support en "
+                   "lecture seule"
+                 : database->error()) +
+            ") : la progression ne sera pas enregistrée. Choisissez un autre dossier avec --data-dir.";
         return opened;
     }
     std::unique_ptr<ProgressStore> store(new ProgressStore(file, std::move(database), std::move(clock)));

@@ -47,6 +47,10 @@ bool Database::errorMeansNoSpace() const {
            primary == SQLITE_CANTOPEN || primary == SQLITE_PERM;
 }
 
+bool Database::isReadOnly() {
+    return handle_ != nullptr && sqlite3_db_readonly(handle_, "main") == 1;
+}
+
 bool Database::execute(std::string_view sql) {
     if (handle_ == nullptr) {
         return false;

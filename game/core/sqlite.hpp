@@ -66,6 +66,8 @@ class Database {
     bool errorMeansCorruption() const;
     // True when the last error says the disk or the file system is full or read-only.
     bool errorMeansNoSpace() const;
+    // True when SQLite could only open the file for reading (no write permission on it or its folder).
+    bool isReadOnly();
     void clearError();
 
     sqlite3* handle() { return handle_; }

@@ -3,8 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <vector>
 
 #include <imgui.h>
@@ -27,7 +31,54 @@ const unsigned short* frenchGlyphRanges() {
     return ranges;
 }
 
-FontSet::FontSet(std::string fontDirectory) {
+namespace {
+
+std::uint32_t bigEndian32(const std::string& bytes, std::size_t at) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at])) << 24 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 1])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 2])) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[at + 3]));
+}
+
+// ImGui asserts (and stb_truetype reads past the end) on a file that is not a whole TrueType font, so a
+// font is checked before it is handed over: readable, a TrueType signature, every table inside the file,
+// and the tables a glyph atlas needs. Empty when the file looks sound, else what is wrong, in French.
+std::string fontFileProblem(const std::filesystem::path& path) {
+    std::error_code error;
+    std::ifstream stream(path, std::ios::binary);
+    std::ostringstream buffer;  // operator<< turns a read error into a failbit, never an exception
+    if (!std::filesystem::is_regular_file(path, error) || !stream || !(buffer << stream.rdbuf())) {
+        return "illisible";
+    }
+    const std::string bytes = std::move(buffer).str();
+    if (bytes.size() < 12 || (bigEndian32(bytes, 0) != 0x00010000u && bytes.compare(0, 4, "true") != 0)) {
+        return "ce n’est pas une police TrueType";
+    }
+    const std::size_t tableCount = static_cast<std::size_t>(bigEndian32(bytes, 4) >> 16);
+    if (12 + tableCount * 16 > bytes.size()) {
+        return "fichier tronqué";
+    }
+    std::set<std::string> tables;
+    for (std::size_t i = 0; i < tableCount; ++i) {
+        const std::size_t record = 12 + i * 16;
+        const std::uint64_t offset = bigEndian32(bytes, record + 8);
+        const std::uint64_t length = bigEndian32(bytes, record + 12);
+        if (offset + length > bytes.size()) {
+            return "fichier tronqué";
+        }
+        tables.insert(bytes.substr(record, 4));
+    }
+    for (const char* needed : {"cmap", "head", "hhea", "hmtx", "loca", "glyf", "maxp"}) {
+        if (!tables.contains(needed)) {
+            return std::string("table « ") + needed + " » absente";
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+FontSet::FontSet(std::string fontDirectory, bool systemFolder) {
     std::vector<std::filesystem::path> candidates;
     if (!fontDirectory.empty()) {
         candidates.emplace_back(fontDirectory);
@@ -35,13 +86,24 @@ FontSet::FontSet(std::string fontDirectory) {
     if (const char* fromEnvironment = std::getenv("PASSERELLES_FONT_DIR")) {
         candidates.emplace_back(fromEnvironment);
     }
-    candidates.emplace_back("/usr/share/fonts/truetype/dejavu");
+    if (systemFolder) {
+        candidates.emplace_back("/usr/share/fonts/truetype/dejavu");
+    }
     for (const auto& folder : candidates) {
         std::error_code error;
         if (std::filesystem::exists(folder / "DejaVuSans.ttf", error) &&
             std::filesystem::exists(folder / "DejaVuSans-Bold.ttf", error)) {
             regularPath_ = (folder / "DejaVuSans.ttf").string();
             boldPath_ = (folder / "DejaVuSans-Bold.ttf").string();
+            for (const auto& path : {regularPath_, boldPath_}) {
+                if (const std::string why = fontFileProblem(path); !why.empty()) {
+                    usingFallback_ = true;
+                    problem_ =
+                        "La police « " + path + " » est endommagée (" + why +
+                        ") : les accents ne s’afficheront pas. Réinstallez le paquet fonts-dejavu-core.";
+                    return;
+                }
+            }
             return;
         }
     }
@@ -79,13 +141,12 @@ bool FontSet::ensureSize(ImFontAtlas& atlas, float baseSize) {
     title = add(boldPath_, baseSize * 1.75f);
     display = add(boldPath_, baseSize * 2.6f);
     if (body == nullptr || bold == nullptr || small == nullptr || heading == nullptr || title == nullptr ||
-        display == nullptr) {
+        display == nullptr || !atlas.Build()) {
         usingFallback_ = true;
         problem_ = "La police DejaVu Sans n’a pas pu être lue : les accents ne s’afficheront pas.";
         baseSize_ = 0.0f;
         return ensureSize(atlas, baseSize);
     }
-    atlas.Build();
     return true;
 }
 

@@ -13,10 +13,11 @@ const unsigned short* frenchGlyphRanges();
 
 class FontSet {
   public:
-    // Looks for DejaVu Sans (fonts-dejavu-core) in $PASSERELLES_FONT_DIR, then the Debian folder.
-    // On failure, `problem` says what is missing and the set falls back to ImGui's built-in font,
-    // which lacks accents: the program still runs and shows the message.
-    explicit FontSet(std::string fontDirectory = {});
+    // Looks for DejaVu Sans (fonts-dejavu-core) in `fontDirectory`, $PASSERELLES_FONT_DIR, then the Debian
+    // folder (unless `systemFolder` is false). On failure, or when the files found are unreadable or
+    // damaged, `problem` says so and the set falls back to ImGui's built-in font, which lacks accents: the
+    // program still runs and shows the message.
+    explicit FontSet(std::string fontDirectory = {}, bool systemFolder = true);
 
     // Rebuilds the atlas when `baseSize` (pixels of body text) differs from the current one.
     // Returns true when the atlas changed, so the renderer must upload a new texture.

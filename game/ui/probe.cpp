@@ -37,4 +37,12 @@ std::optional<ImVec2> centre(const std::string& name) {
     return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
 }
 
+std::vector<std::string> names() {
+    std::vector<std::string> list;
+    for (const auto& [name, unused] : rectangles()) {
+        list.push_back(name);
+    }
+    return list;
+}
+
 }  // namespace passerelles::ui::probe

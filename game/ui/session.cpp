@@ -90,7 +90,7 @@ std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std
 Session::Session(SessionOptions options)
     : library_(ContentLibrary::load(options.contentRoots)),
       glossary_(library_.glossary),
-      fonts_(options.fontDirectory),
+      fonts_(options.fontDirectory, options.systemFonts),
       text_(&glossary_, &acronyms_) {
     settings_.textScale = options.textScale;
     std::function<double()> clock = options.clock;

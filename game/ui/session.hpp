@@ -18,6 +18,8 @@ struct SessionOptions {
     std::vector<ContentRoot> contentRoots;
     std::string open = "home";  // home | quiz:<pack> | myths:<pack> | scenario:<pack>/<id>
     std::string fontDirectory;
+    // false: only fontDirectory and $PASSERELLES_FONT_DIR are searched (a missing font, in tests).
+    bool systemFonts = true;
     float textScale = 1.0f;
     std::function<double()> clock;  // defaults to a steady clock
     // Where progress.db lives; empty: nothing is recorded (everyone plays as a guest).

@@ -271,8 +271,14 @@ void beginPanel(Frame& frame, ImU32 fill, ImU32 border, float requestedWidth) {
     auto& stack = panelStack();
     const float padding = frame.layout.unit * 0.9f;
     const float width = requestedWidth > 0.0f ? requestedWidth : availableWidth();
-    stack.push_back({ImGui::GetCursorScreenPos(), width, padding, fill, border, ImDrawListSplitter()});
-    PanelState& state = stack.back();
+    // Built in place: copying an ImDrawListSplitter, even an empty one, memcpy's from a null pointer
+    // (undefined behaviour that UBSan reports in ImGui 1.86's ImVector).
+    PanelState& state = stack.emplace_back();
+    state.start = ImGui::GetCursorScreenPos();
+    state.width = width;
+    state.padding = padding;
+    state.fill = fill;
+    state.border = border;
     state.splitter.Split(ImGui::GetWindowDrawList(), 2);
     state.splitter.SetCurrentChannel(ImGui::GetWindowDrawList(), 1);
     ImGui::SetCursorScreenPos(ImVec2(state.start.x + padding, state.start.y + padding));

@@ -45,6 +45,28 @@ TEST_CASE("single quotes and comments get their own explanation") {
     CHECK(comments.items()[0].message.find("commentaires") != std::string::npos);
 }
 
+TEST_CASE("the text quoted near a syntax error is readable UTF-8 on one line (found by fuzzing)") {
+    // The parser stops on the first byte of « é », half a character: quoting it raw made the message itself
+    // invalid UTF-8. Control characters come back from the parser as "<U+000A>".
+    Diagnostics accent;
+    CHECK_FALSE(parse("{\"titre\": \xC3\xA9t\xC3\xA9}", accent));
+    REQUIRE(accent.items().size() == 1);
+    const std::string& message = accent.items()[0].message;
+    CHECK_FALSE(findInvalidUtf8(message));
+    CHECK(message.find("\"titre\": \xEF\xBF\xBD") != std::string::npos);  // U+FFFD in place of the lone byte
+
+    Diagnostics lines;
+    CHECK_FALSE(parse("{\"a\": 1,\n\n   x}", lines));
+    REQUIRE(lines.items().size() == 1);
+    CHECK(lines.items()[0].message.find("<U+") == std::string::npos);
+    CHECK(lines.items()[0].message.find('\n') == std::string::npos);
+
+    Diagnostics cut;  // 40 bytes kept from a long token, never starting inside a character
+    CHECK_FALSE(parse("{\"a\": \"" + std::string(30, 'e') + "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\" x}", cut));
+    REQUIRE(cut.items().size() == 1);
+    CHECK_FALSE(findInvalidUtf8(cut.items()[0].message));
+}
+
 TEST_CASE("a truncated file says it stops too early") {
     Diagnostics out;
     CHECK_FALSE(parse("{\"a\": [1, 2", out));

@@ -126,6 +126,21 @@ TEST_CASE("GIFT round trip: an exported quiz reads back into the same questions,
     testing::checkSameQuiz(quiz, asQuiz(back), false);
 }
 
+TEST_CASE("GIFT: a wrong answer that starts like a weight stays text") {
+    // "%10%" after "~" reads as a 10 % weight, in Moodle and in importGift alike: an explicit weight first
+    // keeps the percentage in the answer. After "=", Moodle reads no weight: the text goes as it is.
+    Quiz quiz;
+    quiz.id = "pourcents";
+    quiz.questions.push_back(
+        makeQuestion("q01", "Quelle part ?", {{"a", "%50% du budget", "", true}, {"b", "%10%", "", false}}));
+    const std::string gift = exportGift(samplePack(), quiz).text;
+    CHECK(gift.find("\t=%50% du budget\n") != std::string::npos);
+    CHECK(gift.find("\t~%0%%10%\n") != std::string::npos);
+    const ImportResult back = importGift(gift, ImportOptions{});
+    CHECK(back.problems.empty());
+    testing::checkSameQuiz(quiz, asQuiz(back), false);
+}
+
 TEST_CASE("CSV export: BOM, « ; », CRLF, quotes where needed, French decimals") {
     const std::string csv = exportCsv(sampleQuiz()).text;
     CHECK(csv.starts_with("\xEF\xBB\xBFid;question;réponse A;réponse B;"));

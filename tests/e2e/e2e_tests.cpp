@@ -105,6 +105,21 @@ TEST_CASE("the window size option reaches the screenshot") {
     CHECK(picture.height == 1080);
 }
 
+TEST_CASE("the smallest window the program accepts still draws every kind of screen") {
+    testing::TemporaryFolder folder;
+    for (const std::string target : {"home", "quiz:cahier-ludique", "myths-room:cahier-ludique",
+                                     "scenario:cahier-ludique/cofinancement", "diagnostic:acter-2024"}) {
+        CAPTURE(target);
+        const std::string png = (folder.path() / "petit.png").string();
+        const Result result =
+            run(game() + " --data-dir " + folder.path().string() + " --open " + target +
+                " --size 160x120 --keys \"Enter,A,Enter,G,G\" --frames 8 --screenshot " + png);
+        CAPTURE(result.output);
+        REQUIRE(result.exitCode == 0);
+        CHECK(readPng(png).colours.size() > 2);
+    }
+}
+
 TEST_CASE("without a display, the program says how to run headless") {
     const Result result = run(std::string("env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER ") +
                               PASSERELLES_BINARY + " --frames 1");

@@ -17,6 +17,8 @@ class QuizScreen final : public Screen {
     std::string kind() const override { return "quiz"; }
     void draw(Frame& frame) override;
     const QuizRun& run() const { return run_; }
+    // The sentence shown when an answer could not be saved (full disk…), empty while all is well.
+    std::string recordingProblem() const { return recorder_ ? recorder_->problem() : std::string(); }
 
   private:
     void handleKeys(Frame& frame);

@@ -16,7 +16,7 @@
 #include <imgui.h>
 
 #include "bench_support.hpp"
-#include "core/pack_loader.hpp"
+#include "core/loading/pack_loader.hpp"
 #include "generated_pack.hpp"
 #include "progress_history.hpp"
 #include "ui/headless.hpp"

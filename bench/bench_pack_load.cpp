@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "bench_support.hpp"
-#include "core/pack_loader.hpp"
-#include "core/scenario_checker.hpp"
+#include "core/loading/pack_loader.hpp"
+#include "core/loading/scenario_checker.hpp"
 #include "generated_pack.hpp"
 
 namespace bench = passerelles::bench;

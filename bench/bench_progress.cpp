@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "bench_support.hpp"
-#include "core/pack_loader.hpp"
-#include "core/progress_report.hpp"
-#include "core/progress_store.hpp"
+#include "core/loading/pack_loader.hpp"
+#include "core/progress/progress_report.hpp"
+#include "core/progress/progress_store.hpp"
 #include "generated_pack.hpp"
 #include "progress_history.hpp"
 

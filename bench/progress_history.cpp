@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "core/activity_recorder.hpp"
-#include "core/quiz_scoring.hpp"
+#include "core/play/quiz_scoring.hpp"
+#include "core/progress/activity_recorder.hpp"
 
 namespace passerelles::bench {
 

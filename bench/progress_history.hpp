@@ -6,8 +6,8 @@
 #include <functional>
 #include <memory>
 
-#include "core/content.hpp"
-#include "core/progress_store.hpp"
+#include "core/content/content.hpp"
+#include "core/progress/progress_store.hpp"
 
 namespace passerelles::bench {
 

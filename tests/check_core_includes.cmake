@@ -1,5 +1,5 @@
-# Fails when a file of game/core includes ImGui or SDL.
-file(GLOB core_files ${CORE_DIR}/*.hpp ${CORE_DIR}/*.cpp)
+# Fails when a file of game/core, in any of its subfolders, includes ImGui, SDL or a UI or app header.
+file(GLOB_RECURSE core_files ${CORE_DIR}/*.hpp ${CORE_DIR}/*.cpp)
 foreach(file IN LISTS core_files)
     file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](imgui|SDL|ui/|app/)")
     if(lines)

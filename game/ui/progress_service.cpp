@@ -3,7 +3,7 @@
 
 #include <ctime>
 
-#include "core/file_writing.hpp"
+#include "core/base/file_writing.hpp"
 
 namespace passerelles::ui {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/activity_recorder.hpp"
-#include "core/pack_loader.hpp"
-#include "core/progress_store.hpp"
+#include "core/loading/pack_loader.hpp"
+#include "core/progress/activity_recorder.hpp"
+#include "core/progress/progress_store.hpp"
 
 namespace passerelles::ui {
 

@@ -8,7 +8,7 @@
 
 #include <imgui.h>
 
-#include "core/glossary.hpp"
+#include "core/content/glossary.hpp"
 
 namespace passerelles::ui {
 

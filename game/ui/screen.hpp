@@ -8,8 +8,8 @@
 
 #include <imgui.h>
 
-#include "core/glossary.hpp"
-#include "core/pack_loader.hpp"
+#include "core/content/glossary.hpp"
+#include "core/loading/pack_loader.hpp"
 #include "ui/fonts.hpp"
 #include "ui/input.hpp"
 #include "ui/progress_service.hpp"

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/glossary.hpp"
-#include "core/pack_loader.hpp"
+#include "core/content/glossary.hpp"
+#include "core/loading/pack_loader.hpp"
 #include "ui/fonts.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/screen.hpp"

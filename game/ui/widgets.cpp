@@ -5,7 +5,7 @@
 #include <cfloat>
 #include <cstring>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "core/atelier_report.hpp"
-#include "core/quiz_scoring.hpp"
+#include "core/atelier/atelier_report.hpp"
+#include "core/play/quiz_scoring.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

@@ -3,9 +3,9 @@
 
 #include <set>
 
-#include "core/borne.hpp"
-#include "core/pack_loader.hpp"
-#include "core/sqlite.hpp"
+#include "core/base/sqlite.hpp"
+#include "core/borne/borne.hpp"
+#include "core/loading/pack_loader.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

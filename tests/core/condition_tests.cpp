@@ -1,7 +1,7 @@
 // Tests of scenario conditions: parsing in French or English, types, evaluation, interval analysis.
 #include <doctest/doctest.h>
 
-#include "core/condition.hpp"
+#include "core/content/condition.hpp"
 
 using namespace passerelles;
 

@@ -1,8 +1,8 @@
 // Self-diagnostic scoring and run, on the shipped ACTER diagnostic: coherent answers lead to each model.
 #include <doctest/doctest.h>
 
-#include "core/diagnostic_run.hpp"
-#include "core/pack_loader.hpp"
+#include "core/loading/pack_loader.hpp"
+#include "core/play/diagnostic_run.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

@@ -1,8 +1,8 @@
 // Tests of acronym look-up in running French text.
 #include <doctest/doctest.h>
 
-#include "core/glossary.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/content/glossary.hpp"
 
 using namespace passerelles;
 

@@ -1,7 +1,7 @@
 // Tests of JSON reading: syntax messages with positions, limits, duplicate keys, pointer location.
 #include <doctest/doctest.h>
 
-#include "core/json_document.hpp"
+#include "core/loading/json_document.hpp"
 
 using namespace passerelles;
 

@@ -1,7 +1,7 @@
 // Idées reçues runs: the solo card cycle and its scoring, the room's votes, reveals and shift.
 #include <doctest/doctest.h>
 
-#include "core/myth_run.hpp"
+#include "core/play/myth_run.hpp"
 
 using namespace passerelles;
 

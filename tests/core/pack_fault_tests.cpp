@@ -5,7 +5,7 @@
 
 #include <sys/stat.h>
 
-#include "core/pack_loader.hpp"
+#include "core/loading/pack_loader.hpp"
 #include "support/child_process.hpp"
 #include "support/test_support.hpp"
 

@@ -5,8 +5,8 @@
 
 #include <unistd.h>
 
-#include "core/pack_loader.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/loading/pack_loader.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

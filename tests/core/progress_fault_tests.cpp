@@ -9,9 +9,9 @@
 
 #include <sys/resource.h>
 
-#include "core/activity_recorder.hpp"
-#include "core/progress_store.hpp"
-#include "core/sqlite.hpp"
+#include "core/base/sqlite.hpp"
+#include "core/progress/activity_recorder.hpp"
+#include "core/progress/progress_store.hpp"
 #include "support/child_process.hpp"
 #include "support/test_support.hpp"
 

@@ -11,8 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/progress_store.hpp"
-#include "core/sqlite.hpp"
+#include "core/base/sqlite.hpp"
+#include "core/progress/progress_store.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

@@ -4,11 +4,11 @@
 
 #include <fstream>
 
-#include "core/activity_recorder.hpp"
-#include "core/pack_loader.hpp"
-#include "core/progress_report.hpp"
-#include "core/progress_store.hpp"
-#include "core/sqlite.hpp"
+#include "core/base/sqlite.hpp"
+#include "core/loading/pack_loader.hpp"
+#include "core/progress/activity_recorder.hpp"
+#include "core/progress/progress_report.hpp"
+#include "core/progress/progress_store.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

@@ -1,7 +1,7 @@
 // Tests of the quiz run's transitions: select, confirm, next, finish, restart, snapshot and restore.
 #include <doctest/doctest.h>
 
-#include "core/quiz_run.hpp"
+#include "core/play/quiz_run.hpp"
 
 using namespace passerelles;
 

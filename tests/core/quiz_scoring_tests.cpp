@@ -1,7 +1,7 @@
 // Tests of every scoring rule: single answer, multi partial credit, multi all-or-nothing, edge cases.
 #include <doctest/doctest.h>
 
-#include "core/quiz_scoring.hpp"
+#include "core/play/quiz_scoring.hpp"
 
 using namespace passerelles;
 

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "core/review_scheduler.hpp"
+#include "core/progress/review_scheduler.hpp"
 
 using namespace passerelles;
 

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 
-#include "core/pack_loader.hpp"
-#include "core/scenario_checker.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/loading/pack_loader.hpp"
+#include "core/loading/scenario_checker.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

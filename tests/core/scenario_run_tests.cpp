@@ -4,8 +4,8 @@
 
 #include <functional>
 
-#include "core/pack_loader.hpp"
-#include "core/scenario_run.hpp"
+#include "core/loading/pack_loader.hpp"
+#include "core/play/scenario_run.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/pack_fields.hpp"
+#include "core/loading/pack_fields.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

@@ -2,8 +2,8 @@
 // answers.
 #include <doctest/doctest.h>
 
-#include "core/pack_loader.hpp"
-#include "core/quiz_scoring.hpp"
+#include "core/loading/pack_loader.hpp"
+#include "core/play/quiz_scoring.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

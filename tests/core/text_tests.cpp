@@ -1,8 +1,8 @@
 // Tests of the text utilities: UTF-8 checks, positions, French typography, number formats, suggestions.
 #include <doctest/doctest.h>
 
-#include "core/file_writing.hpp"
-#include "core/text.hpp"
+#include "core/base/file_writing.hpp"
+#include "core/base/text.hpp"
 
 using namespace passerelles;
 

@@ -2,8 +2,8 @@
 // into the same questions.
 #include <doctest/doctest.h>
 
-#include "core/text.hpp"
-#include "core/trainer_formats.hpp"
+#include "core/base/text.hpp"
+#include "core/formats/trainer_formats.hpp"
 #include "support/quiz_checks.hpp"
 
 using namespace passerelles;

@@ -4,8 +4,8 @@
 
 #include <random>
 
-#include "core/text.hpp"
-#include "core/trainer_formats.hpp"
+#include "core/base/text.hpp"
+#include "core/formats/trainer_formats.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

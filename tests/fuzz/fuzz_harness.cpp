@@ -14,17 +14,17 @@
 
 #include <unistd.h>
 
-#include "core/activity_recorder.hpp"
-#include "core/diagnostic_run.hpp"
-#include "core/glossary.hpp"
-#include "core/myth_run.hpp"
-#include "core/pack_loader.hpp"
-#include "core/pack_reader.hpp"
-#include "core/progress_store.hpp"
-#include "core/quiz_run.hpp"
-#include "core/scenario_run.hpp"
-#include "core/text.hpp"
-#include "core/trainer_formats.hpp"
+#include "core/base/text.hpp"
+#include "core/content/glossary.hpp"
+#include "core/formats/trainer_formats.hpp"
+#include "core/loading/pack_loader.hpp"
+#include "core/loading/pack_reader.hpp"
+#include "core/play/diagnostic_run.hpp"
+#include "core/play/myth_run.hpp"
+#include "core/play/quiz_run.hpp"
+#include "core/play/scenario_run.hpp"
+#include "core/progress/activity_recorder.hpp"
+#include "core/progress/progress_store.hpp"
 
 namespace passerelles::fuzzing {
 

@@ -5,7 +5,7 @@
 #include <fstream>
 #include <string>
 
-#include "core/borne.hpp"
+#include "core/borne/borne.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
 

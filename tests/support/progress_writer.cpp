@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/progress_store.hpp"
+#include "core/progress/progress_store.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 3) {

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "core/content.hpp"
+#include "core/content/content.hpp"
 
 namespace passerelles::testing {
 

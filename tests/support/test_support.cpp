@@ -1,7 +1,7 @@
 // Temporary folders and file helpers for tests.
 #include "support/test_support.hpp"
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 
 #include <atomic>
 #include <fstream>

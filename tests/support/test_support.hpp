@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-#include "core/diagnostics.hpp"
+#include "core/base/diagnostics.hpp"
 
 namespace passerelles::testing {
 

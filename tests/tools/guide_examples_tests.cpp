@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/pack_loader.hpp"
+#include "core/loading/pack_loader.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;

@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/pack_loader.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/loading/pack_loader.hpp"
 #include "support/quiz_checks.hpp"
 #include "support/test_support.hpp"
 #include "tools/run_tool.hpp"

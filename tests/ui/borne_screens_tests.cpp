@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "core/borne.hpp"
+#include "core/borne/borne.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <sys/resource.h>
 
-#include "core/progress_store.hpp"
+#include "core/progress/progress_store.hpp"
 #include "support/child_process.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"

@@ -12,7 +12,7 @@
 #include <random>
 #include <set>
 
-#include "core/sqlite.hpp"
+#include "core/base/sqlite.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
 #include "ui/probe.hpp"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/pack_loader.hpp"
+#include "core/loading/pack_loader.hpp"
 
 namespace passerelles::packtool {
 

@@ -1,6 +1,6 @@
 // passerelles-pack export: writes a pack's quiz as Moodle GIFT or as a CSV spreadsheet, to standard
 // output or to a file; what the format cannot express is said on standard error.
-#include "core/trainer_formats.hpp"
+#include "core/formats/trainer_formats.hpp"
 #include "tools/pack/command_support.hpp"
 #include "tools/pack/pack_files.hpp"
 

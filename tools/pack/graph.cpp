@@ -2,8 +2,8 @@
 #include <set>
 #include <tuple>
 
-#include "core/scenario_checker.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/loading/scenario_checker.hpp"
 #include "tools/pack/command_support.hpp"
 
 namespace passerelles::packtool {

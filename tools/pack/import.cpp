@@ -3,10 +3,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/pack_loader.hpp"
-#include "core/pack_reader.hpp"
-#include "core/text.hpp"
-#include "core/trainer_format_support.hpp"
+#include "core/base/text.hpp"
+#include "core/formats/trainer_format_support.hpp"
+#include "core/loading/pack_loader.hpp"
+#include "core/loading/pack_reader.hpp"
 #include "tools/pack/command_support.hpp"
 #include "tools/pack/import_target.hpp"
 

@@ -12,8 +12,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/pack_reader.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/loading/pack_reader.hpp"
 
 namespace passerelles::packtool {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/trainer_formats.hpp"
+#include "core/formats/trainer_formats.hpp"
 #include "tools/pack/pack_files.hpp"
 
 namespace passerelles::packtool {

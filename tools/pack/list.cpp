@@ -1,5 +1,5 @@
 // passerelles-pack list: the activities of a pack and their item counts.
-#include "core/pack_loader.hpp"
+#include "core/loading/pack_loader.hpp"
 #include "tools/pack/command_support.hpp"
 
 namespace passerelles::packtool {

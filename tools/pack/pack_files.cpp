@@ -3,8 +3,8 @@
 
 #include <fstream>
 
-#include "core/file_writing.hpp"
-#include "core/text.hpp"
+#include "core/base/file_writing.hpp"
+#include "core/base/text.hpp"
 
 namespace passerelles::packtool {
 

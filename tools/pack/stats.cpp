@@ -1,7 +1,7 @@
 // passerelles-pack stats: counts by theme, audience and difficulty, and every place without a source.
 #include <map>
 
-#include "core/pack_inventory.hpp"
+#include "core/loading/pack_inventory.hpp"
 #include "tools/pack/command_support.hpp"
 
 namespace passerelles::packtool {

@@ -1,7 +1,7 @@
 // passerelles-pack validate: checks packs and prints every problem with its position (or as JSON).
 #include <nlohmann/json.hpp>
 
-#include "core/pack_loader.hpp"
+#include "core/loading/pack_loader.hpp"
 #include "tools/pack/command_support.hpp"
 
 namespace passerelles::packtool {

@@ -3,7 +3,7 @@
 #include <map>
 #include <set>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

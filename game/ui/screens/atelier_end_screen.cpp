@@ -1,7 +1,7 @@
 // « Bilan de l'atelier »: what the room did, the figures and notes for the network, the written report.
 #include <algorithm>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <numeric>
 
-#include "core/quiz_scoring.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/play/quiz_scoring.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/screens/room_views.hpp"
 #include "ui/screens/screens.hpp"

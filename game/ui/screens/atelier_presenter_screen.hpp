@@ -5,8 +5,8 @@
 #include <memory>
 #include <optional>
 
-#include "core/atelier_report.hpp"
-#include "core/atelier_run.hpp"
+#include "core/atelier/atelier_report.hpp"
+#include "core/atelier/atelier_run.hpp"
 #include "ui/screen.hpp"
 #include "ui/screens/atelier_views.hpp"
 

@@ -5,7 +5,7 @@
 #include <cfloat>
 #include <cmath>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/atelier_plan.hpp"
-#include "core/atelier_run.hpp"
+#include "core/atelier/atelier_plan.hpp"
+#include "core/atelier/atelier_run.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {

@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/borne_session.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

@@ -1,7 +1,7 @@
 // The end of a visitor's round: the score, one fact to take away, a nickname for the day's board.
 #include <imgui.h>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/borne_session.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/atelier_views.hpp"
 #include "ui/screens/borne_session.hpp"
 #include "ui/theme.hpp"

@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 

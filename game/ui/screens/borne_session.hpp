@@ -8,7 +8,7 @@
 #include <random>
 #include <string>
 
-#include "core/borne.hpp"
+#include "core/borne/borne.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {

@@ -3,8 +3,8 @@
 
 #include <imgui.h>
 
-#include "core/file_writing.hpp"
-#include "core/text.hpp"
+#include "core/base/file_writing.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/borne_session.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

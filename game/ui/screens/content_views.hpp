@@ -4,8 +4,8 @@
 #include <optional>
 #include <vector>
 
-#include "core/activity_recorder.hpp"
-#include "core/content.hpp"
+#include "core/content/content.hpp"
+#include "core/progress/activity_recorder.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {

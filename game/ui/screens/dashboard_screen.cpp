@@ -1,6 +1,6 @@
 // "Ma progression": per activity, mastery per theme, missed items; export or erase one's data.
-#include "core/progress_report.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/progress/progress_report.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

@@ -1,7 +1,7 @@
 // Home screen: the bundled and user packs with their activities; broken packs with their problems.
 #include <algorithm>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

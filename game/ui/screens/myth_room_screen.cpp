@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/screens/room_views.hpp"
 #include "ui/screens/screens.hpp"

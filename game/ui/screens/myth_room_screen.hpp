@@ -3,7 +3,7 @@
 
 #include <memory>
 
-#include "core/myth_run.hpp"
+#include "core/play/myth_run.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {

@@ -1,6 +1,6 @@
 // End of an idées reçues deck played alone: arguments found, and where the learner's opinion moved.
-#include "core/quiz_scoring.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/play/quiz_scoring.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

@@ -1,8 +1,8 @@
 // Idées reçues alone: agree or not, pick the argument that answers best, read the answer, say again.
 #include "ui/screens/myth_solo_screen.hpp"
 
-#include "core/quiz_scoring.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/play/quiz_scoring.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

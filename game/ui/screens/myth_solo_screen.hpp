@@ -3,8 +3,8 @@
 
 #include <memory>
 
-#include "core/activity_recorder.hpp"
-#include "core/myth_run.hpp"
+#include "core/play/myth_run.hpp"
+#include "core/progress/activity_recorder.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {

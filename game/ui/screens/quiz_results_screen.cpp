@@ -1,5 +1,5 @@
 // End of a quiz: total, percentage, a recap of every question with the right answer; replay or home.
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

@@ -1,7 +1,7 @@
 // Quiz screen: one question at a time; the rule before answering, the verdict, points and source after.
 #include "ui/screens/quiz_screen.hpp"
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

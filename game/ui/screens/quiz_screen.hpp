@@ -3,8 +3,8 @@
 
 #include <memory>
 
-#include "core/activity_recorder.hpp"
-#include "core/quiz_run.hpp"
+#include "core/play/quiz_run.hpp"
+#include "core/progress/activity_recorder.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {

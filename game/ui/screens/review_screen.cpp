@@ -1,8 +1,8 @@
 // "Revoir mes erreurs": the missed questions and cards due today, answered again and rescheduled.
 #include <map>
 
-#include "core/progress_report.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/progress/progress_report.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

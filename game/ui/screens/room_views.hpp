@@ -1,8 +1,8 @@
 // What the room sees the same way in the idées reçues room screen and in the workshop presenter.
 #pragma once
 
-#include "core/content.hpp"
-#include "core/myth_run.hpp"
+#include "core/content/content.hpp"
+#include "core/play/myth_run.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {

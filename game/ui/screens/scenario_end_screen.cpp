@@ -1,8 +1,8 @@
 // End of a scenario: the ending and its score, the path taken beside the best path, the debrief with sources.
 #include <algorithm>
 
-#include "core/quiz_scoring.hpp"
-#include "core/text.hpp"
+#include "core/base/text.hpp"
+#include "core/play/quiz_scoring.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "core/text.hpp"
+#include "core/base/text.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

@@ -5,11 +5,11 @@
 #include <optional>
 #include <string>
 
-#include "core/atelier_plan.hpp"
-#include "core/content.hpp"
-#include "core/myth_run.hpp"
-#include "core/quiz_run.hpp"
-#include "core/scenario_run.hpp"
+#include "core/atelier/atelier_plan.hpp"
+#include "core/content/content.hpp"
+#include "core/play/myth_run.hpp"
+#include "core/play/quiz_run.hpp"
+#include "core/play/scenario_run.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {

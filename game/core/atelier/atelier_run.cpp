@@ -1,0 +1,355 @@
+// The live state of a workshop: navigation, answers, votes, decisions, team standings.
+#include "core/atelier/atelier_run.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "core/play/quiz_run.hpp"
+
+namespace passerelles {
+
+namespace {
+
+StepTally tallyFor(const ResolvedStep& step, std::size_t teams) {
+    if (step.question != nullptr) {
+        QuestionTally tally;
+        tally.teamAnswers.resize(teams);
+        tally.hands.assign(step.question->options.size(), 0);
+        return tally;
+    }
+    if (step.card != nullptr) {
+        return CardTally{RoomMythRun({step.card})};
+    }
+    if (step.scenario != nullptr) {
+        ScenarioTally tally{ScenarioRun(*step.scenario), false, {}, {}, {}};
+        return tally;
+    }
+    return ProfileMapTally{};
+}
+
+}  // namespace
+
+AtelierRun::AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps)
+    : plan_(std::move(plan)), steps_(std::move(steps)) {
+    for (const auto& step : steps_) {
+        tallies_.push_back(tallyFor(step, plan_.teams.size()));
+    }
+    visited_.assign(steps_.size(), false);
+    if (!steps_.empty()) {
+        visited_[0] = true;
+    }
+}
+
+bool AtelierRun::goTo(std::size_t index) {
+    if (index >= steps_.size()) {
+        return false;
+    }
+    if (QuestionTally* tally = question()) {
+        tally->open = false;  // leaving a question closes its answering
+    }
+    position_ = index;
+    visited_[index] = true;
+    return true;
+}
+
+bool AtelierRun::next() {
+    return goTo(position_ + 1);
+}
+bool AtelierRun::previous() {
+    return position_ > 0 && goTo(position_ - 1);
+}
+
+QuestionTally* AtelierRun::question() {
+    return steps_.empty() ? nullptr : std::get_if<QuestionTally>(&tallies_[position_]);
+}
+
+RoomMythRun* AtelierRun::cardRun() {
+    auto* tally = steps_.empty() ? nullptr : std::get_if<CardTally>(&tallies_[position_]);
+    return tally != nullptr ? &tally->run : nullptr;
+}
+
+ScenarioTally* AtelierRun::scenario() {
+    return steps_.empty() ? nullptr : std::get_if<ScenarioTally>(&tallies_[position_]);
+}
+
+ProfileMapTally* AtelierRun::profileMap() {
+    return steps_.empty() ? nullptr : std::get_if<ProfileMapTally>(&tallies_[position_]);
+}
+
+bool AtelierRun::answeringOpen() const {
+    if (steps_.empty()) {
+        return false;
+    }
+    const StepTally& tally = tallies_[position_];
+    if (const auto* questionTally = std::get_if<QuestionTally>(&tally)) {
+        return questionTally->open;
+    }
+    if (const auto* card = std::get_if<CardTally>(&tally)) {
+        const auto phase = card->run.phase();
+        return phase == RoomMythRun::Phase::VoteBefore || phase == RoomMythRun::Phase::VoteAfter;
+    }
+    if (const auto* scenarioTally = std::get_if<ScenarioTally>(&tally)) {
+        return scenarioTally->voting;
+    }
+    return false;
+}
+
+bool AtelierRun::toggleAnswering() {
+    if (QuestionTally* tally = question()) {
+        if (tally->revealed) {
+            return false;  // once the answer is out, answers are final
+        }
+        tally->open = !tally->open;
+        return true;
+    }
+    if (RoomMythRun* card = cardRun()) {
+        const auto phase = card->phase();
+        // Space opens the vote before the debate, closes it, and the same after the answer.
+        if (phase == RoomMythRun::Phase::Statement || phase == RoomMythRun::Phase::VoteBefore ||
+            phase == RoomMythRun::Phase::Answer || phase == RoomMythRun::Phase::VoteAfter) {
+            return card->advance();
+        }
+        return false;
+    }
+    if (ScenarioTally* tally = scenario()) {
+        if (tally->run.phase() != ScenarioRun::Phase::AtNode ||
+            tally->run.currentNode().type != NodeType::Choice) {
+            return false;
+        }
+        tally->voting = !tally->voting;
+        if (tally->voting && tally->votes.empty()) {
+            tally->votes.assign(tally->run.currentNode().choices.size(), 0);
+        }
+        return true;
+    }
+    return false;
+}
+
+bool AtelierRun::toggleReveal() {
+    if (QuestionTally* tally = question()) {
+        tally->revealed = !tally->revealed;
+        tally->open = false;
+        return true;
+    }
+    if (RoomMythRun* card = cardRun()) {
+        if (card->phase() == RoomMythRun::Phase::Finished) {
+            return false;
+        }
+        return card->advance();
+    }
+    if (ScenarioTally* tally = scenario()) {
+        if (tally->run.phase() == ScenarioRun::Phase::AtNode &&
+            tally->run.currentNode().type == NodeType::Choice) {
+            return decide();
+        }
+        return tally->run.proceed();
+    }
+    return false;
+}
+
+bool AtelierRun::teamAnswer(int team, int option) {
+    QuestionTally* tally = question();
+    if (tally == nullptr || !tally->open || team < 0 || team >= static_cast<int>(plan_.teams.size()) ||
+        option < 0 || option >= static_cast<int>(step().question->options.size())) {
+        return false;
+    }
+    toggleOption(tally->teamAnswers[static_cast<std::size_t>(team)], option,
+                 step().question->isMultipleAnswer());
+    return true;
+}
+
+bool AtelierRun::setHands(int option, int count) {
+    QuestionTally* tally = question();
+    if (tally == nullptr || option < 0 || option >= static_cast<int>(tally->hands.size()) || count < 0) {
+        return false;
+    }
+    tally->hands[static_cast<std::size_t>(option)] = count;
+    return true;
+}
+
+std::vector<int> AtelierRun::distribution(std::size_t index) const {
+    const auto* tally = std::get_if<QuestionTally>(&tallies_[index]);
+    if (tally == nullptr) {
+        return {};
+    }
+    if (!teamMode()) {
+        return tally->hands;
+    }
+    std::vector<int> counts(tally->hands.size(), 0);
+    for (const auto& answer : tally->teamAnswers) {
+        for (const int option : answer) {
+            ++counts[static_cast<std::size_t>(option)];
+        }
+    }
+    return counts;
+}
+
+std::optional<double> AtelierRun::successRate(std::size_t index) const {
+    const auto* tally = std::get_if<QuestionTally>(&tallies_[index]);
+    const Question* questionContent = steps_[index].question;
+    if (tally == nullptr || questionContent == nullptr) {
+        return std::nullopt;
+    }
+    if (teamMode()) {
+        int answered = 0;
+        int right = 0;
+        for (const auto& answer : tally->teamAnswers) {
+            if (answer.empty()) {
+                continue;
+            }
+            ++answered;
+            right += scoreQuestion(*questionContent, answer).outcome == Outcome::Right ? 1 : 0;
+        }
+        return answered > 0 ? std::optional<double>(static_cast<double>(right) / answered) : std::nullopt;
+    }
+    // A show of hands has no per-person answer: the share of hands raised on correct options.
+    const int total = std::accumulate(tally->hands.begin(), tally->hands.end(), 0);
+    if (total == 0) {
+        return std::nullopt;
+    }
+    int onCorrect = 0;
+    for (std::size_t o = 0; o < tally->hands.size(); ++o) {
+        onCorrect += questionContent->options[o].correct ? tally->hands[o] : 0;
+    }
+    return static_cast<double>(onCorrect) / total;
+}
+
+bool AtelierRun::recordCardVote(HandCount count) {
+    RoomMythRun* card = cardRun();
+    return card != nullptr && card->recordVote(count);
+}
+
+bool AtelierRun::setVotes(int choice, int count) {
+    ScenarioTally* tally = scenario();
+    if (tally == nullptr || !tally->voting || choice < 0 || choice >= static_cast<int>(tally->votes.size()) ||
+        count < 0) {
+        return false;
+    }
+    tally->votes[static_cast<std::size_t>(choice)] = count;
+    return true;
+}
+
+bool AtelierRun::setTeamVote(int team, int choice) {
+    ScenarioTally* tally = scenario();
+    if (tally == nullptr || !tally->voting || team < 0 || team >= static_cast<int>(plan_.teams.size()) ||
+        choice < 0 || choice >= static_cast<int>(tally->votes.size())) {
+        return false;
+    }
+    tally->teamChoices.resize(plan_.teams.size(), -1);
+    tally->teamChoices[static_cast<std::size_t>(team)] = choice;
+    std::fill(tally->votes.begin(), tally->votes.end(), 0);
+    for (const int chosen : tally->teamChoices) {
+        if (chosen >= 0) {
+            ++tally->votes[static_cast<std::size_t>(chosen)];
+        }
+    }
+    return true;
+}
+
+std::vector<int> AtelierRun::leadingChoices() const {
+    const auto* tally = steps_.empty() ? nullptr : std::get_if<ScenarioTally>(&tallies_[position_]);
+    if (tally == nullptr || tally->votes.empty() || tally->run.phase() != ScenarioRun::Phase::AtNode) {
+        return {};
+    }
+    int most = 0;
+    std::vector<int> leading;
+    for (const auto& view : tally->run.visibleChoices()) {
+        const int count = tally->votes[static_cast<std::size_t>(view.index)];
+        if (!view.available || count == 0 || count < most) {
+            continue;
+        }
+        if (count > most) {
+            leading.clear();
+            most = count;
+        }
+        leading.push_back(view.index);
+    }
+    return leading;
+}
+
+bool AtelierRun::decide() {
+    const auto leading = leadingChoices();
+    return leading.size() == 1 && decide(leading.front());
+}
+
+bool AtelierRun::decide(int choice) {
+    ScenarioTally* tally = scenario();
+    if (tally == nullptr) {
+        return false;
+    }
+    const int node = tally->run.currentNodeIndex();
+    std::vector<int> votes = tally->votes;
+    if (votes.empty()) {
+        votes.assign(tally->run.currentNode().choices.size(), 0);
+    }
+    if (!tally->run.choose(choice)) {
+        return false;
+    }
+    tally->decisions.push_back({node, choice, std::move(votes)});
+    tally->votes.clear();
+    tally->teamChoices.clear();
+    tally->voting = false;
+    return true;
+}
+
+bool AtelierRun::addCollectivite(int profile) {
+    ProfileMapTally* tally = profileMap();
+    if (tally == nullptr || profile < 0 || profile >= static_cast<int>(step().diagnostic->profiles.size())) {
+        return false;
+    }
+    tally->profiles.push_back(profile);
+    return true;
+}
+
+bool AtelierRun::removeLastCollectivite() {
+    ProfileMapTally* tally = profileMap();
+    if (tally == nullptr || tally->profiles.empty()) {
+        return false;
+    }
+    tally->profiles.pop_back();
+    return true;
+}
+
+std::vector<int> AtelierRun::profileCounts(std::size_t index) const {
+    const auto* tally = std::get_if<ProfileMapTally>(&tallies_[index]);
+    if (tally == nullptr || steps_[index].diagnostic == nullptr) {
+        return {};
+    }
+    std::vector<int> counts(steps_[index].diagnostic->profiles.size(), 0);
+    for (const int profile : tally->profiles) {
+        ++counts[static_cast<std::size_t>(profile)];
+    }
+    return counts;
+}
+
+double AtelierRun::teamPoints(int team) const {
+    double total = 0.0;
+    for (std::size_t i = 0; i < steps_.size(); ++i) {
+        const auto* tally = std::get_if<QuestionTally>(&tallies_[i]);
+        if (tally == nullptr || !tally->revealed || team < 0 ||
+            team >= static_cast<int>(tally->teamAnswers.size())) {
+            continue;  // points count once the answer is shown to the room
+        }
+        const auto& answer = tally->teamAnswers[static_cast<std::size_t>(team)];
+        if (!answer.empty()) {
+            total += scoreQuestion(*steps_[i].question, answer).points;
+        }
+    }
+    return total;
+}
+
+std::vector<TeamStanding> AtelierRun::standings() const {
+    std::vector<TeamStanding> list;
+    for (std::size_t team = 0; team < plan_.teams.size(); ++team) {
+        list.push_back({static_cast<int>(team), teamPoints(static_cast<int>(team)), 0});
+    }
+    std::stable_sort(list.begin(), list.end(),
+                     [](const TeamStanding& a, const TeamStanding& b) { return a.points > b.points; });
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        list[i].rank =
+            (i > 0 && list[i].points == list[i - 1].points) ? list[i - 1].rank : static_cast<int>(i) + 1;
+    }
+    return list;
+}
+
+}  // namespace passerelles

@@ -1,0 +1,123 @@
+// A workshop in progress: the steps of a plan, with the room's answers, votes and team scores.
+//
+// Each step keeps its own tally: for a question, each team's answer or the show of hands per option; for
+// an idée reçue, the room's votes before and after; for a scenario, the votes at each choice and the path
+// the room took; for the map of the room, each collectivité's profile. Team scores come from questions
+// only, with the question's own scoring rule: no speed points, no streaks.
+#pragma once
+
+#include <optional>
+#include <variant>
+#include <vector>
+
+#include "core/atelier/atelier_plan.hpp"
+#include "core/play/myth_run.hpp"
+#include "core/play/quiz_scoring.hpp"
+#include "core/play/scenario_run.hpp"
+
+namespace passerelles {
+
+struct QuestionTally {
+    bool open = false;                          // answers are being taken
+    bool revealed = false;                      // the correct answer is shown
+    std::vector<std::vector<int>> teamAnswers;  // per team: the options it ticked
+    std::vector<int> hands;                     // per option: hands raised (whole-room mode)
+};
+
+struct CardTally {
+    RoomMythRun run;
+};
+
+struct ScenarioDecision {
+    int node = -1;
+    int choice = -1;
+    std::vector<int> votes;  // per choice of the node (locked choices get none)
+};
+
+struct ScenarioTally {
+    ScenarioRun run;
+    bool voting = false;
+    std::vector<int> votes;        // for the current choice node, per choice
+    std::vector<int> teamChoices;  // team mode: each team's vote at the current node, −1 before it votes
+    std::vector<ScenarioDecision> decisions;
+};
+
+struct ProfileMapTally {
+    std::vector<int> profiles;  // one profile index per collectivité, in the order they were added
+};
+
+using StepTally = std::variant<QuestionTally, CardTally, ScenarioTally, ProfileMapTally>;
+
+struct TeamStanding {
+    int team = -1;
+    double points = 0.0;
+    int rank = 0;  // 1-based; equal points share a rank
+};
+
+class AtelierRun {
+  public:
+    AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps);
+
+    const AtelierPlan& plan() const { return plan_; }
+    std::size_t position() const { return position_; }
+    std::size_t stepCount() const { return steps_.size(); }
+    const ResolvedStep& step() const { return steps_[position_]; }
+    const ResolvedStep& step(std::size_t index) const { return steps_[index]; }
+    const StepTally& tally(std::size_t index) const { return tallies_[index]; }
+    bool teamMode() const { return !plan_.teams.empty(); }
+    bool visited(std::size_t index) const { return visited_[index]; }
+
+    bool next();
+    bool previous();
+    bool goTo(std::size_t index);
+
+    // Space: opens or closes answering (a question), a vote (an idée reçue, a scenario's choice).
+    bool toggleAnswering();
+    bool answeringOpen() const;
+    // Enter: reveals or hides a question's answer; moves an idée reçue or a scenario on.
+    bool toggleReveal();
+
+    // ---- Questions
+    bool teamAnswer(int team, int option);  // answering open; toggles (several answers) or replaces (one)
+    bool setHands(int option, int count);   // whole-room mode
+    // Per option: teams that ticked it, or hands raised.
+    std::vector<int> distribution(std::size_t index) const;
+    // Share of teams right, or of hands on correct options; nullopt before anyone answered.
+    std::optional<double> successRate(std::size_t index) const;
+
+    // ---- Idées reçues (the run of the card on screen)
+    RoomMythRun* cardRun();
+    bool recordCardVote(HandCount count);
+
+    // ---- Scenarios: the room votes at each choice, the majority decides
+    ScenarioTally* scenario();
+    bool setVotes(int choice, int count);    // whole-room mode: hands raised for a choice
+    bool setTeamVote(int team, int choice);  // team mode: one vote per team, the last one counts
+    // The available choices with the most votes: one when the room has a majority, several on a tie,
+    // none before anyone voted.
+    std::vector<int> leadingChoices() const;
+    // Applies the majority's choice; false on a tie or when no one voted (the facilitator then decides).
+    bool decide();
+    bool decide(int choice);  // the facilitator's decision: a casting vote, or a choice agreed aloud
+
+    // ---- Map of the room
+    bool addCollectivite(int profile);
+    bool removeLastCollectivite();
+    std::vector<int> profileCounts(std::size_t index) const;
+
+    // ---- Teams
+    double teamPoints(int team) const;
+    std::vector<TeamStanding> standings() const;
+
+  private:
+    QuestionTally* question();
+    ProfileMapTally* profileMap();
+
+    AtelierPlan plan_;
+    std::vector<ResolvedStep> steps_;
+    std::vector<StepTally> tallies_;
+    std::vector<bool> visited_;
+    std::size_t position_ = 0;
+};
+
+}  // namespace passerelles

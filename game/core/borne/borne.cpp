@@ -1,0 +1,485 @@
+// The forum booth's settings, rounds and day counters (see borne.hpp).
+#include "core/borne/borne.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/base/csv_writer.hpp"
+#include "core/base/file_writing.hpp"
+#include "core/base/sqlite.hpp"
+#include "core/base/text.hpp"
+#include "core/play/quiz_scoring.hpp"
+
+namespace passerelles {
+
+namespace {
+
+// FNV-1a over a fixed salt and the PIN: not cryptography, only so that the PIN is not readable at a
+// glance in borne.json on the trainer's laptop. The threat is a visitor at the booth, who never sees files.
+std::string hashPin(const std::string& pin) {
+    std::uint64_t hash = 1469598103934665603ULL;
+    for (const char c : std::string("passerelles-borne:") + pin) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 1099511628211ULL;
+    }
+    std::ostringstream text;
+    text << std::hex << hash;
+    return text.str();
+}
+
+bool hasAnyTheme(const ItemTags& tags, const std::vector<std::string>& themes) {
+    if (themes.empty()) {
+        return true;
+    }
+    return std::any_of(tags.themes.begin(), tags.themes.end(), [&](const std::string& theme) {
+        return std::find(themes.begin(), themes.end(), theme) != themes.end();
+    });
+}
+
+}  // namespace
+
+void BorneSettings::setPin(const std::string& pin) {
+    pinHash = hashPin(pin);
+}
+
+bool BorneSettings::checkPin(const std::string& pin) const {
+    return hasPin() && hashPin(pin) == pinHash;
+}
+
+bool validBornePin(const std::string& pin) {
+    return pin.size() >= 4 && pin.size() <= 8 &&
+           std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& error) {
+    BorneSettings settings;
+    std::ifstream stream(file, std::ios::binary);
+    if (!stream) {
+        return settings;  // first start: the defaults, and the trainer is asked for a PIN
+    }
+    std::ostringstream text;
+    text << stream.rdbuf();
+    const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+    if (!json.is_object()) {
+        error = "Les réglages de la borne " + guillemets(file.string()) +
+                " sont illisibles : les réglages par défaut sont utilisés et un nouveau code sera demandé.";
+        return settings;
+    }
+    const auto integer = [&](const char* key, int low, int high, int fallback) {
+        const auto found = json.find(key);
+        if (found == json.end() || !found->is_number_integer()) {
+            return fallback;
+        }
+        return std::clamp(found->get<int>(), low, high);
+    };
+    settings.questions = integer("questions", 1, 10, settings.questions);
+    settings.idleSeconds = integer("idleSeconds", 15, 600, settings.idleSeconds);
+    settings.attractSeconds = integer("attractSeconds", 3, 30, settings.attractSeconds);
+    settings.withCard = json.value("withCard", settings.withCard);
+    settings.leaderboard = json.value("leaderboard", settings.leaderboard);
+    settings.pinHash = json.value("pinHash", std::string());
+    if (const auto themes = json.find("themes"); themes != json.end() && themes->is_array()) {
+        for (const auto& theme : *themes) {
+            if (theme.is_string()) {
+                settings.themes.push_back(theme.get<std::string>());
+            }
+        }
+    }
+    return settings;
+}
+
+bool saveBorneSettings(const std::filesystem::path& file, const BorneSettings& settings, std::string& error) {
+    const nlohmann::json json = {{"format", 1},
+                                 {"themes", settings.themes},
+                                 {"questions", settings.questions},
+                                 {"withCard", settings.withCard},
+                                 {"idleSeconds", settings.idleSeconds},
+                                 {"attractSeconds", settings.attractSeconds},
+                                 {"leaderboard", settings.leaderboard},
+                                 {"pinHash", settings.pinHash}};
+    std::error_code code;
+    std::filesystem::create_directories(file.parent_path(), code);
+    return writeFileAtomically(file, json.dump(2) + "\n", error);
+}
+
+BornePool buildBornePool(const std::vector<const Pack*>& packs, const std::vector<std::string>& themes) {
+    BornePool pool;
+    for (const Pack* pack : packs) {
+        for (const Quiz& quiz : pack->quizzes) {
+            for (const Question& question : quiz.questions) {
+                // An item's own themes decide; the quiz's only stand in for an item that has none.
+                if (hasAnyTheme(question.tags.themes.empty() ? quiz.tags : question.tags, themes)) {
+                    pool.questions.push_back({pack, quiz.id, &question, nullptr});
+                }
+            }
+        }
+        for (const MythDeck& deck : pack->decks) {
+            for (const MythCard& card : deck.cards) {
+                if (hasAnyTheme(card.tags.themes.empty() ? deck.tags : card.tags, themes) &&
+                    card.bestArgumentIndex() >= 0) {
+                    pool.cards.push_back({pack, deck.id, nullptr, &card});
+                }
+            }
+        }
+    }
+    return pool;
+}
+
+std::vector<VocabularyEntry> bornePoolThemes(const std::vector<const Pack*>& packs) {
+    std::vector<VocabularyEntry> themes;
+    std::set<std::string> seen;
+    const auto note = [&](const Pack& pack, const ItemTags& tags) {
+        for (const std::string& theme : tags.themes) {
+            if (seen.insert(theme).second) {
+                themes.push_back({theme, pack.themeLabel(theme)});
+            }
+        }
+    };
+    for (const Pack* pack : packs) {
+        for (const Quiz& quiz : pack->quizzes) {
+            for (const Question& question : quiz.questions) {
+                note(*pack, question.tags);
+            }
+        }
+        for (const MythDeck& deck : pack->decks) {
+            for (const MythCard& card : deck.cards) {
+                note(*pack, card.tags);
+            }
+        }
+    }
+    std::sort(themes.begin(), themes.end(), [](const VocabularyEntry& a, const VocabularyEntry& b) {
+        return foldForSearch(a.label) < foldForSearch(b.label);
+    });
+    return themes;
+}
+
+BorneRound::BorneRound(const BornePool& pool, const BorneSettings& settings, std::mt19937& random) {
+    if (settings.withCard && !pool.cards.empty()) {
+        std::uniform_int_distribution<std::size_t> pick(0, pool.cards.size() - 1);
+        items_.push_back(pool.cards[pick(random)]);
+    }
+    std::vector<std::size_t> order(pool.questions.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::shuffle(order.begin(), order.end(), random);
+    const std::size_t wanted =
+        std::min(order.size(), static_cast<std::size_t>(std::max(settings.questions, 1)));
+    for (std::size_t i = 0; i < wanted; ++i) {
+        items_.push_back(pool.questions[order[i]]);
+    }
+}
+
+double BorneRound::answer(const std::vector<int>& selected) {
+    if (finished() || answered_) {
+        return 0.0;
+    }
+    const BorneItem& item = current();
+    double earned = 0.0;
+    if (item.question != nullptr) {
+        const QuestionScore score = scoreQuestion(*item.question, selected);
+        earned = score.points;
+        if (score.outcome != Outcome::Right) {
+            missed_.push_back(borneItemKey(item));
+            missedItems_.push_back(position_);
+        }
+    } else if (item.card != nullptr && selected.size() == 1) {
+        earned = selected[0] == item.card->bestArgumentIndex() ? item.card->points : 0.0;
+    }
+    points_ += earned;
+    selection_ = selected;
+    answered_ = true;
+    return earned;
+}
+
+void BorneRound::next() {
+    if (!finished()) {
+        ++position_;
+        answered_ = false;
+        selection_.clear();
+    }
+}
+
+double BorneRound::maxPoints() const {
+    double total = 0.0;
+    for (const BorneItem& item : items_) {
+        total += item.question != nullptr ? item.question->points : item.card->points;
+    }
+    return total;
+}
+
+int BorneRound::percent() const {
+    const double most = maxPoints();
+    return most > 0.0 ? static_cast<int>(std::lround(100.0 * points_ / most)) : 0;
+}
+
+std::string BorneRound::factToTakeAway() const {
+    const auto fromQuestion = [](const BorneItem& item) { return firstSentence(item.question->explanation); };
+    if (!missedItems_.empty()) {
+        return fromQuestion(items_[missedItems_.front()]);
+    }
+    for (const BorneItem& item : items_) {
+        if (item.card != nullptr && !item.card->keyPoints.empty()) {
+            return firstSentence(item.card->keyPoints.front().text);
+        }
+    }
+    for (const BorneItem& item : items_) {
+        if (item.question != nullptr && !item.question->explanation.empty()) {
+            return fromQuestion(item);
+        }
+    }
+    return {};
+}
+
+std::string borneItemKey(const BorneItem& item) {
+    const std::string id = item.question != nullptr ? item.question->id : item.card->id;
+    return item.pack->id + "/" + item.activityId + "/" + id;
+}
+
+std::string firstSentence(const std::string& text, std::size_t limit) {
+    // A sentence ends at ". " / "! " / "? " (French typography puts a no-break space before ! and ?).
+    std::size_t end = text.size();
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        if ((text[i] == '.' || text[i] == '!' || text[i] == '?') &&
+            (text[i + 1] == ' ' || text[i + 1] == '\n')) {
+            end = i + 1;
+            break;
+        }
+    }
+    std::string sentence = text.substr(0, end);
+    if (sentence.size() > limit) {
+        std::size_t cut = sentence.rfind(' ', limit);
+        if (cut == std::string::npos) {
+            cut = limit;
+        }
+        while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) {
+            --cut;  // never cut inside a UTF-8 character
+        }
+        sentence = sentence.substr(0, cut) + "…";
+    }
+    return sentence;
+}
+
+std::string cleanNickname(const std::string& typed) {
+    std::string kept;
+    for (const char c : typed) {
+        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
+            kept += c;
+        }
+    }
+    const auto first = kept.find_first_not_of(' ');
+    if (first == std::string::npos) {
+        return {};
+    }
+    kept = kept.substr(first, kept.find_last_not_of(' ') - first + 1);
+    // 20 characters, not bytes: count UTF-8 lead bytes.
+    std::size_t characters = 0;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        if ((static_cast<unsigned char>(kept[i]) & 0xC0) != 0x80 && ++characters > 20) {
+            return kept.substr(0, i);
+        }
+    }
+    return kept;
+}
+
+std::string formatLeaders(const std::vector<BorneLeader>& leaders) {
+    std::string line;
+    for (const BorneLeader& leader : leaders) {
+        line += (line.empty() ? "" : " · ") + leader.nickname + " " + std::to_string(leader.percent) + " %";
+    }
+    return line;
+}
+
+// ---- The day's counters --------------------------------------------------------------------------------
+
+BorneStore::BorneStore(const std::filesystem::path& dataDirectory) {
+    std::error_code code;
+    std::filesystem::create_directories(dataDirectory, code);
+    const auto file = dataDirectory / "borne.db";
+    database_ = std::make_unique<sql::Database>(file);
+    if (database_->isOpen() && database_->queryText("PRAGMA quick_check").value_or("") != "ok") {
+        // A damaged file is kept for whoever wants to look at it; the booth starts a fresh day.
+        database_.reset();
+        auto aside = file;
+        aside += ".endommage-" + formatLocalTimeNow("%Y%m%d-%H%M%S");
+        std::filesystem::rename(file, aside, code);
+        error_ =
+            code
+                ? "Le fichier des compteurs de la borne est endommagé et ne peut pas être déplacé : "
+                  "les compteurs ne seront pas enregistrés."
+                : "Le fichier des compteurs de la borne était endommagé : il a été mis de côté sous le nom " +
+                      guillemets(aside.filename().string()) + " et un nouveau a été créé.";
+        if (code) {
+            return;
+        }
+        database_ = std::make_unique<sql::Database>(file);
+    }
+    if (!prepare()) {
+        error_ = "Les compteurs de la borne ne peuvent pas être enregistrés dans " +
+                 guillemets(file.string()) + " (" + database_->error() +
+                 ") : la borne fonctionne, sans compteurs.";
+        database_.reset();
+    }
+}
+
+BorneStore::~BorneStore() = default;
+
+bool BorneStore::ok() const {
+    return database_ != nullptr;
+}
+
+bool BorneStore::prepare() {
+    // WAL with synchronous = NORMAL: a killed process loses nothing committed; only a power cut may lose
+    // the last rounds, which is acceptable for anonymous counters and keeps the booth's disk quiet.
+    return database_->isOpen() && database_->queryText("PRAGMA journal_mode = WAL").value_or("") == "wal" &&
+           database_->execute("PRAGMA synchronous = NORMAL") &&
+           database_->execute(
+               "CREATE TABLE IF NOT EXISTS rounds ("
+               " id INTEGER PRIMARY KEY, day TEXT NOT NULL, finished INTEGER NOT NULL,"
+               " points REAL NOT NULL, max_points REAL NOT NULL, percent INTEGER NOT NULL,"
+               " nickname TEXT);"
+               "CREATE INDEX IF NOT EXISTS rounds_by_day ON rounds(day);"
+               "CREATE TABLE IF NOT EXISTS asked ("
+               " day TEXT NOT NULL, item TEXT NOT NULL, asked INTEGER NOT NULL DEFAULT 0,"
+               " missed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, item));");
+}
+
+std::optional<std::int64_t> BorneStore::recordRound(const std::string& day, const BorneRound& round) {
+    if (!ok()) {
+        return std::nullopt;
+    }
+    sql::Transaction transaction(*database_);
+    sql::Statement insert(
+        *database_, "INSERT INTO rounds (day, finished, points, max_points, percent) VALUES (?, 1, ?, ?, ?)");
+    if (!insert.bind(1, day)
+             .bind(2, round.points())
+             .bind(3, round.maxPoints())
+             .bind(4, round.percent())
+             .run()) {
+        return std::nullopt;
+    }
+    const std::int64_t id = database_->lastInsertId();
+    sql::Statement asked(
+        *database_,
+        "INSERT INTO asked (day, item, asked, missed) VALUES (?, ?, 1, ?)"
+        " ON CONFLICT (day, item) DO UPDATE SET asked = asked + 1, missed = missed + excluded.missed");
+    for (const BorneItem& item : round.items()) {
+        if (item.question == nullptr) {
+            continue;
+        }
+        const std::string key = borneItemKey(item);
+        const bool missed =
+            std::find(round.missed().begin(), round.missed().end(), key) != round.missed().end();
+        asked.reset();
+        if (!asked.bind(1, day).bind(2, key).bind(3, missed ? 1 : 0).run()) {
+            return std::nullopt;
+        }
+    }
+    if (!transaction.commit()) {
+        return std::nullopt;
+    }
+    return id;
+}
+
+bool BorneStore::recordAbandoned(const std::string& day) {
+    if (!ok()) {
+        return false;
+    }
+    sql::Statement insert(
+        *database_, "INSERT INTO rounds (day, finished, points, max_points, percent) VALUES (?, 0, 0, 0, 0)");
+    return insert.bind(1, day).run();
+}
+
+bool BorneStore::setNickname(std::int64_t roundId, const std::string& nickname) {
+    if (!ok()) {
+        return false;
+    }
+    const std::string clean = cleanNickname(nickname);
+    sql::Statement update(*database_, "UPDATE rounds SET nickname = ? WHERE id = ?");
+    if (clean.empty()) {
+        update.bindNull(1);
+    } else {
+        update.bind(1, clean);
+    }
+    return update.bind(2, roundId).run();
+}
+
+BorneDayCounters BorneStore::counters(const std::string& day, const std::vector<const Pack*>& packs) {
+    BorneDayCounters counters;
+    counters.day = day;
+    if (!ok()) {
+        return counters;
+    }
+    sql::Statement totals(
+        *database_,
+        "SELECT SUM(finished), SUM(1 - finished), AVG(CASE WHEN finished = 1 THEN percent END)"
+        " FROM rounds WHERE day = ?");
+    totals.bind(1, day);
+    if (totals.step()) {
+        counters.rounds = static_cast<int>(totals.integer(0));
+        counters.abandoned = static_cast<int>(totals.integer(1));
+        counters.averagePercent = totals.isNull(2) ? 0.0 : totals.real(2);
+    }
+    // Question texts come from the loaded packs, so the counters file holds ids only.
+    std::map<std::string, std::string> texts;
+    for (const Pack* pack : packs) {
+        for (const Quiz& quiz : pack->quizzes) {
+            for (const Question& question : quiz.questions) {
+                texts[pack->id + "/" + quiz.id + "/" + question.id] = question.text;
+            }
+        }
+    }
+    sql::Statement missed(*database_,
+                          "SELECT item, missed, asked FROM asked WHERE day = ? AND missed > 0"
+                          " ORDER BY missed DESC, CAST(missed AS REAL) / asked DESC, item LIMIT 10");
+    missed.bind(1, day);
+    while (missed.step()) {
+        BorneMissedQuestion entry;
+        entry.key = missed.text(0);
+        entry.missed = static_cast<int>(missed.integer(1));
+        entry.asked = static_cast<int>(missed.integer(2));
+        const auto text = texts.find(entry.key);
+        entry.text = text != texts.end() ? text->second : entry.key;
+        counters.mostMissed.push_back(std::move(entry));
+    }
+    return counters;
+}
+
+std::vector<BorneLeader> BorneStore::leaders(const std::string& day, int count) {
+    std::vector<BorneLeader> leaders;
+    if (!ok()) {
+        return leaders;
+    }
+    // Equal scores keep the order they were reached in: the first to get there stays ahead.
+    sql::Statement query(
+        *database_,
+        "SELECT nickname, percent FROM rounds WHERE day = ? AND finished = 1 AND nickname IS NOT NULL"
+        " ORDER BY percent DESC, id LIMIT ?");
+    query.bind(1, day).bind(2, count);
+    while (query.step()) {
+        leaders.push_back({query.text(0), static_cast<int>(query.integer(1))});
+    }
+    return leaders;
+}
+
+std::string BorneStore::countersCsv(const BorneDayCounters& counters) {
+    CsvWriter csv;
+    csv.row({"jour", "parties jouées", "parties abandonnées", "score moyen (%)"});
+    csv.row({counters.day, std::to_string(counters.rounds), std::to_string(counters.abandoned),
+             csvNumber(counters.averagePercent, 1)});
+    csv.row({});
+    csv.row({"question", "identifiant", "ratée", "posée", "taux d'échec (%)"});
+    for (const BorneMissedQuestion& entry : counters.mostMissed) {
+        csv.row({entry.text, entry.key, std::to_string(entry.missed), std::to_string(entry.asked),
+                 csvNumber(entry.asked > 0 ? 100.0 * entry.missed / entry.asked : 0.0, 1)});
+    }
+    return csv.text();
+}
+
+}  // namespace passerelles

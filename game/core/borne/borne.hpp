@@ -1,0 +1,161 @@
+// The forum booth: its settings, the short round a visitor plays, and the day's anonymous counters.
+//
+// A round is drawn at random from the chosen themes: a few questions and, optionally, one idée reçue
+// whose best argument the visitor must pick. It ends on a score and one fact to take away. Counters are
+// kept in their own SQLite file (borne.db, WAL, one transaction per round) so that a booth never touches
+// a learner's progress, and they hold no name: only the nickname a visitor chose to type for the day's
+// leaderboard.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/content/content.hpp"
+
+namespace passerelles {
+
+namespace sql {
+class Database;
+}
+
+struct BorneSettings {
+    std::vector<std::string> themes;  // empty: every theme
+    int questions = 5;                // per round, 1 to 10
+    bool withCard = false;            // one idée reçue first, then the questions (then 3 are advised)
+    int idleSeconds = 60;             // back to the attract screen after this long without input
+    int attractSeconds = 7;           // each slide of the attract screen
+    bool leaderboard = true;          // offer a nickname at the end of a round
+    std::string pinHash;              // empty until the trainer chooses a PIN
+
+    bool hasPin() const { return !pinHash.empty(); }
+    void setPin(const std::string& pin);
+    bool checkPin(const std::string& pin) const;
+};
+
+// A PIN is 4 to 8 digits.
+bool validBornePin(const std::string& pin);
+
+// borne.json in the data folder; a missing file gives the defaults, a damaged one an error and defaults.
+BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& error);
+bool saveBorneSettings(const std::filesystem::path& file, const BorneSettings& settings, std::string& error);
+
+struct BorneItem {
+    const Pack* pack = nullptr;
+    std::string activityId;  // the quiz or the deck
+    const Question* question = nullptr;
+    const MythCard* card = nullptr;
+};
+
+// Every question and card of the packs that carries one of the themes (all of them when none is given).
+struct BornePool {
+    std::vector<BorneItem> questions;
+    std::vector<BorneItem> cards;
+    bool empty() const { return questions.empty() && cards.empty(); }
+};
+BornePool buildBornePool(const std::vector<const Pack*>& packs, const std::vector<std::string>& themes);
+
+// Themes present in the packs' questions and cards, with the label of the first pack naming them.
+std::vector<VocabularyEntry> bornePoolThemes(const std::vector<const Pack*>& packs);
+
+class BorneRound {
+  public:
+    BorneRound(const BornePool& pool, const BorneSettings& settings, std::mt19937& random);
+
+    std::size_t size() const { return items_.size(); }
+    std::size_t position() const { return position_; }
+    bool finished() const { return position_ >= items_.size(); }
+    const BorneItem& current() const { return items_[position_]; }
+    const std::vector<BorneItem>& items() const { return items_; }
+
+    // The visitor's answer to the current item: options ticked for a question, one argument for a card.
+    // Returns the points earned; the item stays on screen until next().
+    double answer(const std::vector<int>& selected);
+    bool answered() const { return answered_; }
+    const std::vector<int>& selection() const { return selection_; }
+    void next();
+
+    double points() const { return points_; }
+    double maxPoints() const;
+    // 0 to 100, rounded.
+    int percent() const;
+    // Ids ("pack/quiz/question") of the questions the visitor got wrong or partly wrong.
+    const std::vector<std::string>& missed() const { return missed_; }
+    // One sentence to take away: from the first question missed, else from the card, else a question.
+    std::string factToTakeAway() const;
+
+  private:
+    std::vector<BorneItem> items_;
+    std::size_t position_ = 0;
+    bool answered_ = false;
+    std::vector<int> selection_;
+    double points_ = 0.0;
+    std::vector<std::string> missed_;
+    std::vector<std::size_t> missedItems_;
+};
+
+// "pack/activity/item" for a question, used as the counters' key.
+std::string borneItemKey(const BorneItem& item);
+// The first sentence of a text, at most `limit` bytes (cut on a word with "…").
+std::string firstSentence(const std::string& text, std::size_t limit = 240);
+
+struct BorneMissedQuestion {
+    std::string key;
+    std::string text;
+    int missed = 0;
+    int asked = 0;
+};
+
+struct BorneDayCounters {
+    std::string day;  // YYYY-MM-DD
+    int rounds = 0;
+    int abandoned = 0;  // left mid-round: the booth went back to its attract screen
+    double averagePercent = 0.0;
+    std::vector<BorneMissedQuestion> mostMissed;  // most missed first, at most 10
+};
+
+struct BorneLeader {
+    std::string nickname;
+    int percent = 0;
+};
+
+// "ZOE 100 % · BOB 80 %"
+std::string formatLeaders(const std::vector<BorneLeader>& leaders);
+
+class BorneStore {
+  public:
+    // Opens or creates DIR/borne.db. A damaged file is moved aside (borne.db.abîmé-N) and a fresh one
+    // started; see error() for what happened.
+    explicit BorneStore(const std::filesystem::path& dataDirectory);
+    ~BorneStore();
+    BorneStore(const BorneStore&) = delete;
+    BorneStore& operator=(const BorneStore&) = delete;
+
+    bool ok() const;
+    const std::string& error() const { return error_; }
+
+    // One finished round, with the questions asked and missed; returns the round's id (or nullopt).
+    std::optional<std::int64_t> recordRound(const std::string& day, const BorneRound& round);
+    bool recordAbandoned(const std::string& day);
+    // The nickname a visitor typed after the round (trimmed, at most 20 characters; empty removes it).
+    bool setNickname(std::int64_t roundId, const std::string& nickname);
+
+    BorneDayCounters counters(const std::string& day, const std::vector<const Pack*>& packs);
+    std::vector<BorneLeader> leaders(const std::string& day, int count);
+    // The day's counters as CSV (UTF-8 with BOM, « ; »): figures, then the most missed questions.
+    std::string countersCsv(const BorneDayCounters& counters);
+
+  private:
+    bool prepare();
+    std::unique_ptr<sql::Database> database_;
+    std::string error_;
+};
+
+// Keeps a visitor's nickname printable and short: control characters removed, spaces trimmed, 20 chars.
+std::string cleanNickname(const std::string& typed);
+
+}  // namespace passerelles

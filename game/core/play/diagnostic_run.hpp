@@ -1,0 +1,58 @@
+// A self-diagnostic in play: weighted answers, then the closest profile (or a hybrid of two).
+//
+// Scoring: a profile's score is the sum of the weights of the answers chosen, divided by the most that
+// profile could receive (for a one-answer question, its largest weight there; for a several-answers
+// question, the sum of its weights there), so every profile is scored between 0 and 1 whatever the
+// number of weights it has. The highest score wins; a second profile whose score is within the activity's
+// hybridMargin of the first (relative: 0.15 means at least 85 % of it) is announced as a hybrid, unless
+// either of the two is "standalone" (a profile such as « non engagée » that never mixes).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/content/content.hpp"
+
+namespace passerelles {
+
+struct ProfileScore {
+    int profile = -1;
+    double score = 0.0;  // 0 to 1
+};
+
+struct DiagnosticResult {
+    std::vector<ProfileScore> ranking;  // best first
+    int main = -1;
+    int hybrid = -1;  // -1: not a hybrid
+};
+
+DiagnosticResult scoreDiagnostic(const SelfDiagnostic& diagnostic,
+                                 const std::vector<std::vector<int>>& answers);
+
+class DiagnosticRun {
+  public:
+    enum class Phase { Answering, Result };
+
+    explicit DiagnosticRun(const SelfDiagnostic& diagnostic);
+
+    Phase phase() const { return phase_; }
+    std::size_t position() const { return position_; }
+    const DiagnosticQuestion& currentQuestion() const;
+    const std::vector<int>& currentAnswer() const { return answers_[position_]; }
+    const std::vector<std::vector<int>>& answers() const { return answers_; }
+
+    bool toggle(int option);  // one answer: replaces; several: adds or removes
+    bool next();              // needs an answer; after the last question, shows the result
+    bool previous();
+    void restart();
+    const DiagnosticResult& result() const { return result_; }
+
+  private:
+    const SelfDiagnostic* diagnostic_;
+    std::size_t position_ = 0;
+    Phase phase_ = Phase::Answering;
+    std::vector<std::vector<int>> answers_;
+    DiagnosticResult result_;
+};
+
+}  // namespace passerelles

@@ -26,7 +26,6 @@ class FontSet {
     float baseSize() const { return baseSize_; }
     bool usingFallback() const { return usingFallback_; }
     const std::string& problem() const { return problem_; }
-    const std::string& regularPath() const { return regularPath_; }
 
     ImFont* body = nullptr;     // 1.0 × base: running text
     ImFont* bold = nullptr;     // 1.0 × base, bold: labels, options' letters

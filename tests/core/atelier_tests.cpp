@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "core/atelier/atelier_report.hpp"
 #include "core/play/quiz_scoring.hpp"
 #include "support/test_support.hpp"

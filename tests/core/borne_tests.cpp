@@ -1,6 +1,7 @@
 // The booth's core: settings and PIN, rounds drawn by theme, scoring, the fact kept, the day's counters.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/base/sqlite.hpp"

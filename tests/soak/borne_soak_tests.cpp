@@ -5,6 +5,7 @@
 #include <fstream>
 #include <string>
 
+#include "core/base/text.hpp"
 #include "core/borne/borne.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 
+#include "core/base/text.hpp"
 #include "core/borne/borne.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"

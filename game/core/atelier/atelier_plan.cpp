@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "core/base/file_writing.hpp"
 #include "core/base/text.hpp"
 

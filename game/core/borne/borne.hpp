@@ -128,8 +128,8 @@ std::string formatLeaders(const std::vector<BorneLeader>& leaders);
 
 class BorneStore {
   public:
-    // Opens or creates DIR/borne.db. A damaged file is moved aside (borne.db.abîmé-N) and a fresh one
-    // started; see error() for what happened.
+    // Opens or creates DIR/borne.db. A damaged file is moved aside (borne.db.endommage-DATE-TIME) and a fresh
+    // one started; see error() for what happened.
     explicit BorneStore(const std::filesystem::path& dataDirectory);
     ~BorneStore();
     BorneStore(const BorneStore&) = delete;

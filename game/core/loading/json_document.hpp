@@ -11,13 +11,9 @@
 
 #include "core/base/diagnostics.hpp"
 #include "core/base/text.hpp"
+#include "core/loading/json_limits.hpp"
 
 namespace passerelles {
-
-struct JsonLimits {
-    std::size_t maxFileBytes = 8u * 1024u * 1024u;  // a hand-written pack file is far smaller
-    int maxDepth = 64;                              // the format needs about 8 levels
-};
 
 // One parsed file: its bytes are kept so that any later diagnostic can name a line and column.
 struct JsonDocument {

@@ -8,7 +8,7 @@
 
 #include "core/base/diagnostics.hpp"
 #include "core/content/content.hpp"
-#include "core/loading/json_document.hpp"
+#include "core/loading/json_limits.hpp"
 
 namespace passerelles {
 

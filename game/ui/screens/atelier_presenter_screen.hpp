@@ -34,7 +34,6 @@ class AtelierPresenterScreen final : public Screen {
 
     const AtelierRun& run() const { return session_->run; }
     bool onCover() const { return onCover_; }
-    int selectedTeam() const { return selectedTeam_; }
     bool helpOpen() const { return helpOpen_; }
     bool scoreboardOpen() const { return scoreboardOpen_; }
     const Countdown& countdown() const { return countdown_; }

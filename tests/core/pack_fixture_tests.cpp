@@ -3,10 +3,9 @@
 
 #include <algorithm>
 
-#include <unistd.h>
-
 #include "core/base/text.hpp"
 #include "core/loading/pack_loader.hpp"
+#include "support/child_process.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
@@ -169,10 +168,24 @@ TEST_CASE("an unreadable file is reported, not fatal") {
     testing::TemporaryFolder folder;
     testing::copyFolder(testing::fixturesDir() / "packs" / "valid-minimal", folder.path() / "prive");
     std::filesystem::permissions(folder.path() / "prive" / "quiz.json", std::filesystem::perms::none);
-    const PackLoad load = loadPack(folder.path() / "prive");
-    if (::access((folder.path() / "prive" / "quiz.json").c_str(), R_OK) == 0) {
-        return;  // running as root: permissions do not apply, nothing to observe
+    std::filesystem::permissions(folder.path(),
+                                 std::filesystem::perms::others_read | std::filesystem::perms::others_exec,
+                                 std::filesystem::perm_options::add);
+    // Root reads every file: the load runs in a child that has become "nobody", as a learner would be.
+    const auto child = testing::runInChild([&]() -> std::string {
+        if (!testing::dropRootPrivileges()) {
+            return "SKIP root cannot be given up here";
+        }
+        const PackLoad load = loadPack(folder.path() / "prive");
+        if (load.usable()) {
+            return "a pack whose only activity is unreadable was usable";
+        }
+        return find(load, "droits d’accès") != nullptr ? "ok" : "no message on access rights";
+    });
+    REQUIRE(child.ok());
+    if (child.report.starts_with("SKIP")) {
+        MESSAGE(child.report);
+        return;
     }
-    CHECK_FALSE(load.usable());
-    CHECK(find(load, "droits d’accès") != nullptr);
+    CHECK_MESSAGE(child.report == "ok", child.report);
 }

@@ -3,6 +3,9 @@
 
 #include <cstdlib>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace passerelles::app {
 
 std::filesystem::path bundledContentDirectory(const std::filesystem::path& executable) {
@@ -21,13 +24,20 @@ std::filesystem::path dataDirectory(const std::string& overrideDirectory) {
     if (!overrideDirectory.empty()) {
         return overrideDirectory;
     }
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
+    // The XDG base directory specification says a relative XDG_DATA_HOME is to be ignored.
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && xdg[0] == '/') {
         return std::filesystem::path(xdg) / "passerelles";
     }
-    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/') {
         return std::filesystem::path(home) / ".local" / "share" / "passerelles";
     }
-    return std::filesystem::path(".passerelles");
+    // HOME unset (a service, a stripped environment): the account's home from the password database,
+    // never the current folder, where a learner would not find the data again.
+    if (const passwd* account = ::getpwuid(::getuid());
+        account != nullptr && account->pw_dir != nullptr && account->pw_dir[0] == '/') {
+        return std::filesystem::path(account->pw_dir) / ".local" / "share" / "passerelles";
+    }
+    return {};
 }
 
 }  // namespace passerelles::app

@@ -9,7 +9,8 @@ namespace passerelles::app {
 // The content shipped with the program: beside an installed binary (PREFIX/share/passerelles/content),
 // or in the source tree for a build tree binary (build/bin → ../../content).
 std::filesystem::path bundledContentDirectory(const std::filesystem::path& executable);
-// --data-dir, else $XDG_DATA_HOME/passerelles, else ~/.local/share/passerelles.
+// --data-dir, else $XDG_DATA_HOME/passerelles (when absolute), else $HOME/.local/share/passerelles, else
+// the same under the account's home; empty when none of them is known (the caller asks for --data-dir).
 std::filesystem::path dataDirectory(const std::string& overrideDirectory);
 
 }  // namespace passerelles::app

@@ -42,6 +42,14 @@ constexpr int kFramesAfterInput = 3;
 }  // namespace
 
 int runApp(const Options& options, const std::filesystem::path& executable) {
+    const std::filesystem::path data = dataDirectory(options.dataDirectory);
+    if (data.empty()) {
+        std::fprintf(stderr,
+                     "passerelles : impossible de savoir où ranger vos données (ni XDG_DATA_HOME, ni "
+                     "HOME, ni dossier personnel connu).\nIndiquez un dossier : passerelles "
+                     "--data-dir DOSSIER\n");
+        return 2;
+    }
     if (!hasDisplay()) {
         std::fprintf(
             stderr,
@@ -87,7 +95,6 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
     ImGui_ImplSDL2_InitForSDLRenderer(window);
     ImGui_ImplSDLRenderer_Init(renderer);
 
-    const std::filesystem::path data = dataDirectory(options.dataDirectory);
     ui::SessionOptions sessionOptions;
     const std::filesystem::path content = options.contentDirectory.empty()
                                               ? bundledContentDirectory(executable)

@@ -128,6 +128,21 @@ TEST_CASE("without a display, the program says how to run headless") {
     CHECK(result.output.find("xvfb-run") != std::string::npos);
 }
 
+TEST_CASE("without HOME, the data goes to the account's home, never to the current folder") {
+    // Guest mode still opens DATA/progress.db, so a data folder chosen in the current folder would appear.
+    testing::TemporaryFolder folder;
+    const std::string game =
+        "SDL_VIDEODRIVER=dummy " + std::string(PASSERELLES_BINARY) + " --guest --frames 2";
+    const Result unset = run("cd " + folder.path().string() + " && env -u HOME -u XDG_DATA_HOME " + game);
+    CHECK(unset.exitCode == 0);
+    CHECK_FALSE(std::filesystem::exists(folder.path() / ".passerelles"));
+    // A relative XDG_DATA_HOME is ignored, as the XDG specification says.
+    const Result relative =
+        run("cd " + folder.path().string() + " && env -u HOME XDG_DATA_HOME=relatif " + game);
+    CHECK(relative.exitCode == 0);
+    CHECK_FALSE(std::filesystem::exists(folder.path() / "relatif"));
+}
+
 TEST_CASE("help and usage errors") {
     const Result help = run(std::string(PASSERELLES_BINARY) + " --help");
     CHECK(help.exitCode == 0);

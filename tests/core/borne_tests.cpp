@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/base/sqlite.hpp"
+#include "core/base/text.hpp"
 #include "core/borne/borne.hpp"
 #include "core/loading/pack_loader.hpp"
 #include "support/test_support.hpp"
@@ -90,6 +91,27 @@ TEST_CASE("booth settings survive a save and a reload; a damaged file gives the 
     const BorneSettings clamped = loadBorneSettings(file, error);
     CHECK(clamped.questions == 10);
     CHECK(clamped.idleSeconds == 15);
+}
+
+TEST_CASE("booth settings of the wrong type are named, replaced by their defaults, and never abort") {
+    testing::TemporaryFolder folder;
+    const auto file = folder.path() / "borne.json";
+    testing::writeFile(file, R"({"withCard": "oui", "leaderboard": 1, "pinHash": 123, "questions": "cinq",
+                                 "idleSeconds": 1e30, "attractSeconds": 18446744073709551615, "themes": "eau"})");
+    std::string error;
+    const BorneSettings settings = loadBorneSettings(file, error);
+    const BorneSettings defaults;
+    CHECK(settings.withCard == defaults.withCard);
+    CHECK(settings.leaderboard == defaults.leaderboard);
+    CHECK_FALSE(settings.hasPin());
+    CHECK(settings.questions == defaults.questions);
+    CHECK(settings.idleSeconds == defaults.idleSeconds);
+    CHECK(settings.attractSeconds == 30);  // a huge whole number is clamped to the largest allowed
+    CHECK(settings.themes.empty());
+    // guillemets(): the French quotation marks with their no-break spaces, as every message writes them.
+    CHECK(error == "Dans les réglages de la borne " + guillemets(file.string()) +
+                       ", ces valeurs n’ont pas le bon type et reprennent leur valeur par défaut : "
+                       "questions, idleSeconds, withCard, leaderboard, pinHash, themes.");
 }
 
 TEST_CASE("a round draws distinct questions from the chosen themes, with the card first when asked") {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <set>
@@ -71,25 +72,67 @@ BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& 
                 " sont illisibles : les réglages par défaut sont utilisés et un nouveau code sera demandé.";
         return settings;
     }
+    // A value of the wrong type (hand-edited, or written by another version) keeps its default and is
+    // named, so that the trainer knows which setting to check; it never stops the booth.
+    std::vector<std::string> wrongType;
     const auto integer = [&](const char* key, int low, int high, int fallback) {
         const auto found = json.find(key);
-        if (found == json.end() || !found->is_number_integer()) {
+        if (found == json.end()) {
             return fallback;
         }
-        return std::clamp(found->get<int>(), low, high);
+        if (found->is_number_unsigned()) {
+            // Beyond int64: clamp before converting, so that a huge number becomes the largest allowed.
+            const auto value =
+                std::min<std::uint64_t>(found->get<std::uint64_t>(), static_cast<std::uint64_t>(high));
+            return std::max(static_cast<int>(value), low);
+        }
+        if (!found->is_number_integer()) {
+            wrongType.emplace_back(key);
+            return fallback;
+        }
+        return static_cast<int>(std::clamp<std::int64_t>(found->get<std::int64_t>(), low, high));
+    };
+    const auto boolean = [&](const char* key, bool fallback) {
+        const auto found = json.find(key);
+        if (found == json.end()) {
+            return fallback;
+        }
+        if (!found->is_boolean()) {
+            wrongType.emplace_back(key);
+            return fallback;
+        }
+        return found->get<bool>();
     };
     settings.questions = integer("questions", 1, 10, settings.questions);
     settings.idleSeconds = integer("idleSeconds", 15, 600, settings.idleSeconds);
     settings.attractSeconds = integer("attractSeconds", 3, 30, settings.attractSeconds);
-    settings.withCard = json.value("withCard", settings.withCard);
-    settings.leaderboard = json.value("leaderboard", settings.leaderboard);
-    settings.pinHash = json.value("pinHash", std::string());
-    if (const auto themes = json.find("themes"); themes != json.end() && themes->is_array()) {
-        for (const auto& theme : *themes) {
-            if (theme.is_string()) {
-                settings.themes.push_back(theme.get<std::string>());
-            }
+    settings.withCard = boolean("withCard", settings.withCard);
+    settings.leaderboard = boolean("leaderboard", settings.leaderboard);
+    if (const auto pin = json.find("pinHash"); pin != json.end()) {
+        if (pin->is_string()) {
+            settings.pinHash = pin->get<std::string>();
+        } else {
+            wrongType.emplace_back("pinHash");
         }
+    }
+    if (const auto themes = json.find("themes"); themes != json.end()) {
+        if (themes->is_array()) {
+            for (const auto& theme : *themes) {
+                if (theme.is_string()) {
+                    settings.themes.push_back(theme.get<std::string>());
+                }
+            }
+        } else {
+            wrongType.emplace_back("themes");
+        }
+    }
+    if (!wrongType.empty()) {
+        std::string names;
+        for (const auto& name : wrongType) {
+            names += (names.empty() ? "" : ", ") + name;
+        }
+        error = "Dans les réglages de la borne " + guillemets(file.string()) +
+                ", ces valeurs n’ont pas le bon type et reprennent leur valeur par défaut : " + names + ".";
     }
     return settings;
 }

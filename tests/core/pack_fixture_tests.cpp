@@ -164,6 +164,22 @@ TEST_CASE("the library keeps good packs playable beside broken ones") {
     CHECK(library.findPack("valid-minimal") != nullptr);
 }
 
+TEST_CASE("a format version that is not a whole number is named as written, not rounded to 1") {
+    testing::TemporaryFolder folder;
+    testing::copyFolder(testing::fixturesDir() / "packs" / "valid-minimal", folder.path() / "format");
+    const auto manifest = folder.path() / "format" / "pack.json";
+    std::string text = testing::readFile(manifest);
+    text.replace(text.find("\"format\": 1,"), 12, "\"format\": 1.0000000001,");
+    testing::writeFile(manifest, text);
+    const PackLoad load = loadPack(folder.path() / "format");
+    CHECK_FALSE(load.usable());
+    const Diagnostic* diagnostic = find(load, "format");
+    REQUIRE(diagnostic != nullptr);
+    CHECK(diagnostic->pointer == "/format");
+    CHECK(diagnostic->message.find("1,0000000001") != std::string::npos);
+    CHECK(diagnostic->message.find("nombre entier") != std::string::npos);
+}
+
 TEST_CASE("an unreadable file is reported, not fatal") {
     testing::TemporaryFolder folder;
     testing::copyFolder(testing::fixturesDir() / "packs" / "valid-minimal", folder.path() / "prive");

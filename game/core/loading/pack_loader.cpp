@@ -8,6 +8,9 @@
 #include "core/loading/pack_loader.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
 
 #include "core/loading/activity_loaders.hpp"
 #include "core/loading/pack_reader.hpp"
@@ -99,7 +102,16 @@ std::vector<std::string> readManifest(const FileContext& context, Pack& pack, co
         return activityFiles;
     }
     if (const auto format = root.number("format", "la version du format", true, 0, 1000)) {
-        if (*format != 1) {
+        if (std::floor(*format) != *format) {
+            // Written in full: a rounded « 1 » would read as the supported format being refused.
+            std::array<char, 32> shortest{};
+            const auto written = std::to_chars(shortest.data(), shortest.data() + shortest.size(), *format);
+            std::string number(shortest.data(), written.ptr);
+            std::replace(number.begin(), number.end(), '.', ',');
+            root.error(root.childPointer("format"),
+                       "Manifeste du pack : la version du format vaut " + number +
+                           ", qui n’est pas un nombre entier. Écrivez \"format\": 1.");
+        } else if (*format != 1) {
             root.error(root.childPointer("format"), "Manifeste du pack : ce pack est au format " +
                                                         formatDecimal(*format) +
                                                         ", que cette version de Passerelles ne sait pas lire "

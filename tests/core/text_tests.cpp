@@ -91,3 +91,13 @@ TEST_CASE("ISO dates are written the French way, and anything else is left as ty
     CHECK(formatFrenchDate("le 3 mars") == "le 3 mars");
     CHECK(formatFrenchDate("2026-13-02") == "2026-13-02");
 }
+
+TEST_CASE("text from outside is printed with its control characters and stray bytes escaped") {
+    CHECK(printableForTerminal("Bourges, salle des fêtes « œ » €") == "Bourges, salle des fêtes « œ » €");
+    CHECK(printableForTerminal("a\x1B[31mb") == "a\\x1B[31mb");
+    CHECK(printableForTerminal("ligne\nretour\r\x7F") == "ligne\\x0Aretour\\x0D\\x7F");
+    CHECK(printableForTerminal("csi \xC2\x9B"
+                               "2J") == "csi \\xC2\\x9B2J");  // the one-character CSI
+    CHECK(printableForTerminal("caf\xE9") == "caf\\xE9");     // Latin-1, not UTF-8
+    CHECK(printableForTerminal("\xE2\x82") == "\\xE2\\x82");  // a cut character
+}

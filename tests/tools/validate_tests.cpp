@@ -120,3 +120,24 @@ TEST_CASE("graph writes a scenario as Graphviz DOT with its best path in bold") 
     CHECK(tool({"graph", pack, "inconnu"}).code == 1);
     CHECK(tool({"graph", pack}).code == 2);
 }
+
+TEST_CASE("validate prints hostile folder names escaped, and --json stays valid with a Latin-1 name") {
+    testing::TemporaryFolder folder;
+    const std::string escape = "pack\x1B]0;titre\x07\x1B[2J";
+    const std::string latin1 = "caf\xE9";
+    for (const auto& name : {escape, latin1}) {
+        testing::copyFolder(testing::fixturesDir() / "packs" / "valid-minimal", folder.path() / name);
+    }
+    const Output text =
+        tool({"validate", (folder.path() / escape).string(), (folder.path() / latin1).string()});
+    CHECK(text.code == 0);
+    CHECK(text.out.find('\x1B') == std::string::npos);
+    CHECK(text.out.find('\x07') == std::string::npos);
+    CHECK(text.out.find("pack\\x1B]0;titre\\x07\\x1B[2J : pack valide") != std::string::npos);
+    CHECK(text.out.find("caf\\xE9 : pack valide") != std::string::npos);
+    const Output json = tool({"validate", "--json", (folder.path() / latin1).string()});
+    CHECK(json.code == 0);
+    const auto report = nlohmann::json::parse(json.out, nullptr, false);
+    REQUIRE(report.is_array());
+    CHECK(report[0]["pack"].get<std::string>().ends_with("caf\\xE9"));
+}

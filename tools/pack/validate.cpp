@@ -1,6 +1,7 @@
 // passerelles-pack validate: checks packs and prints every problem with its position (or as JSON).
 #include <nlohmann/json.hpp>
 
+#include "core/base/text.hpp"
 #include "core/loading/pack_loader.hpp"
 #include "tools/pack/command_support.hpp"
 
@@ -44,7 +45,7 @@ int validate(const std::vector<std::string>& arguments, std::ostream& out, std::
         const PackLoad load = loadPack(folder);
         anyError = anyError || load.diagnostics.hasErrors() || !load.usable();
         if (asJson) {
-            report.push_back({{"pack", folder},
+            report.push_back({{"pack", printableForTerminal(folder)},
                               {"valid", load.usable() && !load.diagnostics.hasErrors()},
                               {"errors", load.diagnostics.errorCount()},
                               {"warnings", load.diagnostics.warningCount()},
@@ -52,11 +53,11 @@ int validate(const std::vector<std::string>& arguments, std::ostream& out, std::
             continue;
         }
         for (const auto& diagnostic : load.diagnostics.items()) {
-            out << formatDiagnostic(diagnostic) << "\n";
+            out << printableForTerminal(formatDiagnostic(diagnostic)) << "\n";
         }
         const int errors = load.diagnostics.errorCount();
         const int warnings = load.diagnostics.warningCount();
-        out << folder << " : ";
+        out << printableForTerminal(folder) << " : ";
         if (errors == 0 && load.usable()) {
             out << "pack valide";
         } else {

@@ -386,4 +386,43 @@ std::string countNoun(long long count, std::string_view singular, std::string_vi
     return std::to_string(count) + " " + std::string(count > 1 ? pluralForm : singular);
 }
 
+std::string printableForTerminal(std::string_view text) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(text.size());
+    const auto escapeByte = [&out](unsigned char byte) {
+        out += "\\x";
+        out += kHex[byte >> 4];
+        out += kHex[byte & 15];
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) {
+            if (lead < 0x20 || lead == 0x7F) {
+                escapeByte(lead);
+            } else {
+                out += static_cast<char>(lead);
+            }
+            ++i;
+            continue;
+        }
+        const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+        if (length == 0 || i + length > text.size() || findInvalidUtf8(text.substr(i, length))) {
+            escapeByte(lead);
+            ++i;
+            continue;
+        }
+        // U+0080–U+009F are terminal commands too (U+009B is the one-character CSI).
+        if (lead == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+            escapeByte(lead);
+            escapeByte(static_cast<unsigned char>(text[i + 1]));
+        } else {
+            out.append(text.substr(i, length));
+        }
+        i += length;
+    }
+    return out;
+}
+
 }  // namespace passerelles

@@ -52,6 +52,11 @@ std::string countNoun(long long count, std::string_view singular, std::string_vi
 // The local time now, through strftime: "%Y-%m-%d" for a plan's date, "%d/%m/%Y à %H h %M" for a report.
 std::string formatLocalTimeNow(const char* strftimeFormat);
 
+// Text from outside (a folder name, a file's content) made safe to print on a terminal: control
+// characters (C0, DEL, and the C1 range where CSI lives) and bytes that are not UTF-8 become "\xHH";
+// every valid printable character, accents included, is kept as it is.
+std::string printableForTerminal(std::string_view text);
+
 inline constexpr std::string_view kNoBreakSpace = "\xC2\xA0";            // U+00A0
 inline constexpr std::string_view kNarrowNoBreakSpace = "\xE2\x80\xAF";  // U+202F
 

@@ -97,3 +97,23 @@ TEST_CASE("letters and points are written for people") {
     CHECK(formatPoints(2.0) == "2\xC2\xA0points");
     CHECK(formatPoints(0.5) == "0,5\xC2\xA0point");
 }
+
+TEST_CASE("an idée reçue card scores its points for the best argument only, by one rule everywhere") {
+    MythCard card;
+    card.points = 2.0;
+    for (const bool best : {false, false, true, false}) {
+        MythArgument argument;
+        argument.best = best;
+        card.arguments.push_back(argument);
+    }
+    const QuestionScore found = scoreCard(card, 2);
+    CHECK(found.outcome == Outcome::Right);
+    CHECK(found.points == 2.0);
+    CHECK(found.maxPoints == 2.0);
+    for (const int other : {0, 1, 3}) {
+        const QuestionScore missed = scoreCard(card, other);
+        CHECK(missed.outcome == Outcome::Wrong);
+        CHECK(missed.points == 0.0);
+        CHECK(missed.maxPoints == 2.0);
+    }
+}

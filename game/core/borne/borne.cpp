@@ -233,7 +233,7 @@ double BorneRound::answer(const std::vector<int>& selected) {
             missedItems_.push_back(position_);
         }
     } else if (item.card != nullptr && selected.size() == 1) {
-        earned = selected[0] == item.card->bestArgumentIndex() ? item.card->points : 0.0;
+        earned = scoreCard(*item.card, selected[0]).points;
     }
     points_ += earned;
     selection_ = selected;

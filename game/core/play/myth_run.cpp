@@ -1,6 +1,8 @@
 // State machines of the idées reçues activity, alone and in a room.
 #include "core/play/myth_run.hpp"
 
+#include "core/play/quiz_scoring.hpp"
+
 namespace passerelles {
 
 const char* agreementLabel(Agreement agreement) {
@@ -77,8 +79,9 @@ bool SoloMythRun::chooseArgument(int index) {
         return false;
     }
     current_.argumentChosen = index;
-    current_.bestChosen = index == currentCard().bestArgumentIndex();
-    current_.points = current_.bestChosen ? currentCard().points : 0.0;
+    const QuestionScore score = scoreCard(currentCard(), index);
+    current_.bestChosen = score.outcome == Outcome::Right;
+    current_.points = score.points;
     phase_ = Phase::Answer;
     return true;
 }

@@ -132,4 +132,12 @@ std::string describeBreakdown(const Question& question, const QuestionScore& sco
     return out + ". " + total;
 }
 
+QuestionScore scoreCard(const MythCard& card, int argumentChosen) {
+    QuestionScore score;
+    score.maxPoints = card.points;
+    score.outcome = argumentChosen == card.bestArgumentIndex() ? Outcome::Right : Outcome::Wrong;
+    score.points = score.outcome == Outcome::Right ? card.points : 0.0;
+    return score;
+}
+
 }  // namespace passerelles

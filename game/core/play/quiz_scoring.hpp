@@ -30,6 +30,10 @@ struct QuestionScore {
 // `selected` holds option indices (order and duplicates do not matter).
 QuestionScore scoreQuestion(const Question& question, const std::vector<int>& selected);
 
+// The one rule for an idée reçue card, wherever it is played (alone, in review, at the booth, recorded):
+// the card's points for its best argument, nothing for any other; the opinion never scores.
+QuestionScore scoreCard(const MythCard& card, int argumentChosen);
+
 // Shown before answering: "Plusieurs bonnes réponses — crédit partiel : …".
 std::string describeRule(const Question& question);
 // Shown after answering: "A et C cochées, bonnes : 2 × 0,5 = +1 ; D cochée à tort : −0,5. Total : 0,5 sur 1."

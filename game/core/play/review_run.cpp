@@ -2,6 +2,7 @@
 #include "core/play/review_run.hpp"
 
 #include "core/play/quiz_run.hpp"
+#include "core/play/quiz_scoring.hpp"
 
 #include <algorithm>
 
@@ -51,11 +52,8 @@ bool ReviewRun::confirm() {
         return false;
     }
     if (const MythCard* card = current().card()) {
-        lastOutcome_ = selection_[0] == card->bestArgumentIndex() ? Outcome::Right : Outcome::Wrong;
-        lastScore_ = QuestionScore{};
-        lastScore_.maxPoints = card->points;
-        lastScore_.points = lastOutcome_ == Outcome::Right ? card->points : 0.0;
-        lastScore_.outcome = lastOutcome_;
+        lastScore_ = scoreCard(*card, selection_[0]);
+        lastOutcome_ = lastScore_.outcome;
     } else {
         lastScore_ = scoreQuestion(*current().question(), selection_);
         lastOutcome_ = lastScore_.outcome;

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/content/fingerprint.hpp"
+#include "core/play/quiz_scoring.hpp"
 
 namespace passerelles {
 
@@ -122,10 +123,10 @@ void ActivityRecorder::cardReviewed(const MythCard& card, int argumentChosen) {
     ResultRecord record;
     record.itemId = card.id;
     record.fingerprint = fingerprint(card);
-    const bool best = argumentChosen == card.bestArgumentIndex();
-    record.outcome = best ? Outcome::Right : Outcome::Wrong;
-    record.points = best ? card.points : 0.0;
-    record.maxPoints = card.points;
+    const QuestionScore score = scoreCard(card, argumentChosen);
+    record.outcome = score.outcome;
+    record.points = score.points;
+    record.maxPoints = score.maxPoints;
     record.detail =
         nlohmann::json{{"argument", card.arguments[static_cast<std::size_t>(argumentChosen)].id}}.dump();
     this->record(std::move(record));

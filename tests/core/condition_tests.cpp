@@ -59,3 +59,28 @@ TEST_CASE("interval analysis sees conditions that can never or always hold") {
 TEST_CASE("variables read are listed once") {
     CHECK(parse("rrma et budget > credibilite et rrma").variablesRead() == std::vector<int>{0, 2, 1});
 }
+
+TEST_CASE("a number too large for a double is a diagnostic, not an exception") {
+    const std::string huge = "1" + std::string(320, '0');
+    Condition::Parsed parsed;
+    CHECK_NOTHROW(parsed = Condition::parse("budget > " + huge, kVariables));
+    CHECK_FALSE(parsed.condition);
+    CHECK(parsed.error.find("trop grand pour être utilisé") != std::string::npos);
+    CHECK(parsed.errorOffset == 9);
+    CHECK_FALSE(Condition::parse("budget > -" + huge, kVariables).condition);
+    const std::string tiny = "0," + std::string(400, '0') + "1";
+    const auto tooPrecise = Condition::parse("budget > " + tiny, kVariables);
+    CHECK_FALSE(tooPrecise.condition);
+    CHECK(tooPrecise.error.find("trop proche de zéro") != std::string::npos);
+    CHECK(parse("budget < 1" + std::string(300, '0')).evaluate({0, 0, 100}));
+}
+
+TEST_CASE("a number with more than one decimal separator is a diagnostic") {
+    const auto commas = Condition::parse("budget > 2,5,5", kVariables);
+    CHECK_FALSE(commas.condition);
+    CHECK(commas.error.find("plus d'un séparateur décimal") != std::string::npos);
+    CHECK(commas.errorOffset == 9);
+    CHECK_FALSE(Condition::parse("budget > 2.5,5", kVariables).condition);
+    CHECK_FALSE(Condition::parse("budget > 1.2.3", kVariables).condition);
+    CHECK(parse("budget > 2.5").evaluate({0, 0, 3}));
+}

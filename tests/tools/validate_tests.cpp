@@ -141,3 +141,19 @@ TEST_CASE("validate prints hostile folder names escaped, and --json stays valid 
     REQUIRE(report.is_array());
     CHECK(report[0]["pack"].get<std::string>().ends_with("caf\\xE9"));
 }
+
+TEST_CASE("validate reports a condition number too large for a double instead of aborting") {
+    testing::TemporaryFolder folder;
+    testing::copyFolder(testing::fixturesDir() / "scenarios" / "valid", folder.path() / "p");
+    std::string scenario = testing::readFile(folder.path() / "p" / "scenario.json");
+    const std::string original = "\"rrma et confiance >= 6\"";
+    const auto at = scenario.find(original);
+    REQUIRE(at != std::string::npos);
+    scenario.replace(at, original.size(), "\"confiance > 1" + std::string(320, '0') + "\"");
+    testing::writeFile(folder.path() / "p" / "scenario.json", scenario);
+    const Output result = tool({"validate", (folder.path() / "p").string()});
+    CHECK(result.code == 1);
+    CHECK(result.out.find("scenario.json:88:") != std::string::npos);
+    CHECK(result.out.find("trop grand pour être utilisé") != std::string::npos);
+    CHECK(result.out.find("pack non valide") != std::string::npos);
+}

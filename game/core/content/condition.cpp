@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <stdexcept>
+#include <system_error>
 
 #include "core/base/text.hpp"
 
@@ -196,24 +198,61 @@ class ConditionParser {
         throw ParseFailure(std::string("Caractère inattendu « ") + c + " » dans la condition.", at);
     }
 
+    // Reads digits with at most one decimal separator ("." or ","), without exceptions: a number
+    // a double cannot hold is a diagnostic, as is "2,5,5", which would otherwise be read as 2.5.
     double readNumber() {
         const std::size_t start = position_;
         if (peek() == '-') {
             ++position_;
         }
         std::string digits;
+        int separators = 0;
         while (position_ < text_.size() &&
                (std::isdigit(static_cast<unsigned char>(text_[position_])) ||
                 ((text_[position_] == '.' || text_[position_] == ',') && position_ + 1 < text_.size() &&
                  std::isdigit(static_cast<unsigned char>(text_[position_ + 1]))))) {
+            if (text_[position_] == '.' || text_[position_] == ',') {
+                ++separators;
+            }
             digits += text_[position_] == ',' ? '.' : text_[position_];
             ++position_;
         }
         if (digits.empty()) {
             throw ParseFailure("Un nombre était attendu ici.", start);
         }
-        const double value = std::stod(digits);
+        const std::string written = shortened(text_.substr(start, position_ - start));
+        if (separators > 1) {
+            throw ParseFailure(
+                "Le nombre « " + written +
+                    " » a plus d'un séparateur décimal ; écrivez par exemple « 2,5 » ou « 2.5 ».",
+                start);
+        }
+        double value = 0.0;
+        const char* const first = digits.data();
+        const char* const last = first + digits.size();
+        const auto [end, error] = std::from_chars(first, last, value);
+        if (error == std::errc::result_out_of_range) {
+            const bool large = digits.find_first_not_of('0') < digits.find('.');
+            throw ParseFailure(
+                "Le nombre « " + written +
+                    (large ? " » est trop grand pour être utilisé dans une condition."
+                           : " » est trop proche de zéro pour être utilisé dans une condition."),
+                start);
+        }
+        if (error != std::errc() || end != last || !std::isfinite(value)) {
+            throw ParseFailure("Le nombre « " + written + " » ne peut pas être lu.", start);
+        }
         return text_[start] == '-' ? -value : value;
+    }
+
+    // A number as written, cut after 20 characters so that a message stays readable.
+    static std::string shortened(std::string_view written) {
+        constexpr std::size_t kShown = 20;
+        if (written.size() <= kShown) {
+            return std::string(written);
+        }
+        return std::string(written.substr(0, kShown)) + "… (" + std::to_string(written.size()) +
+               " caractères)";
     }
 
     std::string readWord() {

@@ -2,6 +2,8 @@
 #include "app/command_line.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 
 namespace passerelles::app {
 
@@ -110,15 +112,16 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
                 }
                 sizeGiven = true;
             } else if (argument == "--text-scale") {
-                try {
-                    options.textScale = std::stof(*given);
-                } catch (...) {
-                    options.textScale = 0.0f;
-                }
-                if (options.textScale < 0.8f || options.textScale > 1.6f) {
+                // strtof with its end checked: no trailing text; the range test is written so that NaN
+                // (which compares false with everything) fails it too.
+                char* end = nullptr;
+                const float scale = std::strtof(given->c_str(), &end);
+                const bool whole = !given->empty() && end == given->c_str() + given->size();
+                if (!whole || !std::isfinite(scale) || !(scale >= 0.8f && scale <= 1.6f)) {
                     error = "--text-scale attend un nombre entre 0.8 et 1.6";
                     return std::nullopt;
                 }
+                options.textScale = scale;
             }
         } else {
             error = "option inconnue « " + argument + " »";

@@ -153,6 +153,13 @@ TEST_CASE("help and usage errors") {
     const Result badKey = run(std::string(PASSERELLES_BINARY) + " --keys \"B,Entre\"");
     CHECK(badKey.exitCode == 2);
     CHECK(badKey.output.find("Entre") != std::string::npos);
+    // Text scales that used to reach ImGui (NaN passed the range test) or were read past trailing text.
+    for (const char* scale : {"nan", "inf", "-1", "1e9", "1.2abc", "\"\""}) {
+        const Result badScale =
+            run(std::string(PASSERELLES_BINARY) + " --text-scale " + scale + " --frames 1");
+        CHECK_MESSAGE(badScale.exitCode == 2, scale);
+        CHECK_MESSAGE(badScale.output.find("entre 0.8 et 1.6") != std::string::npos, scale);
+    }
 }
 
 TEST_CASE("a broken pack in the content folder does not stop the program") {

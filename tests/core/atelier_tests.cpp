@@ -408,6 +408,37 @@ TEST_CASE(
     CHECK(std::filesystem::exists(second->parent_path() / "equipes.csv"));
 }
 
+TEST_CASE("a report folder named from a hostile date stays inside the reports folder") {
+    testing::TemporaryFolder folder;
+    const auto reports = folder.path() / "donnees" / "ateliers";
+    const auto outside = folder.path() / "ailleurs";
+    AtelierReportFiles files;
+    files.html = "<html></html>";
+    const std::string longDate(300, '9');
+    for (const std::string& date : {std::string("../../.."), (outside / "x").string(), longDate,
+                                    std::string("2026\0/../..", 12), std::string("..")}) {
+        AtelierPlan plan;
+        plan.date = date;
+        plan.place = "Bourges";
+        std::string error;
+        const auto written = writeAtelierReport(files, plan, reports, error);
+        REQUIRE_MESSAGE(written, error);
+        CHECK(written->parent_path().parent_path() == reports);
+        CHECK(written->parent_path().filename().string().size() <= 60);
+    }
+    // Nothing was created beside the reports folder or above it.
+    std::vector<std::string> top;
+    for (const auto& entry : std::filesystem::directory_iterator(folder.path())) {
+        top.push_back(entry.path().filename().string());
+    }
+    CHECK(top == std::vector<std::string>{"donnees"});
+    std::vector<std::string> data;
+    for (const auto& entry : std::filesystem::directory_iterator(folder.path() / "donnees")) {
+        data.push_back(entry.path().filename().string());
+    }
+    CHECK(data == std::vector<std::string>{"ateliers"});
+}
+
 TEST_CASE("plans are saved in one folder, listed, reloaded; saving the same plan again replaces it") {
     testing::TemporaryFolder folder;
     AtelierPlan plan = planWithTeams(2);

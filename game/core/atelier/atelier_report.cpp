@@ -524,7 +524,12 @@ std::optional<std::filesystem::path> writeAtelierReport(const AtelierReportFiles
                                                         const AtelierPlan& plan,
                                                         const std::filesystem::path& parent,
                                                         std::string& error) {
-    std::string base = plan.date.empty() ? std::string("atelier") : plan.date;
+    // The date is typed text (or a plan file's): only its slug names a folder, so "../..", an absolute
+    // path, a NUL or 300 characters cannot leave the reports folder nor fail with a system message.
+    std::string base = fileNameSlug(plan.date);
+    if (base.empty()) {
+        base = "atelier";
+    }
     if (const std::string place = fileNameSlug(plan.place); !place.empty()) {
         base += "-" + place;
     }

@@ -81,7 +81,8 @@ BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& 
             return fallback;
         }
         if (found->is_number_unsigned()) {
-            // Beyond int64: clamp before converting, so that a huge number becomes the largest allowed.
+            // nlohmann reads every positive number as unsigned: clamp before converting, so that a number
+            // past 64 bits becomes the largest allowed rather than wrapping.
             const auto value =
                 std::min<std::uint64_t>(found->get<std::uint64_t>(), static_cast<std::uint64_t>(high));
             return std::max(static_cast<int>(value), low);

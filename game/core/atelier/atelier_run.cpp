@@ -27,6 +27,25 @@ StepTally tallyFor(const ResolvedStep& step, std::size_t teams) {
     return ProfileMapTally{};
 }
 
+std::string questionKey(std::size_t index) {
+    return std::to_string(index + 1);
+}
+std::string cardKey(std::size_t index, bool after) {
+    return std::to_string(index + 1) + (after ? "/apres" : "/avant");
+}
+std::string scenarioKey(std::size_t index, std::size_t decision) {
+    return std::to_string(index + 1) + "/choix-" + std::to_string(decision + 1);
+}
+std::string mapKey(std::size_t index) {
+    return std::to_string(index + 1) + "/carte";
+}
+
+void addInto(std::vector<int>& total, const std::vector<int>& more) {
+    for (std::size_t i = 0; i < total.size() && i < more.size(); ++i) {
+        total[i] += more[i];
+    }
+}
+
 }  // namespace
 
 AtelierRun::AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps)
@@ -35,6 +54,7 @@ AtelierRun::AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps)
         tallies_.push_back(tallyFor(step, plan_.teams.size()));
     }
     visited_.assign(steps_.size(), false);
+    participation_.assign(steps_.size(), PhoneParticipation{});
     if (!steps_.empty()) {
         visited_[0] = true;
     }
@@ -172,14 +192,30 @@ std::vector<int> AtelierRun::distribution(std::size_t index) const {
     if (tally == nullptr) {
         return {};
     }
-    if (!teamMode()) {
-        return tally->hands;
-    }
-    std::vector<int> counts(tally->hands.size(), 0);
-    for (const auto& answer : tally->teamAnswers) {
-        for (const int option : answer) {
-            ++counts[static_cast<std::size_t>(option)];
+    std::vector<int> counts = teamMode() ? std::vector<int>(tally->hands.size(), 0) : tally->hands;
+    if (teamMode()) {
+        for (const auto& answer : tally->teamAnswers) {
+            for (const int option : answer) {
+                ++counts[static_cast<std::size_t>(option)];
+            }
         }
+    }
+    addInto(counts, phoneDistribution(index));
+    return counts;
+}
+
+std::vector<int> AtelierRun::phoneDistribution(std::size_t index) const {
+    const auto* tally = std::get_if<QuestionTally>(&tallies_[index]);
+    if (tally == nullptr) {
+        return {};
+    }
+    return phoneCountsFor(questionKey(index), tally->hands.size());
+}
+
+std::vector<int> AtelierRun::phoneCountsFor(const std::string& key, std::size_t options) const {
+    std::vector<int> counts(options, 0);
+    if (const PhoneVotes* votes = phoneVotes(key)) {
+        addInto(counts, votes->counts);
     }
     return counts;
 }
@@ -190,33 +226,38 @@ std::optional<double> AtelierRun::successRate(std::size_t index) const {
     if (tally == nullptr || questionContent == nullptr) {
         return std::nullopt;
     }
+    // A team's answer is right or wrong as a whole. Hands and phones arrive as counts per option: their share
+    // is the share of ticks on correct options. A room that mixes them adds the two.
+    double answers = 0.0;
+    double right = 0.0;
     if (teamMode()) {
-        int answered = 0;
-        int right = 0;
         for (const auto& answer : tally->teamAnswers) {
             if (answer.empty()) {
                 continue;
             }
-            ++answered;
-            right += scoreQuestion(*questionContent, answer).outcome == Outcome::Right ? 1 : 0;
+            answers += 1.0;
+            right += scoreQuestion(*questionContent, answer).outcome == Outcome::Right ? 1.0 : 0.0;
         }
-        return answered > 0 ? std::optional<double>(static_cast<double>(right) / answered) : std::nullopt;
     }
-    // A show of hands has no per-person answer: the share of hands raised on correct options.
-    const int total = std::accumulate(tally->hands.begin(), tally->hands.end(), 0);
-    if (total == 0) {
-        return std::nullopt;
+    std::vector<int> ticks = teamMode() ? std::vector<int>(tally->hands.size(), 0) : tally->hands;
+    addInto(ticks, phoneDistribution(index));
+    for (std::size_t o = 0; o < ticks.size(); ++o) {
+        answers += ticks[o];
+        right += questionContent->options[o].correct ? ticks[o] : 0;
     }
-    int onCorrect = 0;
-    for (std::size_t o = 0; o < tally->hands.size(); ++o) {
-        onCorrect += questionContent->options[o].correct ? tally->hands[o] : 0;
-    }
-    return static_cast<double>(onCorrect) / total;
+    return answers > 0.0 ? std::optional<double>(right / answers) : std::nullopt;
 }
 
 bool AtelierRun::recordCardVote(HandCount count) {
     RoomMythRun* card = cardRun();
-    return card != nullptr && card->recordVote(count);
+    if (card == nullptr) {
+        return false;
+    }
+    // The phones' vote on the same question joins the hands the facilitator typed.
+    const auto phones = phoneCountsFor(cardKey(position_, card->phase() == RoomMythRun::Phase::VoteAfter), 2);
+    count.agree += phones[0];
+    count.disagree += phones[1];
+    return card->recordVote(count);
 }
 
 bool AtelierRun::setVotes(int choice, int count) {
@@ -248,13 +289,15 @@ bool AtelierRun::setTeamVote(int team, int choice) {
 
 std::vector<int> AtelierRun::leadingChoices() const {
     const auto* tally = steps_.empty() ? nullptr : std::get_if<ScenarioTally>(&tallies_[position_]);
-    if (tally == nullptr || tally->votes.empty() || tally->run.phase() != ScenarioRun::Phase::AtNode) {
+    if (tally == nullptr || tally->run.phase() != ScenarioRun::Phase::AtNode ||
+        tally->run.currentNode().type != NodeType::Choice) {
         return {};
     }
+    const auto votes = scenarioVotes();
     int most = 0;
     std::vector<int> leading;
     for (const auto& view : tally->run.visibleChoices()) {
-        const int count = tally->votes[static_cast<std::size_t>(view.index)];
+        const int count = votes[static_cast<std::size_t>(view.index)];
         if (!view.available || count == 0 || count < most) {
             continue;
         }
@@ -278,10 +321,7 @@ bool AtelierRun::decide(int choice) {
         return false;
     }
     const int node = tally->run.currentNodeIndex();
-    std::vector<int> votes = tally->votes;
-    if (votes.empty()) {
-        votes.assign(tally->run.currentNode().choices.size(), 0);
-    }
+    std::vector<int> votes = scenarioVotes();
     if (!tally->run.choose(choice)) {
         return false;
     }
@@ -319,7 +359,139 @@ std::vector<int> AtelierRun::profileCounts(std::size_t index) const {
     for (const int profile : tally->profiles) {
         ++counts[static_cast<std::size_t>(profile)];
     }
+    addInto(counts, phoneCountsFor(mapKey(index), counts.size()));
     return counts;
+}
+
+std::vector<int> AtelierRun::scenarioVotes() const {
+    const auto& tally = std::get<ScenarioTally>(tallies_[position_]);
+    std::vector<int> votes = tally.votes;
+    votes.resize(tally.run.currentNode().choices.size(), 0);
+    const auto choices = phoneChoices();
+    const auto phones = phoneCountsFor(scenarioKey(position_, tally.decisions.size()), choices.size());
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        votes[static_cast<std::size_t>(choices[i])] += phones[i];
+    }
+    return votes;
+}
+
+std::vector<int> AtelierRun::phoneChoices() const {
+    std::vector<int> choices;
+    const auto* tally = std::get_if<ScenarioTally>(&tallies_[position_]);
+    if (tally == nullptr || tally->run.phase() != ScenarioRun::Phase::AtNode ||
+        tally->run.currentNode().type != NodeType::Choice) {
+        return choices;
+    }
+    for (const auto& view : tally->run.visibleChoices()) {
+        if (view.available) {
+            choices.push_back(view.index);
+        }
+    }
+    return choices;
+}
+
+PhonePrompt AtelierRun::phonePrompt() const {
+    PhonePrompt prompt;
+    if (steps_.empty()) {
+        return prompt;
+    }
+    const ResolvedStep& current = steps_[position_];
+    const StepTally& tally = tallies_[position_];
+    prompt.title = "Étape " + std::to_string(position_ + 1) + " sur " + std::to_string(steps_.size());
+    if (const auto* questionTally = std::get_if<QuestionTally>(&tally)) {
+        const Question& content = *current.question;
+        prompt.kind = PhonePromptKind::Question;
+        prompt.key = questionKey(position_);
+        prompt.prompt = content.text;
+        for (std::size_t o = 0; o < content.options.size(); ++o) {
+            prompt.options.push_back(content.options[o].text);
+            if (content.options[o].correct) {
+                prompt.correct.push_back(static_cast<int>(o));
+            }
+        }
+        prompt.multiple = content.isMultipleAnswer();
+        prompt.open = questionTally->open;
+        prompt.revealed = questionTally->revealed;
+        if (prompt.revealed) {
+            prompt.counts = distribution(position_);
+            prompt.explanation = content.explanation;
+        } else {
+            prompt.correct.clear();  // never sent before the room sees it
+        }
+        return prompt;
+    }
+    if (const auto* card = std::get_if<CardTally>(&tally)) {
+        using Phase = RoomMythRun::Phase;
+        const Phase phase = card->run.phase();
+        const bool after = phase == Phase::Answer || phase == Phase::VoteAfter || phase == Phase::Shift ||
+                           phase == Phase::Finished;
+        prompt.kind = PhonePromptKind::Card;
+        prompt.key = cardKey(position_, after);
+        prompt.title = after ? "Idée reçue : après le débat" : "Idée reçue : êtes-vous d’accord ?";
+        prompt.prompt = current.card->statement;
+        prompt.options = {kPhoneAgree, kPhoneDisagree};
+        prompt.open = phase == Phase::VoteBefore || phase == Phase::VoteAfter;
+        if (phase == Phase::Shift || phase == Phase::Finished) {
+            const RoomCardResult& result =
+                card->run.results().empty() ? card->run.current() : card->run.results().front();
+            prompt.revealed = true;
+            prompt.counts = {result.after.agree, result.after.disagree};
+        }
+        return prompt;
+    }
+    if (const auto* scenarioTally = std::get_if<ScenarioTally>(&tally)) {
+        const auto choices = phoneChoices();
+        prompt.kind = PhonePromptKind::Scenario;
+        prompt.title = current.scenario->title;
+        if (choices.empty()) {
+            prompt.kind = PhonePromptKind::Waiting;  // a narrative node, a consequence, the ending: eyes up
+            prompt.key = scenarioKey(position_, scenarioTally->decisions.size()) + "/suite";
+            return prompt;
+        }
+        const ScenarioNode& node = scenarioTally->run.currentNode();
+        prompt.key = scenarioKey(position_, scenarioTally->decisions.size());
+        prompt.prompt = node.text;
+        for (const int choice : choices) {
+            prompt.options.push_back(node.choices[static_cast<std::size_t>(choice)].text);
+        }
+        prompt.open = scenarioTally->voting;
+        return prompt;
+    }
+    const SelfDiagnostic& diagnostic = *current.diagnostic;
+    prompt.kind = PhonePromptKind::ProfileMap;
+    prompt.key = mapKey(position_);
+    prompt.prompt = "Quel profil ressemble le plus à votre collectivité ?";
+    for (const Profile& profile : diagnostic.profiles) {
+        prompt.options.push_back(profile.title);
+    }
+    prompt.open = true;  // the map takes answers for as long as it is on screen
+    return prompt;
+}
+
+bool AtelierRun::recordPhoneVotes(const std::string& key, const PhoneVotes& votes) {
+    if (steps_.empty() || key != phonePrompt().key) {
+        return false;
+    }
+    phoneVotes_[key] = votes;
+    PhoneParticipation& seen = participation_[position_];
+    seen.connected = std::max(seen.connected, votes.connected);
+    seen.answered = std::max(seen.answered, votes.answered);
+    return true;
+}
+
+const PhoneVotes* AtelierRun::phoneVotes(const std::string& key) const {
+    const auto found = phoneVotes_.find(key);
+    return found == phoneVotes_.end() ? nullptr : &found->second;
+}
+
+PhoneParticipation AtelierRun::phoneParticipation(std::size_t index) const {
+    return index < participation_.size() ? participation_[index] : PhoneParticipation{};
+}
+
+bool AtelierRun::phonesUsed() const {
+    return std::any_of(participation_.begin(), participation_.end(), [](const PhoneParticipation& seen) {
+        return seen.connected > 0 || seen.answered > 0;
+    });
 }
 
 double AtelierRun::teamPoints(int team) const {

@@ -6,7 +6,9 @@
 // only, with the question's own scoring rule: no speed points, no streaks.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <string>
 #include <variant>
 #include <vector>
 
@@ -47,6 +49,41 @@ struct ProfileMapTally {
 };
 
 using StepTally = std::variant<QuestionTally, CardTally, ScenarioTally, ProfileMapTally>;
+
+// ---- Phones in the room: what they are asked, and what they answered.
+enum class PhonePromptKind { Waiting, Question, Card, Scenario, ProfileMap };
+
+// What the phones show for the step on screen. `key` names one vote: a question, an idée reçue's vote
+// before or after the debate, one decision of a scenario, the map; votes never carry from one key to another.
+struct PhonePrompt {
+    PhonePromptKind kind = PhonePromptKind::Waiting;
+    std::string key;
+    std::string title;
+    std::string prompt;
+    std::vector<std::string> options;
+    bool multiple = false;
+    bool open = false;
+    bool revealed = false;
+    std::vector<int> correct;  // option indices, with `revealed`
+    std::vector<int> counts;   // per option, the whole room's tally, with `revealed`
+    std::string explanation;
+};
+
+// The phones' answers to one key, as the room server counted them.
+struct PhoneVotes {
+    int connected = 0;
+    int answered = 0;
+    std::vector<int> counts;  // per option of the key's PhonePrompt
+};
+
+// The most phones seen connected, and answering, during a step: the report's « téléphones ».
+struct PhoneParticipation {
+    int connected = 0;
+    int answered = 0;
+};
+
+inline constexpr const char* kPhoneAgree = "D’accord";
+inline constexpr const char* kPhoneDisagree = "Pas d’accord";
 
 struct TeamStanding {
     int team = -1;
@@ -105,6 +142,17 @@ class AtelierRun {
     bool removeLastCollectivite();
     std::vector<int> profileCounts(std::size_t index) const;
 
+    // ---- Phones: their answers add up with the teams' and the hands' in every tally above
+    PhonePrompt phonePrompt() const;
+    // Keeps the phones' answers to `key`; false when `key` is not the vote on screen (a late tally).
+    bool recordPhoneVotes(const std::string& key, const PhoneVotes& votes);
+    // The phones' answers to a key, or nothing when no phone answered it.
+    const PhoneVotes* phoneVotes(const std::string& key) const;
+    PhoneParticipation phoneParticipation(std::size_t index) const;
+    bool phonesUsed() const;
+    // A question's phone answers, per option (zeros when no phone answered).
+    std::vector<int> phoneDistribution(std::size_t index) const;
+
     // ---- Teams
     double teamPoints(int team) const;
     std::vector<TeamStanding> standings() const;
@@ -112,12 +160,19 @@ class AtelierRun {
   private:
     QuestionTally* question();
     ProfileMapTally* profileMap();
+    // Hands (or team votes) plus phones for the scenario's current choice node, per choice.
+    std::vector<int> scenarioVotes() const;
+    // The choices phones may pick at the current node: the available ones, in the order shown.
+    std::vector<int> phoneChoices() const;
+    std::vector<int> phoneCountsFor(const std::string& key, std::size_t options) const;
 
     AtelierPlan plan_;
     std::vector<ResolvedStep> steps_;
     std::vector<StepTally> tallies_;
     std::vector<bool> visited_;
     std::size_t position_ = 0;
+    std::map<std::string, PhoneVotes> phoneVotes_;
+    std::vector<PhoneParticipation> participation_;
 };
 
 }  // namespace passerelles

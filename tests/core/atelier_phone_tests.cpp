@@ -1,0 +1,171 @@
+// Phones in a workshop: what they are asked at each step, and how their answers join the room's tally.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "core/atelier/atelier_run.hpp"
+#include "support/test_support.hpp"
+
+using namespace passerelles;
+
+namespace {
+
+const ContentLibrary& bundledLibrary() {
+    static const ContentLibrary library = ContentLibrary::load({{testing::contentDir(), "bundled"}});
+    return library;
+}
+
+ResolvedStep firstBundledStep(AtelierItemKind kind) {
+    for (const auto& ref : candidateSteps(bundledLibrary(), {}, {})) {
+        if (ref.kind == kind) {
+            return resolveStep(bundledLibrary(), ref);
+        }
+    }
+    FAIL("no step of this kind in the bundled content");
+    return {};
+}
+
+Question threeOptions() {
+    Question question;
+    question.id = "q1";
+    question.text = "Une seule bonne réponse";
+    question.options = {
+        {"a", "Option 1", "", false}, {"b", "Option 2", "", true}, {"c", "Option 3", "", false}};
+    return question;
+}
+
+ResolvedStep questionStep(const Question& question) {
+    ResolvedStep step;
+    step.ref = {AtelierItemKind::Question, "test", "quiz", question.id};
+    step.question = &question;
+    return step;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "phones answer a question: their counts add to the hands, the answer is never sent before the reveal") {
+    const Question question = threeOptions();
+    AtelierRun run(AtelierPlan{}, {questionStep(question), questionStep(question)});
+    PhonePrompt prompt = run.phonePrompt();
+    CHECK(prompt.kind == PhonePromptKind::Question);
+    CHECK(prompt.key == "1");
+    CHECK(prompt.options.size() == 3);
+    CHECK_FALSE(prompt.open);
+    CHECK(prompt.correct.empty());
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.phonePrompt().open);
+    REQUIRE(run.setHands(0, 2));
+    REQUIRE(run.recordPhoneVotes("1", {12, 10, {1, 8, 1}}));
+    CHECK_FALSE(run.recordPhoneVotes("2", {12, 10, {5, 5, 0}}));  // not the vote on screen
+    CHECK(run.distribution(0) == std::vector<int>{3, 8, 1});
+    CHECK(run.phoneDistribution(0) == std::vector<int>{1, 8, 1});
+    CHECK(*run.successRate(0) == doctest::Approx(8.0 / 12.0));
+    REQUIRE(run.toggleReveal());
+    prompt = run.phonePrompt();
+    CHECK(prompt.revealed);
+    CHECK_FALSE(prompt.open);
+    CHECK(prompt.correct == std::vector<int>{1});
+    CHECK(prompt.counts == std::vector<int>{3, 8, 1});
+    CHECK(run.phoneParticipation(0).connected == 12);
+    CHECK(run.phoneParticipation(0).answered == 10);
+    CHECK(run.phoneParticipation(1).connected == 0);
+    CHECK(run.phonesUsed());
+}
+
+TEST_CASE("teams and phones in one room: the share right counts each team once and each phone tick once") {
+    const Question question = threeOptions();
+    AtelierPlan plan;
+    plan.teams = {{"Rouge", 0}, {"Bleue", 1}};
+    AtelierRun run(plan, {questionStep(question)});
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.teamAnswer(0, 1));  // right
+    REQUIRE(run.teamAnswer(1, 0));  // wrong
+    REQUIRE(run.recordPhoneVotes("1", {4, 4, {0, 4, 0}}));
+    CHECK(run.distribution(0) == std::vector<int>{1, 5, 0});
+    CHECK(*run.successRate(0) == doctest::Approx(5.0 / 6.0));
+    REQUIRE(run.toggleReveal());
+    CHECK(run.teamPoints(0) > run.teamPoints(1));  // phones never give a team points
+}
+
+TEST_CASE("an idée reçue: phones vote before and after under two keys that join the typed hands") {
+    const ResolvedStep card = firstBundledStep(AtelierItemKind::Card);
+    AtelierRun run(AtelierPlan{}, {card});
+    CHECK(run.phonePrompt().kind == PhonePromptKind::Card);
+    CHECK(run.phonePrompt().key == "1/avant");
+    CHECK_FALSE(run.phonePrompt().open);
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.phonePrompt().open);
+    CHECK(run.phonePrompt().options == std::vector<std::string>{kPhoneAgree, kPhoneDisagree});
+    REQUIRE(run.recordPhoneVotes("1/avant", {10, 9, {7, 2}}));
+    REQUIRE(run.recordCardVote({3, 1}));
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.cardRun()->current().before.agree == 10);
+    CHECK(run.cardRun()->current().before.disagree == 3);
+    while (run.cardRun()->phase() == RoomMythRun::Phase::Arguments) {
+        REQUIRE(run.toggleReveal());
+    }
+    CHECK(run.phonePrompt().key == "1/apres");
+    CHECK_FALSE(run.phonePrompt().open);
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.phonePrompt().open);
+    CHECK_FALSE(run.recordPhoneVotes("1/avant", {10, 9, {9, 0}}));  // the first vote is closed
+    REQUIRE(run.recordPhoneVotes("1/apres", {10, 9, {2, 7}}));
+    REQUIRE(run.recordCardVote({0, 0}));  // no hands typed: the phones alone
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.cardRun()->current().after.agree == 2);
+    CHECK(run.cardRun()->current().after.disagree == 7);
+    CHECK(run.phonePrompt().revealed);
+}
+
+TEST_CASE("a scenario: phones see only the available choices and their votes decide with the hands") {
+    const ResolvedStep scenario = firstBundledStep(AtelierItemKind::Scenario);
+    AtelierRun run(AtelierPlan{}, {scenario});
+    ScenarioTally* tally = run.scenario();
+    for (int guard = 0; guard < 50 && !(tally->run.phase() == ScenarioRun::Phase::AtNode &&
+                                        tally->run.currentNode().type == NodeType::Choice);
+         ++guard) {
+        CHECK(run.phonePrompt().kind == PhonePromptKind::Waiting);
+        REQUIRE(run.toggleReveal());
+    }
+    std::vector<int> available;
+    for (const auto& view : tally->run.visibleChoices()) {
+        if (view.available) {
+            available.push_back(view.index);
+        }
+    }
+    REQUIRE(available.size() >= 2);
+    PhonePrompt prompt = run.phonePrompt();
+    CHECK(prompt.kind == PhonePromptKind::Scenario);
+    CHECK(prompt.key == "1/choix-1");
+    CHECK(prompt.options.size() == available.size());
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.setVotes(available[0], 3));
+    std::vector<int> phoneCounts(available.size(), 0);
+    phoneCounts[1] = 5;
+    REQUIRE(run.recordPhoneVotes(prompt.key, {5, 5, phoneCounts}));
+    CHECK(run.leadingChoices() == std::vector<int>{available[1]});  // 5 phones beat 3 hands
+    REQUIRE(run.decide());
+    REQUIRE(tally->decisions.size() == 1);
+    CHECK(tally->decisions[0].choice == available[1]);
+    CHECK(tally->decisions[0].votes[static_cast<std::size_t>(available[1])] == 5);
+    CHECK(tally->decisions[0].votes[static_cast<std::size_t>(available[0])] == 3);
+    CHECK(run.phonePrompt().key != prompt.key);  // the next decision is a new vote
+}
+
+TEST_CASE("the map of the room: each phone places its collectivité beside the ones the facilitator typed") {
+    const ResolvedStep map = firstBundledStep(AtelierItemKind::ProfileMap);
+    AtelierRun run(AtelierPlan{}, {map});
+    const PhonePrompt prompt = run.phonePrompt();
+    CHECK(prompt.kind == PhonePromptKind::ProfileMap);
+    CHECK(prompt.open);
+    REQUIRE(prompt.options.size() == map.diagnostic->profiles.size());
+    REQUIRE(run.addCollectivite(0));
+    std::vector<int> counts(prompt.options.size(), 0);
+    counts[0] = 1;
+    counts[1] = 2;
+    REQUIRE(run.recordPhoneVotes(prompt.key, {3, 3, counts}));
+    const auto total = run.profileCounts(0);
+    CHECK(total[0] == 2);
+    CHECK(total[1] == 2);
+}

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "core/atelier/atelier_run.hpp"
+#include "core/atelier/atelier_report.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
@@ -168,4 +168,32 @@ TEST_CASE("the map of the room: each phone places its collectivité beside the o
     const auto total = run.profileCounts(0);
     CHECK(total[0] == 2);
     CHECK(total[1] == 2);
+}
+
+TEST_CASE(
+    "the report says how many phones were connected and answered at each step, and which answers they gave") {
+    const Question question = threeOptions();
+    AtelierRun run(AtelierPlan{}, {questionStep(question), questionStep(question)});
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.setHands(1, 3));
+    REQUIRE(run.recordPhoneVotes("1", {12, 10, {1, 8, 1}}));
+    const AtelierReportFiles files = buildAtelierReport(run, AtelierFigures{}, "2 décembre 2026");
+    CHECK(files.html.find("10 réponses sur 12 téléphones connectés") != std::string::npos);
+    CHECK(files.html.find("téléphones connectés au plus") != std::string::npos);
+    const auto csv = [&](const std::string& name) {
+        for (const auto& [file, content] : files.csv) {
+            if (file == name) {
+                return content;
+            }
+        }
+        FAIL("no " << name);
+        return std::string();
+    };
+    const std::string steps = csv("etapes.csv");
+    CHECK(steps.find("téléphones connectés;téléphones ayant répondu") != std::string::npos);
+    CHECK(steps.find(";oui;12;10\r\n") != std::string::npos);
+    CHECK(steps.find(";non;0;0\r\n") != std::string::npos);
+    const std::string questions = csv("questions.csv");
+    CHECK(questions.find("réponses;dont téléphones;taux de réussite") != std::string::npos);
+    CHECK(questions.find(";oui;11;8;") != std::string::npos);  // option B: 3 hands + 8 phones
 }

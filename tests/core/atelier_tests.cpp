@@ -384,7 +384,7 @@ TEST_CASE(
     const std::string questions = csv("questions.csv");
     CHECK(questions.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK(std::count(questions.begin(), questions.end(), '\n') == 3);  // header and one row per option
-    CHECK(questions.find(";B;Option 2;oui;1;50") != std::string::npos);
+    CHECK(questions.find(";B;Option 2;oui;1;0;50") != std::string::npos);
     const std::string cards = csv("idees-recues.csv");
     CHECK(cards.find(";11;9;4;16;-35") != std::string::npos);
     CHECK(csv("equipes.csv").find("1;Équipe 1;orange;1") != std::string::npos);

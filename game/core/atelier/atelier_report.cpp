@@ -179,6 +179,13 @@ class HtmlReport {
         if (figures_.minutesPlayed > 0) {
             out_ += figure(std::to_string(figures_.minutesPlayed) + " min", "de séance");
         }
+        if (run_.phonesUsed()) {
+            int most = 0;
+            for (std::size_t i = 0; i < run_.stepCount(); ++i) {
+                most = std::max(most, run_.phoneParticipation(i).connected);
+            }
+            out_ += figure(std::to_string(most), "téléphones connectés au plus");
+        }
         out_ += "</div>\n";
         if (!run_.plan().themes.empty()) {
             std::string themes;
@@ -200,6 +207,20 @@ class HtmlReport {
             }
         }
         return theme;
+    }
+
+    // Where the answers came from, when phones took part: « dont 19 téléphones sur 23 connectés ».
+    std::string phoneLine(std::size_t index, const std::string& about = {}) const {
+        const PhoneParticipation phones = run_.phoneParticipation(index);
+        if (phones.connected == 0 && phones.answered == 0) {
+            return {};
+        }
+        return "<p class=\"muted\">" +
+               html((about.empty() ? std::string("Par téléphone : ") : about + " — par téléphone : ") +
+                    countNoun(phones.answered, "réponse", "réponses") + " sur " +
+                    countNoun(phones.connected, "téléphone connecté", "téléphones connectés") +
+                    " ; le reste à main levée ou par équipe.") +
+               "</p>\n";
     }
 
     template <typename Tally>
@@ -238,6 +259,7 @@ class HtmlReport {
             }
             const auto rate = run_.successRate(index);
             out_ += "<h3>" + html(question.text) + "</h3>\n" + barChart(rows);
+            out_ += phoneLine(index);
             out_ += "<p>Bonne réponse : " + html(optionLetters(correct)) + ". " +
                     html(rate ? (run_.teamMode() ? "Équipes justes : " : "Mains sur une bonne réponse : ") +
                                     formatPercent(*rate)
@@ -273,7 +295,11 @@ class HtmlReport {
                     html(share(result.before)) + "</td><td>" + html(share(result.after)) + "</td><td>" +
                     html(measured ? sign(-result.shift()) + " d’accord" : std::string("—")) + "</td></tr>\n";
         }
-        out_ += "</table>\n<p class=\"muted\">" +
+        out_ += "</table>\n";
+        for (const std::size_t index : steps) {
+            out_ += phoneLine(index, guillemets(run_.step(index).card->statement));
+        }
+        out_ += "<p class=\"muted\">" +
                 html(
                     "Une évolution négative veut dire que moins de personnes partagent l’idée reçue après le "
                     "débat.") +
@@ -304,6 +330,7 @@ class HtmlReport {
                 out_ += "<p><b>" + html(node.title.empty() ? std::string("Décision") : node.title) +
                         "</b></p>\n" + barChart(rows);
             }
+            out_ += phoneLine(index);
             if (tally.run.phase() == ScenarioRun::Phase::Ended) {
                 const ScenarioNode& ending = tally.run.currentNode();
                 out_ += "<p>Fin atteinte : <b>" + html(ending.title) + "</b> (" +
@@ -328,7 +355,7 @@ class HtmlReport {
             for (std::size_t p = 0; p < diagnostic.profiles.size(); ++p) {
                 rows.push_back({diagnostic.profiles[p].title, counts[p], percentOf(counts[p], total), false});
             }
-            out_ += barChart(rows) + "</section>\n";
+            out_ += barChart(rows) + phoneLine(index) + "</section>\n";
         }
     }
 
@@ -418,7 +445,7 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
 
     CsvWriter questions;
     questions.row({"étape", "pack", "question", "texte", "option", "texte de l’option", "correcte",
-                   "réponses", "taux de réussite"});
+                   "réponses", "dont téléphones", "taux de réussite"});
     CsvWriter cards;
     cards.row({"étape", "pack", "idée reçue", "énoncé", "d’accord avant", "pas d’accord avant",
                "d’accord après", "pas d’accord après", "évolution de la part d’accord (points)"});
@@ -437,11 +464,12 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
         if (step.question != nullptr) {
             const auto counts = run.distribution(i);
             const auto rate = run.successRate(i);
+            const auto phones = run.phoneDistribution(i);
             for (std::size_t o = 0; o < step.question->options.size(); ++o) {
                 questions.row({number, step.ref.packId, step.question->id, step.question->text,
                                std::string(1, static_cast<char>('A' + o)), step.question->options[o].text,
                                step.question->options[o].correct ? "oui" : "non", std::to_string(counts[o]),
-                               rate ? csvNumber(*rate * 100.0, 1) : ""});
+                               std::to_string(phones[o]), rate ? csvNumber(*rate * 100.0, 1) : ""});
             }
         } else if (step.card != nullptr) {
             const RoomCardResult& result = cardResult(std::get<CardTally>(run.tally(i)));
@@ -492,11 +520,14 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
     }
 
     CsvWriter steps;
-    steps.row({"étape", "sorte", "pack", "activité", "élément", "titre", "jouée"});
+    steps.row({"étape", "sorte", "pack", "activité", "élément", "titre", "jouée", "téléphones connectés",
+               "téléphones ayant répondu"});
     for (std::size_t i = 0; i < run.stepCount(); ++i) {
         const ResolvedStep& step = run.step(i);
+        const PhoneParticipation phones = run.phoneParticipation(i);
         steps.row({std::to_string(i + 1), stepKindKeyword(step), step.ref.packId, step.ref.activityId,
-                   step.ref.itemId, step.title(), run.visited(i) ? "oui" : "non"});
+                   step.ref.itemId, step.title(), run.visited(i) ? "oui" : "non",
+                   std::to_string(phones.connected), std::to_string(phones.answered)});
     }
     files.emplace_back("etapes.csv", steps.text());
     return files;

@@ -460,3 +460,35 @@ TEST_CASE("plans are saved in one folder, listed, reloaded; saving the same plan
     CHECK(error.find("abime.json") != std::string::npos);
     CHECK(listPlanFiles(folder.path() / "absent").empty());
 }
+
+TEST_CASE("a step passed through without playing is « non jouée » and leaves no zeros in the report") {
+    const Question first = makeQuestion("q1", "Jouée", {true, false});
+    const Question second = makeQuestion("q2", "Passée", {true, false});
+    const ResolvedStep card = bundledStep(AtelierItemKind::Card);
+    AtelierRun run(planWithTeams(2), {questionStep(first), questionStep(second), card});
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.teamAnswer(0, 0));
+    REQUIRE(run.toggleReveal());
+    REQUIRE(run.next());
+    REQUIRE(run.next());  // the second question and the card are only shown
+    CHECK(run.visited(1));
+    CHECK(run.played(0));
+    CHECK_FALSE(run.played(1));
+    CHECK_FALSE(run.played(2));
+    CHECK(run.playedCount() == 1);
+    const AtelierReportFiles files = buildAtelierReport(run, AtelierFigures{}, "2 décembre 2026");
+    CHECK(files.html.find("Passée") == std::string::npos);
+    std::string steps;
+    std::string questions;
+    for (const auto& [name, content] : files.csv) {
+        if (name == "etapes.csv") {
+            steps = content;
+        } else if (name == "questions.csv") {
+            questions = content;
+        }
+    }
+    CHECK(steps.find("Jouée;oui") != std::string::npos);
+    CHECK(steps.find("Passée;non") != std::string::npos);
+    CHECK(questions.find("Passée") == std::string::npos);
+    CHECK(questions.find("Jouée") != std::string::npos);
+}

@@ -156,14 +156,6 @@ class HtmlReport {
         return text;
     }
 
-    std::size_t playedCount() const {
-        std::size_t count = 0;
-        for (std::size_t i = 0; i < run_.stepCount(); ++i) {
-            count += run_.visited(i) ? 1 : 0;
-        }
-        return count;
-    }
-
     void figuresSection() {
         const auto figure = [](const std::string& value, const std::string& label) {
             return "<div class=\"figure\"><b>" + html(value) + "</b>" + html(label) + "</div>\n";
@@ -174,8 +166,8 @@ class HtmlReport {
         out_ += figure(
             std::to_string(figures_.newCollectivites),
             "nouvelles collectivités (" + percentOf(figures_.newCollectivites, figures_.collectivites) + ")");
-        out_ +=
-            figure(std::to_string(playedCount()) + " / " + std::to_string(run_.stepCount()), "étapes jouées");
+        out_ += figure(std::to_string(run_.playedCount()) + " / " + std::to_string(run_.stepCount()),
+                       "étapes jouées");
         if (figures_.minutesPlayed > 0) {
             out_ += figure(std::to_string(figures_.minutesPlayed) + " min", "de séance");
         }
@@ -224,10 +216,10 @@ class HtmlReport {
     }
 
     template <typename Tally>
-    std::vector<std::size_t> visitedStepsWith() const {
+    std::vector<std::size_t> playedStepsWith() const {
         std::vector<std::size_t> list;
         for (std::size_t i = 0; i < run_.stepCount(); ++i) {
-            if (run_.visited(i) && std::holds_alternative<Tally>(run_.tally(i))) {
+            if (run_.played(i) && std::holds_alternative<Tally>(run_.tally(i))) {
                 list.push_back(i);
             }
         }
@@ -235,7 +227,7 @@ class HtmlReport {
     }
 
     void questionsSection() {
-        const auto steps = visitedStepsWith<QuestionTally>();
+        const auto steps = playedStepsWith<QuestionTally>();
         if (steps.empty()) {
             return;
         }
@@ -274,7 +266,7 @@ class HtmlReport {
     }
 
     void cardsSection() {
-        const auto steps = visitedStepsWith<CardTally>();
+        const auto steps = playedStepsWith<CardTally>();
         if (steps.empty()) {
             return;
         }
@@ -307,7 +299,7 @@ class HtmlReport {
     }
 
     void scenariosSection() {
-        const auto steps = visitedStepsWith<ScenarioTally>();
+        const auto steps = playedStepsWith<ScenarioTally>();
         if (steps.empty()) {
             return;
         }
@@ -343,7 +335,7 @@ class HtmlReport {
     }
 
     void mapSection() {
-        const auto steps = visitedStepsWith<ProfileMapTally>();
+        const auto steps = playedStepsWith<ProfileMapTally>();
         for (const std::size_t index : steps) {
             const SelfDiagnostic& diagnostic = *run_.step(index).diagnostic;
             const auto counts = run_.profileCounts(index);
@@ -394,7 +386,7 @@ class HtmlReport {
         std::string list;
         for (std::size_t i = 0; i < run_.stepCount(); ++i) {
             const Pack* pack = run_.step(i).pack;
-            if (pack == nullptr || !run_.visited(i)) {
+            if (pack == nullptr || !run_.played(i)) {
                 continue;
             }
             for (const auto& source : pack->sources) {
@@ -432,10 +424,7 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
     session.row({"titre", "date", "lieu", "public", "participants", "collectivités",
                  "nouvelles collectivités", "étapes prévues", "étapes jouées", "durée (min)", "équipes",
                  "prochaines étapes"});
-    std::size_t played = 0;
-    for (std::size_t i = 0; i < run.stepCount(); ++i) {
-        played += run.visited(i) ? 1 : 0;
-    }
+    const std::size_t played = run.playedCount();
     session.row({plan.title, plan.date, plan.place, plan.audience, std::to_string(figures.participants),
                  std::to_string(figures.collectivites), std::to_string(figures.newCollectivites),
                  std::to_string(run.stepCount()), std::to_string(played),
@@ -456,8 +445,8 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
     profiles.row({"étape", "pack", "questionnaire", "profil", "collectivités"});
 
     for (std::size_t i = 0; i < run.stepCount(); ++i) {
-        if (!run.visited(i)) {
-            continue;
+        if (!run.played(i)) {
+            continue;  // a step passed through without playing it has no row: empty, never zeros
         }
         const ResolvedStep& step = run.step(i);
         const std::string number = std::to_string(i + 1);
@@ -526,7 +515,7 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
         const ResolvedStep& step = run.step(i);
         const PhoneParticipation phones = run.phoneParticipation(i);
         steps.row({std::to_string(i + 1), stepKindKeyword(step), step.ref.packId, step.ref.activityId,
-                   step.ref.itemId, step.title(), run.visited(i) ? "oui" : "non",
+                   step.ref.itemId, step.title(), run.played(i) ? "oui" : "non",
                    std::to_string(phones.connected), std::to_string(phones.answered)});
     }
     files.emplace_back("etapes.csv", steps.text());

@@ -72,6 +72,34 @@ bool AtelierRun::goTo(std::size_t index) {
     return true;
 }
 
+bool AtelierRun::played(std::size_t index) const {
+    if (index >= steps_.size()) {
+        return false;
+    }
+    const StepTally& tally = tallies_[index];
+    if (const auto* question = std::get_if<QuestionTally>(&tally)) {
+        const auto counts = distribution(index);
+        return question->revealed || std::any_of(counts.begin(), counts.end(), [](int n) { return n > 0; });
+    }
+    if (const auto* card = std::get_if<CardTally>(&tally)) {
+        return card->run.phase() != RoomMythRun::Phase::Statement || !card->run.results().empty();
+    }
+    if (const auto* scenario = std::get_if<ScenarioTally>(&tally)) {
+        return !scenario->decisions.empty() || scenario->run.phase() != ScenarioRun::Phase::AtNode ||
+               scenario->run.currentNodeIndex() != scenario->run.scenario().start;
+    }
+    const auto counts = profileCounts(index);
+    return std::any_of(counts.begin(), counts.end(), [](int n) { return n > 0; });
+}
+
+std::size_t AtelierRun::playedCount() const {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < steps_.size(); ++i) {
+        count += played(i) ? 1 : 0;
+    }
+    return count;
+}
+
 bool AtelierRun::next() {
     return goTo(position_ + 1);
 }
@@ -364,7 +392,11 @@ std::vector<int> AtelierRun::profileCounts(std::size_t index) const {
 }
 
 std::vector<int> AtelierRun::scenarioVotes() const {
-    const auto& tally = std::get<ScenarioTally>(tallies_[position_]);
+    const auto* found = steps_.empty() ? nullptr : std::get_if<ScenarioTally>(&tallies_[position_]);
+    if (found == nullptr) {
+        return {};
+    }
+    const ScenarioTally& tally = *found;
     std::vector<int> votes = tally.votes;
     votes.resize(tally.run.currentNode().choices.size(), 0);
     const auto choices = phoneChoices();

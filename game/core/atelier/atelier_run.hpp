@@ -103,6 +103,11 @@ class AtelierRun {
     const StepTally& tally(std::size_t index) const { return tallies_[index]; }
     bool teamMode() const { return !plan_.teams.empty(); }
     bool visited(std::size_t index) const { return visited_[index]; }
+    // The room did something on the step: a question answered or its answer shown, a card voted on or
+    // debated, a scenario moved on, a collectivité placed. A step only passed through (→) is not played: it
+    // is « non jouée » in the summary and the report, and no team gets a 0 for it.
+    bool played(std::size_t index) const;
+    std::size_t playedCount() const;
 
     bool next();
     bool previous();
@@ -133,6 +138,8 @@ class AtelierRun {
     // The available choices with the most votes: one when the room has a majority, several on a tie,
     // none before anyone voted.
     std::vector<int> leadingChoices() const;
+    // Hands (or team votes) plus phones at the current choice node, per choice of the node.
+    std::vector<int> scenarioVotes() const;
     // Applies the majority's choice; false on a tie or when no one voted (the facilitator then decides).
     bool decide();
     bool decide(int choice);  // the facilitator's decision: a casting vote, or a choice agreed aloud
@@ -160,8 +167,6 @@ class AtelierRun {
   private:
     QuestionTally* question();
     ProfileMapTally* profileMap();
-    // Hands (or team votes) plus phones for the scenario's current choice node, per choice.
-    std::vector<int> scenarioVotes() const;
     // The choices phones may pick at the current node: the available ones, in the order shown.
     std::vector<int> phoneChoices() const;
     std::vector<int> phoneCountsFor(const std::string& key, std::size_t options) const;

@@ -84,7 +84,7 @@ class AtelierEndScreen final : public Screen {
         std::optional<std::size_t> moved;
         double movedShift = 0.0;
         for (std::size_t i = 0; i < run.stepCount(); ++i) {
-            if (!run.visited(i)) {
+            if (!run.played(i)) {
                 continue;
             }
             ++played;
@@ -102,8 +102,8 @@ class AtelierEndScreen final : public Screen {
                 }
             }
         }
-        heading(frame, std::to_string(played) + " étape" + (played > 1 ? "s" : "") + " jouée" +
-                           (played > 1 ? "s" : "") + " sur " + std::to_string(run.stepCount()));
+        heading(frame, countNoun(static_cast<long long>(played), "étape jouée", "étapes jouées") + " sur " +
+                           std::to_string(run.stepCount()));
         if (hardest) {
             paragraph(frame, "La question qui a le plus résisté : « " + run.step(*hardest).question->text +
                                  " » (" + formatPercent(hardestRate) + " de bonnes réponses).");

@@ -212,7 +212,8 @@ void drawPodium(Frame& frame, const AtelierPlan& plan, const std::vector<TeamSta
     std::vector<TeamStanding> podium;
     std::vector<TeamStanding> others;
     for (const auto& standing : standings) {
-        (standing.rank <= plan.podiumSize ? podium : others).push_back(standing);
+        // A team without points is thanked with the others, never put on a podium at 0.
+        (standing.rank <= plan.podiumSize && standing.points > 0.0 ? podium : others).push_back(standing);
     }
     ImFont* big = frame.services.fonts.title;
     for (const auto& standing : podium) {

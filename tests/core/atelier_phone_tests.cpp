@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/atelier/atelier_report.hpp"
+#include "core/atelier/atelier_resume.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
@@ -196,4 +197,66 @@ TEST_CASE(
     const std::string questions = csv("questions.csv");
     CHECK(questions.find("réponses;dont téléphones;taux de réussite") != std::string::npos);
     CHECK(questions.find(";oui;11;8;") != std::string::npos);  // option B: 3 hands + 8 phones
+}
+
+TEST_CASE("a workshop's journal, written and read back, rebuilds the same run after a crash") {
+    const Question question = threeOptions();
+    const ResolvedStep card = firstBundledStep(AtelierItemKind::Card);
+    const ResolvedStep scenario = firstBundledStep(AtelierItemKind::Scenario);
+    AtelierPlan plan;
+    plan.title = "Atelier du 2 décembre";
+    plan.date = "2026-12-02";
+    plan.teams = {{"Rouge", 0}, {"Bleue", 1}};
+    const std::vector<ResolvedStep> steps = {questionStep(question), card, scenario};
+    AtelierRun run(plan, steps);
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.teamAnswer(0, 1));
+    REQUIRE(run.teamAnswer(1, 2));
+    REQUIRE(run.recordPhoneVotes("1", {6, 5, {0, 4, 1}}));
+    REQUIRE(run.recordPhoneVotes("1", {6, 5, {0, 4, 1}}));  // the same tally again: one event
+    REQUIRE(run.toggleReveal());
+    REQUIRE(run.next());
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.recordCardVote({8, 3}));
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.next());
+    ScenarioTally* tally = run.scenario();
+    while (!(tally->run.phase() == ScenarioRun::Phase::AtNode &&
+             tally->run.currentNode().type == NodeType::Choice)) {
+        REQUIRE(run.toggleReveal());
+    }
+    REQUIRE(run.toggleAnswering());
+    const int choice = tally->run.visibleChoices().front().index;
+    REQUIRE(run.setTeamVote(0, choice));
+    REQUIRE(run.toggleReveal());  // the majority decides: one event, not two
+    CHECK(std::count_if(run.journal().begin(), run.journal().end(), [](const AtelierEvent& event) {
+              return event.kind == AtelierEvent::Kind::Decide;
+          }) == 0);
+    CHECK(std::count_if(run.journal().begin(), run.journal().end(), [](const AtelierEvent& event) {
+              return event.kind == AtelierEvent::Kind::PhoneVotes;
+          }) == 1);
+
+    std::string error;
+    const auto saved = savedWorkshopFromJson(savedWorkshopJson(run, "2026-12-02"), error);
+    REQUIRE_MESSAGE(saved, error);
+    CHECK(saved->position == 2);
+    CHECK(saved->stepCount == 3);
+    CHECK(resumeLabel(*saved) == "Reprendre l’atelier du 2 décembre 2026 (étape 3 sur 3)");
+    AtelierRun again(saved->plan, steps);
+    REQUIRE(again.replay(saved->events));
+    CHECK(again.position() == run.position());
+    CHECK(again.distribution(0) == run.distribution(0));
+    CHECK(again.teamPoints(0) == run.teamPoints(0));
+    CHECK(again.phoneParticipation(0).answered == 5);
+    const auto& before = std::get<CardTally>(again.tally(1)).run.current().before;
+    CHECK(before.agree == 8);
+    CHECK(before.disagree == 3);
+    const auto& decisions = std::get<ScenarioTally>(again.tally(2)).decisions;
+    REQUIRE(decisions.size() == 1);
+    CHECK(decisions[0].choice == choice);
+    CHECK(again.journal().size() == run.journal().size());
+
+    CHECK_FALSE(savedWorkshopFromJson("{\"format\": 1}", error));
+    CHECK(error.find("illisible") != std::string::npos);
+    CHECK_FALSE(savedWorkshopFromJson("pas du json", error));
 }

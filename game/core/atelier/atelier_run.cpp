@@ -61,6 +61,7 @@ AtelierRun::AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps)
 }
 
 bool AtelierRun::goTo(std::size_t index) {
+    const Journaled entry(*this, {AtelierEvent::Kind::GoTo, static_cast<int>(index), 0, {}, {}});
     if (index >= steps_.size()) {
         return false;
     }
@@ -143,6 +144,7 @@ bool AtelierRun::answeringOpen() const {
 }
 
 bool AtelierRun::toggleAnswering() {
+    const Journaled entry(*this, {AtelierEvent::Kind::ToggleAnswering, 0, 0, {}, {}});
     if (QuestionTally* tally = question()) {
         if (tally->revealed) {
             return false;  // once the answer is out, answers are final
@@ -174,6 +176,7 @@ bool AtelierRun::toggleAnswering() {
 }
 
 bool AtelierRun::toggleReveal() {
+    const Journaled entry(*this, {AtelierEvent::Kind::ToggleReveal, 0, 0, {}, {}});
     if (QuestionTally* tally = question()) {
         tally->revealed = !tally->revealed;
         tally->open = false;
@@ -196,6 +199,7 @@ bool AtelierRun::toggleReveal() {
 }
 
 bool AtelierRun::teamAnswer(int team, int option) {
+    const Journaled entry(*this, {AtelierEvent::Kind::TeamAnswer, team, option, {}, {}});
     QuestionTally* tally = question();
     if (tally == nullptr || !tally->open || team < 0 || team >= static_cast<int>(plan_.teams.size()) ||
         option < 0 || option >= static_cast<int>(step().question->options.size())) {
@@ -207,6 +211,7 @@ bool AtelierRun::teamAnswer(int team, int option) {
 }
 
 bool AtelierRun::setHands(int option, int count) {
+    const Journaled entry(*this, {AtelierEvent::Kind::SetHands, option, count, {}, {}});
     QuestionTally* tally = question();
     if (tally == nullptr || option < 0 || option >= static_cast<int>(tally->hands.size()) || count < 0) {
         return false;
@@ -277,6 +282,7 @@ std::optional<double> AtelierRun::successRate(std::size_t index) const {
 }
 
 bool AtelierRun::recordCardVote(HandCount count) {
+    const Journaled entry(*this, {AtelierEvent::Kind::CardVote, count.agree, count.disagree, {}, {}});
     RoomMythRun* card = cardRun();
     if (card == nullptr) {
         return false;
@@ -289,6 +295,7 @@ bool AtelierRun::recordCardVote(HandCount count) {
 }
 
 bool AtelierRun::setVotes(int choice, int count) {
+    const Journaled entry(*this, {AtelierEvent::Kind::SetVotes, choice, count, {}, {}});
     ScenarioTally* tally = scenario();
     if (tally == nullptr || !tally->voting || choice < 0 || choice >= static_cast<int>(tally->votes.size()) ||
         count < 0) {
@@ -299,6 +306,7 @@ bool AtelierRun::setVotes(int choice, int count) {
 }
 
 bool AtelierRun::setTeamVote(int team, int choice) {
+    const Journaled entry(*this, {AtelierEvent::Kind::SetTeamVote, team, choice, {}, {}});
     ScenarioTally* tally = scenario();
     if (tally == nullptr || !tally->voting || team < 0 || team >= static_cast<int>(plan_.teams.size()) ||
         choice < 0 || choice >= static_cast<int>(tally->votes.size())) {
@@ -344,6 +352,7 @@ bool AtelierRun::decide() {
 }
 
 bool AtelierRun::decide(int choice) {
+    const Journaled entry(*this, {AtelierEvent::Kind::Decide, choice, 0, {}, {}});
     ScenarioTally* tally = scenario();
     if (tally == nullptr) {
         return false;
@@ -361,6 +370,7 @@ bool AtelierRun::decide(int choice) {
 }
 
 bool AtelierRun::addCollectivite(int profile) {
+    const Journaled entry(*this, {AtelierEvent::Kind::AddCollectivite, profile, 0, {}, {}});
     ProfileMapTally* tally = profileMap();
     if (tally == nullptr || profile < 0 || profile >= static_cast<int>(step().diagnostic->profiles.size())) {
         return false;
@@ -370,6 +380,7 @@ bool AtelierRun::addCollectivite(int profile) {
 }
 
 bool AtelierRun::removeLastCollectivite() {
+    const Journaled entry(*this, {AtelierEvent::Kind::RemoveCollectivite, 0, 0, {}, {}});
     ProfileMapTally* tally = profileMap();
     if (tally == nullptr || tally->profiles.empty()) {
         return false;
@@ -504,6 +515,13 @@ bool AtelierRun::recordPhoneVotes(const std::string& key, const PhoneVotes& vote
     if (steps_.empty() || key != phonePrompt().key) {
         return false;
     }
+    if (const PhoneVotes* known = phoneVotes(key); known != nullptr && known->connected == votes.connected &&
+                                                   known->answered == votes.answered &&
+                                                   known->counts == votes.counts) {
+        return true;  // the same tally every frame: nothing new to journal
+    }
+    const Journaled entry(
+        *this, {AtelierEvent::Kind::PhoneVotes, votes.connected, votes.answered, key, votes.counts});
     phoneVotes_[key] = votes;
     PhoneParticipation& seen = participation_[position_];
     seen.connected = std::max(seen.connected, votes.connected);
@@ -524,6 +542,60 @@ bool AtelierRun::phonesUsed() const {
     return std::any_of(participation_.begin(), participation_.end(), [](const PhoneParticipation& seen) {
         return seen.connected > 0 || seen.answered > 0;
     });
+}
+
+AtelierRun::Journaled::Journaled(AtelierRun& run, AtelierEvent event) : run_(run) {
+    if (run_.depth_++ == 0) {
+        run_.journal_.push_back(std::move(event));
+    }
+}
+
+bool AtelierRun::replay(const std::vector<AtelierEvent>& events) {
+    using Kind = AtelierEvent::Kind;
+    for (const AtelierEvent& event : events) {
+        switch (event.kind) {
+            case Kind::GoTo:
+                if (event.first < 0 || event.first >= static_cast<int>(steps_.size())) {
+                    return false;
+                }
+                goTo(static_cast<std::size_t>(event.first));
+                break;
+            case Kind::ToggleAnswering:
+                toggleAnswering();
+                break;
+            case Kind::ToggleReveal:
+                toggleReveal();
+                break;
+            case Kind::TeamAnswer:
+                teamAnswer(event.first, event.second);
+                break;
+            case Kind::SetHands:
+                setHands(event.first, event.second);
+                break;
+            case Kind::CardVote:
+                recordCardVote({event.first, event.second});
+                break;
+            case Kind::SetVotes:
+                setVotes(event.first, event.second);
+                break;
+            case Kind::SetTeamVote:
+                setTeamVote(event.first, event.second);
+                break;
+            case Kind::Decide:
+                decide(event.first);
+                break;
+            case Kind::AddCollectivite:
+                addCollectivite(event.first);
+                break;
+            case Kind::RemoveCollectivite:
+                removeLastCollectivite();
+                break;
+            case Kind::PhoneVotes:
+                recordPhoneVotes(event.key, {event.first, event.second, event.counts});
+                break;
+        }
+    }
+    return true;
 }
 
 double AtelierRun::teamPoints(int team) const {

@@ -85,6 +85,30 @@ struct PhoneParticipation {
 inline constexpr const char* kPhoneAgree = "D’accord";
 inline constexpr const char* kPhoneDisagree = "Pas d’accord";
 
+// One thing the facilitator (or the phones) did to the run, as it was called: replaying a run's journal on
+// a fresh run of the same plan rebuilds the same state, which is how a workshop survives a crash.
+struct AtelierEvent {
+    enum class Kind {
+        GoTo,
+        ToggleAnswering,
+        ToggleReveal,
+        TeamAnswer,
+        SetHands,
+        CardVote,
+        SetVotes,
+        SetTeamVote,
+        Decide,
+        AddCollectivite,
+        RemoveCollectivite,
+        PhoneVotes,
+    };
+    Kind kind = Kind::GoTo;
+    int first = 0;            // index, team, option, choice, profile; agree; phones connected
+    int second = 0;           // option, count, choice; disagree; phones answered
+    std::string key;          // PhoneVotes
+    std::vector<int> counts;  // PhoneVotes
+};
+
 struct TeamStanding {
     int team = -1;
     double points = 0.0;
@@ -160,6 +184,12 @@ class AtelierRun {
     // A question's phone answers, per option (zeros when no phone answered).
     std::vector<int> phoneDistribution(std::size_t index) const;
 
+    // ---- Journal: every call that may change the run, in order (failed ones included: they fail again)
+    const std::vector<AtelierEvent>& journal() const { return journal_; }
+    // Applies events to this run as if the facilitator pressed the keys again; false on an event that names
+    // nothing known (a damaged file).
+    bool replay(const std::vector<AtelierEvent>& events);
+
     // ---- Teams
     double teamPoints(int team) const;
     std::vector<TeamStanding> standings() const;
@@ -176,6 +206,19 @@ class AtelierRun {
     std::vector<StepTally> tallies_;
     std::vector<bool> visited_;
     std::size_t position_ = 0;
+    // Records an outermost call only: toggleReveal deciding a scenario is one event, not two.
+    class Journaled {
+      public:
+        Journaled(AtelierRun& run, AtelierEvent event);
+        ~Journaled() { --run_.depth_; }
+        Journaled(const Journaled&) = delete;
+        Journaled& operator=(const Journaled&) = delete;
+
+      private:
+        AtelierRun& run_;
+    };
+    std::vector<AtelierEvent> journal_;
+    int depth_ = 0;
     std::map<std::string, PhoneVotes> phoneVotes_;
     std::vector<PhoneParticipation> participation_;
 };

@@ -1,0 +1,33 @@
+// A workshop in progress on disk: its plan and its journal, written after every change, read back after a
+// crash.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/atelier/atelier_run.hpp"
+
+namespace passerelles {
+
+struct SavedWorkshop {
+    AtelierPlan plan;
+    std::vector<AtelierEvent> events;
+    std::string savedAt;  // YYYY-MM-DD, the day the run was last written
+    int position = 0;     // the step on screen, 0-based
+    int stepCount = 0;
+};
+
+// DATA/ateliers/en-cours.json: one workshop in progress per data folder, like one projector per room.
+std::filesystem::path savedWorkshopPath(const std::filesystem::path& dataDirectory);
+
+std::string savedWorkshopJson(const AtelierRun& run, const std::string& savedAt);
+// On failure returns nullopt and a French sentence in `error`.
+std::optional<SavedWorkshop> savedWorkshopFromJson(const std::string& text, std::string& error);
+std::optional<SavedWorkshop> readSavedWorkshop(const std::filesystem::path& file, std::string& error);
+
+// « Reprendre l'atelier du 2 décembre 2026 (étape 7 sur 12) »
+std::string resumeLabel(const SavedWorkshop& saved);
+
+}  // namespace passerelles

@@ -18,15 +18,16 @@ enum class RoomStepKind { Waiting, Question, Card, Scenario, ProfileMap, Ended }
 // different keys, so a vote never carries over; the same key published again keeps every phone's vote.
 struct RoomStep {
     RoomStepKind kind = RoomStepKind::Waiting;
-    std::string key;                   // e.g. "3", "5/avant", "7/noeud-budget"
-    std::string title;                 // « Question 3 sur 12 »
-    std::string prompt;                // the question, the statement, the scenario's text
-    std::vector<std::string> options;  // answers, positions (« D'accord », « Pas d'accord »), choices, profiles
-    bool multiple = false;             // several options may be ticked
-    bool open = false;                 // phones may vote (or change their vote)
-    bool revealed = false;             // the answer is shown: `correct`, `counts` and `explanation` are sent
-    std::vector<int> correct;          // option indices; empty when there is no right answer
-    std::vector<int> counts;           // per option, the room's whole tally at the reveal (phones, hands, teams)
+    std::string key;     // e.g. "3", "5/avant", "7/noeud-budget"
+    std::string title;   // « Question 3 sur 12 »
+    std::string prompt;  // the question, the statement, the scenario's text
+    std::vector<std::string>
+        options;               // answers, positions (« D'accord », « Pas d'accord »), choices, profiles
+    bool multiple = false;     // several options may be ticked
+    bool open = false;         // phones may vote (or change their vote)
+    bool revealed = false;     // the answer is shown: `correct`, `counts` and `explanation` are sent
+    std::vector<int> correct;  // option indices; empty when there is no right answer
+    std::vector<int> counts;   // per option, the room's whole tally at the reveal (phones, hands, teams)
     std::string explanation;
 };
 
@@ -40,11 +41,11 @@ struct RoomTally {
 
 struct RoomOptions {
     std::string bindAddress = "0.0.0.0";
-    std::uint16_t port = 8080;        // 0: any free port (tests)
-    int maxConnections = 300;         // beyond it a new connection is refused
+    std::uint16_t port = 8080;  // 0: any free port (tests)
+    int maxConnections = 300;   // beyond it a new connection is refused
     std::size_t maxMessageBytes = 4096;
-    int messagesPerSecond = 10;       // per connection, with a burst of twice as many; beyond it, closed
-    std::string sessionCode;          // empty: a random one of 4 upper-case letters and digits
+    int messagesPerSecond = 10;  // per connection, with a burst of twice as many; beyond it, closed
+    std::string sessionCode;     // empty: a random one of 4 upper-case letters and digits
 };
 
 class RoomServer {
@@ -61,8 +62,8 @@ class RoomServer {
     void stop();
     bool running() const;
 
-    std::uint16_t port() const;         // the bound port (useful with port 0)
-    std::string sessionCode() const;    // e.g. "AB12"
+    std::uint16_t port() const;       // the bound port (useful with port 0)
+    std::string sessionCode() const;  // e.g. "AB12"
     // Join path for the QR code and the projector, upper case: "/J/AB12".
     std::string joinPath() const;
 

@@ -29,6 +29,7 @@ const char* usageText() {
            "  --size LxH          taille de la fenêtre (1280x720 par défaut)\n"
            "  --text-scale F      taille du texte, de 0.8 à 1.6 (1 par défaut)\n"
            "  --fullscreen        plein écran (F11 bascule)\n"
+           "  --room-port N       port de la salle connectée (téléphones), 8080 par défaut\n"
            "  --help              cette aide\n"
            "\n"
            "Sans écran : SDL_VIDEODRIVER=dummy passerelles --frames 10 --screenshot capture.png\n"
@@ -74,7 +75,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
             }
         } else if (argument == "--content" || argument == "--data-dir" || argument == "--open" ||
                    argument == "--profile" || argument == "--keys" || argument == "--frames" ||
-                   argument == "--screenshot" || argument == "--size" || argument == "--text-scale") {
+                   argument == "--screenshot" || argument == "--size" || argument == "--text-scale" ||
+                   argument == "--room-port") {
             const auto given = value();
             if (!given) {
                 return std::nullopt;
@@ -122,6 +124,13 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
                     return std::nullopt;
                 }
                 options.textScale = scale;
+            } else if (argument == "--room-port") {
+                // 0 lets the system choose a free port (the address on screen then shows the one it chose).
+                if (!parseInt(*given, options.roomPort) || options.roomPort < 0 || options.roomPort > 65535) {
+                    error =
+                        "--room-port attend un numéro de port entre 1 et 65535 (0 : un port libre au hasard)";
+                    return std::nullopt;
+                }
             }
         } else {
             error = "option inconnue « " + argument + " »";

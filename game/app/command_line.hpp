@@ -20,6 +20,7 @@ struct Options {
     int width = 1280;
     int height = 720;
     float textScale = 1.0f;
+    int roomPort = 8080;  // the live room's HTTP and WebSocket port
     bool fullscreen = false;
     bool help = false;
 };

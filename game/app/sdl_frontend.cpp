@@ -105,6 +105,7 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
     sessionOptions.dataDirectory = data;
     sessionOptions.profile = options.profile;
     sessionOptions.textScale = options.textScale;
+    sessionOptions.roomPort = options.roomPort;
     int exitCode = 0;
     {
         ui::Session session(sessionOptions);

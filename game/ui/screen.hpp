@@ -22,7 +22,8 @@ class Screen;
 struct Settings {
     float textScale = 1.0f;  // the user's text size, 0.8 to 1.6
     bool fullscreen = false;
-    bool kiosk = false;  // the forum booth: visitors cannot leave full screen or close the window
+    bool kiosk = false;   // the forum booth: visitors cannot leave full screen or close the window
+    int roomPort = 8080;  // the live room (phones): first port tried; 0 lets the system choose (tests)
 };
 
 // Textures for pack images; the app provides one, headless tests do without (images are then skipped).

@@ -93,6 +93,7 @@ Session::Session(SessionOptions options)
       fonts_(options.fontDirectory, options.systemFonts),
       text_(&glossary_, &acronyms_) {
     settings_.textScale = options.textScale;
+    settings_.roomPort = options.roomPort;
     std::function<double()> clock = options.clock;
     if (!clock) {
         const auto start = std::chrono::steady_clock::now();

@@ -21,6 +21,7 @@ struct SessionOptions {
     // false: only fontDirectory and $PASSERELLES_FONT_DIR are searched (a missing font, in tests).
     bool systemFonts = true;
     float textScale = 1.0f;
+    int roomPort = 8080;
     std::function<double()> clock;  // defaults to a steady clock
     // Where progress.db lives; empty: nothing is recorded (everyone plays as a guest).
     std::filesystem::path dataDirectory;

@@ -1,8 +1,10 @@
 // « Préparer un atelier »: start from the room's local interests, adjust the steps, set teams, save, launch.
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
+#include "core/atelier/atelier_resume.hpp"
 #include "core/base/text.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
 #include "ui/screens/screens.hpp"
@@ -43,6 +45,7 @@ class AtelierComposerScreen final : public Screen {
     std::string kind() const override { return "atelier-composer"; }
 
     void onShow(Services& services) override {
+        findResumable(services);
         collectVocabularies(services.library);
         if (fresh_) {
             plan_.items = suggestPlan(services.library, plan_.themes, plan_.audiences, plan_.targetMinutes);
@@ -64,6 +67,10 @@ class AtelierComposerScreen final : public Screen {
             launch(frame);
             return;
         }
+        if (resumable_ && frame.input.takeWithCtrl(Key::R)) {
+            resume(frame);
+            return;
+        }
         if (frame.input.takeWithCtrl(Key::S)) {
             save(frame);
         }
@@ -76,6 +83,9 @@ class AtelierComposerScreen final : public Screen {
                   "culture…) : Passerelles propose un déroulé que vous ajustez, puis vous le présentez au "
                   "vidéoprojecteur.");
         verticalSpace(frame, 0.4f);
+        if (resumable_) {
+            drawResume(frame);
+        }
         drawSessionFields(frame);
         drawInterests(frame);
         drawSteps(frame);
@@ -467,6 +477,66 @@ class AtelierComposerScreen final : public Screen {
         endDialog();
     }
 
+    // A workshop the last session did not finish (a crash, a power cut, a closed lid that ran flat).
+    void findResumable(Services& services) {
+        resumable_.reset();
+        const auto& data = services.progress.dataDirectory();
+        if (data.empty() || !std::filesystem::exists(savedWorkshopPath(data))) {
+            return;
+        }
+        std::string error;
+        auto saved = readSavedWorkshop(savedWorkshopPath(data), error);
+        if (!saved) {
+            failed_ = true;
+            message_ = error;
+            return;
+        }
+        if (!saved->events.empty()) {
+            resumable_ = std::move(saved);
+        }
+    }
+
+    void drawResume(Frame& frame) {
+        beginPanel(frame, theme::kPartialSoft, theme::kPartial);
+        paragraph(frame, "Un atelier n’a pas été terminé : ses réponses sont gardées.",
+                  frame.services.fonts.bold);
+        if (button(frame, (resumeLabel(*resumable_) + " (Ctrl+R)").c_str())) {
+            resume(frame);
+        }
+        ImGui::SameLine();
+        if (button(frame, "Repartir de zéro", 0.0f, ButtonStyle::Secondary)) {
+            std::error_code code;
+            std::filesystem::remove(savedWorkshopPath(frame.services.progress.dataDirectory()), code);
+            resumable_.reset();
+        }
+        endPanel(frame);
+        verticalSpace(frame, 0.3f);
+    }
+
+    void resume(Frame& frame) {
+        std::vector<std::string> missing;
+        auto steps = resolvePlan(frame.services.library, resumable_->plan, missing);
+        if (!missing.empty() || steps.empty()) {
+            // The steps' numbers would no longer match the answers recorded: better say it than guess.
+            failed_ = true;
+            message_ = "Le contenu a changé depuis cet atelier (" + std::to_string(missing.size()) +
+                       " étape(s) introuvable(s)) : il ne peut pas être repris tel quel.";
+            return;
+        }
+        AtelierRun run(resumable_->plan, std::move(steps));
+        if (!run.replay(resumable_->events)) {
+            failed_ = true;
+            message_ = "L’atelier enregistré ne correspond plus à son plan : il ne peut pas être repris.";
+            return;
+        }
+        plan_ = resumable_->plan;
+        auto session = std::make_shared<AtelierSession>(std::move(run));
+        session->resumed = true;
+        resumable_.reset();
+        refresh(frame.services.library);
+        frame.navigator.push(makeAtelierPresenterScreen(std::move(session)));
+    }
+
     void launch(Frame& frame) {
         std::vector<std::string> missing;
         auto steps = resolvePlan(frame.services.library, plan_, missing);
@@ -497,6 +567,7 @@ class AtelierComposerScreen final : public Screen {
     std::vector<SavedPlan> savedPlans_;
     std::string message_;
     bool failed_ = false;
+    std::optional<SavedWorkshop> resumable_;
 };
 
 }  // namespace

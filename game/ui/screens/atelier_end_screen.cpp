@@ -1,6 +1,7 @@
 // « Bilan de l'atelier »: what the room did, the figures and notes for the network, the written report.
 #include <algorithm>
 
+#include "core/atelier/atelier_resume.hpp"
 #include "core/base/text.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
 #include "ui/screens/screens.hpp"
@@ -174,6 +175,9 @@ class AtelierEndScreen final : public Screen {
         failed_ = !written;
         if (written) {
             session_->lastReport = *written;
+            // The answers are safe in the report: the next start no longer offers to resume this workshop.
+            std::error_code code;
+            std::filesystem::remove(savedWorkshopPath(folder), code);
             message_ = "Compte rendu écrit : " + written->string() +
                        " (à ouvrir dans un navigateur ou à imprimer), avec " +
                        std::to_string(files.csv.size()) + " tableaux CSV dans le même dossier.";

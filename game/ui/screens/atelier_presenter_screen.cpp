@@ -4,9 +4,12 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/atelier/atelier_resume.hpp"
+#include "core/base/file_writing.hpp"
 #include "core/base/text.hpp"
 #include "core/play/quiz_scoring.hpp"
 #include "ui/screens/content_views.hpp"
+#include "ui/screens/phone_room_views.hpp"
 #include "ui/screens/room_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
@@ -50,15 +53,43 @@ std::string themeLabel(const ContentLibrary& library, const std::string& theme) 
 }  // namespace
 
 AtelierPresenterScreen::AtelierPresenterScreen(std::shared_ptr<AtelierSession> session)
-    : session_(std::move(session)) {}
+    : session_(std::move(session)),
+      onCover_(!session_->resumed),
+      journalSaved_(session_->run.journal().size()) {}
+
+void AtelierPresenterScreen::saveJournal(Frame& frame) {
+    const auto& data = frame.services.progress.dataDirectory();
+    if (data.empty() || session_->run.journal().size() == journalSaved_) {
+        return;
+    }
+    const auto file = savedWorkshopPath(data);
+    std::error_code code;
+    std::filesystem::create_directories(file.parent_path(), code);
+    std::string error;
+    if (writeFileAtomically(file, savedWorkshopJson(session_->run, formatLocalTimeNow("%Y-%m-%d")), error)) {
+        journalSaved_ = session_->run.journal().size();
+    } else if (notice_.empty()) {
+        notice_ = "L’atelier en cours n’a pas pu être enregistré : " + error;
+    }
+}
 
 // ------------------------------------------------------------------------------------------------
 // Keys
 // ------------------------------------------------------------------------------------------------
 
+double AtelierPresenterScreen::secondsUntilWake(double now) const {
+    const double tick = countdown_.secondsUntilTick(now);
+    if (!session_->phones.isOpen()) {
+        return tick;
+    }
+    // Phones answer without a key being pressed: redraw often enough for the counts to look live.
+    constexpr double kPhoneRefresh = 0.25;
+    return tick < 0.0 ? kPhoneRefresh : std::min(tick, kPhoneRefresh);
+}
+
 bool AtelierPresenterScreen::handleBack(Frame&) {
-    if (helpOpen_ || scoreboardOpen_ || leaveOpen_) {
-        helpOpen_ = scoreboardOpen_ = leaveOpen_ = false;
+    if (helpOpen_ || scoreboardOpen_ || leaveOpen_ || phonesPanelOpen_) {
+        helpOpen_ = scoreboardOpen_ = leaveOpen_ = phonesPanelOpen_ = false;
         return true;
     }
     leaveOpen_ = true;  // leaving loses the room's answers: ask first
@@ -117,13 +148,31 @@ bool AtelierPresenterScreen::handleOverlayKeys(Frame& frame) {
     }
     if (input.take(Key::H) || input.take(Key::F1)) {
         helpOpen_ = !helpOpen_;
-        scoreboardOpen_ = false;
+        scoreboardOpen_ = phonesPanelOpen_ = false;
     }
     if (session_->run.teamMode() && input.take(Key::S)) {
         scoreboardOpen_ = !scoreboardOpen_;
-        helpOpen_ = false;
+        helpOpen_ = phonesPanelOpen_ = false;
     }
-    return helpOpen_ || scoreboardOpen_;
+    if (input.take(Key::P)) {
+        togglePhones(frame);
+    }
+    return helpOpen_ || scoreboardOpen_ || phonesPanelOpen_;
+}
+
+void AtelierPresenterScreen::togglePhones(Frame& frame) {
+    helpOpen_ = scoreboardOpen_ = false;
+    if (phonesPanelOpen_) {
+        phonesPanelOpen_ = false;
+        return;
+    }
+    std::string error;
+    if (!session_->phones.open(frame.services.settings.roomPort, error)) {
+        notice_ = "La salle connectée n’a pas pu s’ouvrir : " + error;
+        return;
+    }
+    notice_.clear();
+    phonesPanelOpen_ = true;
 }
 
 void AtelierPresenterScreen::handleKeys(Frame& frame) {
@@ -360,6 +409,8 @@ void AtelierPresenterScreen::handleMapKeys(Frame& frame) {
 
 void AtelierPresenterScreen::draw(Frame& frame) {
     handleKeys(frame);
+    session_->phones.sync(session_->run, onCover_ || session_->run.stepCount() == 0, false);
+    saveJournal(frame);
     drawTopBar(frame);
     verticalSpace(frame, 0.3f);
     if (onCover_ || session_->run.stepCount() == 0) {
@@ -384,6 +435,8 @@ void AtelierPresenterScreen::draw(Frame& frame) {
     }
     if (leaveOpen_) {
         drawLeaveDialog(frame);
+    } else if (phonesPanelOpen_) {
+        drawPhonesPanel(frame);
     } else if (helpOpen_) {
         drawHelp(frame);
     } else if (scoreboardOpen_) {
@@ -404,6 +457,11 @@ void AtelierPresenterScreen::drawTopBar(Frame& frame) {
     std::string right = "H : touches";
     if (run.teamMode()) {
         right = "S : scores · " + right;
+    }
+    if (session_->phones.isOpen()) {
+        // Latecomers read the address here without the trainer opening the join panel again.
+        right =
+            session_->phones.joinUrl() + " · " + phoneCountsLine(session_->phones.tally()) + " · " + right;
     }
     const float rightX = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(right.c_str()).x;
     ImGui::SameLine(rightX);
@@ -508,6 +566,13 @@ void AtelierPresenterScreen::drawCover(Frame& frame) {
     if (button(frame, "Commencer (Espace)")) {
         goTo(frame, true);
     }
+    ImGui::SameLine();
+    if (button(frame,
+               session_->phones.isOpen() ? "Montrer le code des téléphones (P)"
+                                         : "Ouvrir la salle aux téléphones (P)",
+               0.0f, ButtonStyle::Secondary)) {
+        togglePhones(frame);
+    }
     drawHint(frame, "→ ou Espace : commencer · H : toutes les touches · F : plein écran · G : les sigles");
 }
 
@@ -552,7 +617,11 @@ void AtelierPresenterScreen::drawQuestion(Frame& frame) {
     const int total = std::accumulate(counts.begin(), counts.end(), 0);
     const int largest = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
     // Teams see the spread only once the answer is out: nobody copies the neighbours' table.
-    const bool showCounts = tally.revealed || (!run.teamMode() && (tally.open || total > 0));
+    // Phones' answers stay hidden until the reveal too: the room sees how many answered, not what.
+    const auto phoneTicks = run.phoneDistribution(index);
+    const bool phonesAnswered = std::accumulate(phoneTicks.begin(), phoneTicks.end(), 0) > 0;
+    const bool showCounts =
+        tally.revealed || (!run.teamMode() && !phonesAnswered && (tally.open || total > 0));
     for (std::size_t o = 0; o < question.options.size(); ++o) {
         RoomAnswerRow row;
         row.index = static_cast<int>(o);
@@ -583,9 +652,10 @@ void AtelierPresenterScreen::drawQuestion(Frame& frame) {
         verticalSpace(frame, 0.3f);
         const auto rate = run.successRate(index);
         if (rate) {
-            const std::string line = run.teamMode()
-                                         ? formatPercent(*rate) + " des équipes ont trouvé la bonne réponse."
-                                         : formatPercent(*rate) + " des mains levées sur une bonne réponse.";
+            const std::string line =
+                phonesAnswered   ? formatPercent(*rate) + " des réponses sur une bonne réponse."
+                : run.teamMode() ? formatPercent(*rate) + " des équipes ont trouvé la bonne réponse."
+                                 : formatPercent(*rate) + " des mains levées sur une bonne réponse.";
             paragraph(frame, line, frame.services.fonts.heading, theme::kRight);
         }
         if (!question.explanation.empty()) {
@@ -734,8 +804,9 @@ void AtelierPresenterScreen::drawScenarioChoices(Frame& frame) {
     ScenarioTally& tally = *run.scenario();
     const auto views = tally.run.visibleChoices();
     const auto& choices = tally.run.currentNode().choices;
-    const int total = std::accumulate(tally.votes.begin(), tally.votes.end(), 0);
-    const int largest = tally.votes.empty() ? 0 : *std::max_element(tally.votes.begin(), tally.votes.end());
+    const auto votes = run.scenarioVotes();  // hands or teams, and phones
+    const int total = std::accumulate(votes.begin(), votes.end(), 0);
+    const int largest = votes.empty() ? 0 : *std::max_element(votes.begin(), votes.end());
     // Above the choices, like the quiz: which teams have voted stays in view on a small projector.
     if (run.teamMode() && tally.voting) {
         std::vector<std::string> statuses;
@@ -760,8 +831,8 @@ void AtelierPresenterScreen::drawScenarioChoices(Frame& frame) {
         }
         row.focused = tally.voting && !run.teamMode() && static_cast<int>(v) == focusedAnswer_;
         row.chosen = casting_ == views[v].index;
-        if (!tally.votes.empty() && (tally.voting || total > 0)) {
-            row.count = tally.votes[static_cast<std::size_t>(views[v].index)];
+        if (!votes.empty() && (tally.voting || total > 0)) {
+            row.count = votes[static_cast<std::size_t>(views[v].index)];
             row.total = total;
             row.largest = largest;
         }
@@ -833,6 +904,7 @@ void AtelierPresenterScreen::drawHelp(Frame& frame) {
     keyHints(
         frame,
         {{"G", "les sigles à l’écran"}, {"Échap", "quitter la présentation"}, {"H", "fermer cette aide"}});
+    keyHints(frame, {{"P", "salle connectée : les téléphones répondent (code et adresse)"}});
     endDialog();
 }
 
@@ -862,12 +934,35 @@ void AtelierPresenterScreen::drawLeaveDialog(Frame& frame) {
     }
     if (button(frame, "Quitter sans bilan (réponses perdues)", 0.0f, ButtonStyle::Quiet)) {
         leaveOpen_ = false;
+        if (const auto& data = frame.services.progress.dataDirectory(); !data.empty()) {
+            std::error_code code;
+            std::filesystem::remove(savedWorkshopPath(data), code);  // the trainer chose to lose them
+        }
         frame.navigator.pop();
     }
     endDialog();
 }
 
+void AtelierPresenterScreen::drawPhonesPanel(Frame& frame) {
+    PhoneRoom& phones = session_->phones;
+    const ImVec2 size(frame.layout.display.x * 0.94f, frame.layout.display.y * 0.9f);
+    beginDialog(frame, "##atelier-phones", size);
+    if (drawPhoneJoinPanel(frame, phones, size.y * 0.7f)) {
+        phones.refreshAddresses();
+    }
+    drawNetworkAddresses(frame, phones);
+    if (button(frame, "Fermer la salle aux téléphones", 0.0f, ButtonStyle::Quiet)) {
+        phones.close();
+        phonesPanelOpen_ = false;
+    }
+    ImGui::SameLine();
+    sourceLine(frame, "P ou Échap : revenir à l’étape (les téléphones restent connectés)");
+    endDialog();
+}
+
 void AtelierPresenterScreen::openEndScreen(Frame& frame) {
+    // The phones learn the workshop is over; the server itself stops when the session ends.
+    session_->phones.sync(session_->run, false, true);
     frame.navigator.push(makeAtelierEndScreen(session_));
 }
 

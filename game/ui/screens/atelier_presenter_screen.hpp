@@ -7,6 +7,7 @@
 
 #include "core/atelier/atelier_report.hpp"
 #include "core/atelier/atelier_run.hpp"
+#include "ui/phone_room.hpp"
 #include "ui/screen.hpp"
 #include "ui/screens/atelier_views.hpp"
 
@@ -19,6 +20,8 @@ struct AtelierSession {
     double startedAt = -1.0;  // services.now() when the first step was shown
     AtelierFigures figures;
     std::optional<std::filesystem::path> lastReport;
+    PhoneRoom phones;      // the live room; its server stops when the workshop's session ends
+    bool resumed = false;  // rebuilt from the journal after a crash: no cover, straight to the step
 };
 
 class AtelierPresenterScreen final : public Screen {
@@ -30,12 +33,14 @@ class AtelierPresenterScreen final : public Screen {
     Chrome chrome() const override { return Chrome::Bare; }
     void draw(Frame& frame) override;
     bool handleBack(Frame& frame) override;
-    double secondsUntilWake(double now) const override { return countdown_.secondsUntilTick(now); }
+    double secondsUntilWake(double now) const override;
 
     const AtelierRun& run() const { return session_->run; }
     bool onCover() const { return onCover_; }
     bool helpOpen() const { return helpOpen_; }
     bool scoreboardOpen() const { return scoreboardOpen_; }
+    bool phonesPanelOpen() const { return phonesPanelOpen_; }
+    const PhoneRoom& phones() const { return session_->phones; }
     const Countdown& countdown() const { return countdown_; }
 
   private:
@@ -64,7 +69,11 @@ class AtelierPresenterScreen final : public Screen {
     void drawHelp(Frame& frame);
     void drawScoreboard(Frame& frame);
     void drawLeaveDialog(Frame& frame);
+    void drawPhonesPanel(Frame& frame);
+    void togglePhones(Frame& frame);
     void openEndScreen(Frame& frame);
+    // Writes the run's journal when it grew, so that a crash or a power cut loses nothing.
+    void saveJournal(Frame& frame);
 
     std::shared_ptr<AtelierSession> session_;
     bool onCover_ = true;
@@ -76,6 +85,8 @@ class AtelierPresenterScreen final : public Screen {
     bool helpOpen_ = false;
     bool scoreboardOpen_ = false;
     bool leaveOpen_ = false;
+    bool phonesPanelOpen_ = false;
+    std::size_t journalSaved_ = 0;
     std::string notice_;
     Countdown countdown_;
 };

@@ -951,12 +951,11 @@ void AtelierPresenterScreen::drawPhonesPanel(Frame& frame) {
         phones.refreshAddresses();
     }
     drawNetworkAddresses(frame, phones);
+    sourceLine(frame, "P ou Échap : revenir à l’étape (les téléphones restent connectés)");
     if (button(frame, "Fermer la salle aux téléphones", 0.0f, ButtonStyle::Quiet)) {
         phones.close();
         phonesPanelOpen_ = false;
     }
-    ImGui::SameLine();
-    sourceLine(frame, "P ou Échap : revenir à l’étape (les téléphones restent connectés)");
     endDialog();
 }
 

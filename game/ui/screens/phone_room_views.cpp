@@ -54,8 +54,20 @@ bool drawPhoneJoinPanel(Frame& frame, const PhoneRoom& phones, float height) {
     paragraph(frame, "1. Connectez-vous au Wi-Fi de la salle.", frame.services.fonts.heading);
     paragraph(frame, "2. Scannez le code, ou tapez cette adresse :", frame.services.fonts.heading);
     verticalSpace(frame, 0.2f);
-    // The address in the largest type: people at the back copy it by hand.
-    ImGui::PushFont(frame.services.fonts.display);
+    // The address in the largest type that keeps it on one line: people at the back copy it by hand, and an
+    // address broken after « 192.0.2. » gets typed wrong.
+    const float column = width - side - unit * 1.4f;
+    ImFont* addressFont = frame.services.fonts.body;
+    for (ImFont* candidate :
+         {frame.services.fonts.display, frame.services.fonts.title, frame.services.fonts.heading}) {
+        const float needed =
+            candidate->CalcTextSizeA(candidate->FontSize, FLT_MAX, 0.0f, phones.joinUrl().c_str()).x;
+        if (needed <= column) {
+            addressFont = candidate;
+            break;
+        }
+    }
+    ImGui::PushFont(addressFont);
     ImGui::TextColored(theme::toVec4(theme::kPrimary), "%s", phones.joinUrl().c_str());
     ImGui::PopFont();
     verticalSpace(frame, 0.3f);

@@ -253,3 +253,79 @@ TEST_CASE("a damaged counters file is moved aside and the booth starts a fresh o
     CHECK(aside == 1);
     CHECK(store.recordAbandoned("2026-11-22"));
 }
+
+TEST_CASE("wrong PINs lock the pad for 30 s, then 2 min, then 10 min after each series of three") {
+    PinLockout lockout;
+    const std::int64_t start = 1'800'000'000;
+    CHECK_FALSE(lockout.fail(start));
+    CHECK_FALSE(lockout.fail(start + 1));
+    CHECK_FALSE(lockout.locked(start + 1));
+    CHECK(lockout.fail(start + 2));  // the third wrong code locks
+    CHECK(lockout.secondsLeft(start + 2) == 30);
+    CHECK(lockout.secondsLeft(start + 17) == 15);
+    CHECK_FALSE(lockout.fail(start + 20));  // while locked, a code is not even tried
+    CHECK(lockout.state().failures == 3);
+    CHECK_FALSE(lockout.locked(start + 32));
+
+    std::int64_t now = start + 40;
+    const std::int64_t expected[] = {120, 600, 600};
+    for (const std::int64_t delay : expected) {
+        CHECK_FALSE(lockout.fail(now));
+        CHECK_FALSE(lockout.fail(now));
+        CHECK(lockout.fail(now));
+        CHECK(lockout.secondsLeft(now) == delay);
+        now += delay;
+        CHECK_FALSE(lockout.locked(now));
+    }
+    CHECK(formatLockoutDelay(105) == "1 min 45 s");
+    CHECK(formatLockoutDelay(30) == "30 s");
+    CHECK(formatLockoutDelay(600) == "10 min");
+
+    lockout.succeed();  // a right code starts the count again
+    CHECK(lockout.state().failures == 0);
+    CHECK_FALSE(lockout.fail(now));
+    CHECK_FALSE(lockout.fail(now));
+    CHECK(lockout.fail(now));
+    CHECK(lockout.secondsLeft(now) == 30);
+}
+
+TEST_CASE("a clock set back neither unlocks the PIN pad nor locks it for good") {
+    const std::int64_t start = 1'800'000'000;
+    PinLockout lockout;
+    for (int i = 0; i < 6; ++i) {
+        lockout.fail(start + 200 * (i / 3));
+    }
+    REQUIRE(lockout.secondsLeft(start + 200) == 120);
+    // Back one year: still locked, and for the series' delay at most, counted from the new time.
+    const std::int64_t back = start - 365 * 24 * 3600;
+    CHECK(lockout.secondsLeft(back) == 120);
+    CHECK(lockout.secondsLeft(back + 100) == 20);
+    CHECK_FALSE(lockout.locked(back + 120));
+    // A stored time far in the future (a clock that was ahead) is clamped the same way.
+    PinLockout ahead({3, start + 10'000'000});
+    CHECK(ahead.secondsLeft(start) == 30);
+    PinLockout negative({-5, -7});
+    CHECK(negative.state().failures == 0);
+    CHECK_FALSE(negative.locked(start));
+}
+
+TEST_CASE("the wrong PINs counted survive a restart of the booth") {
+    testing::TemporaryFolder folder;
+    const std::int64_t start = 1'800'000'000;
+    {
+        BorneStore store(folder.path());
+        CHECK(store.pinLockout().failures == 0);
+        PinLockout lockout(store.pinLockout());
+        lockout.fail(start);
+        lockout.fail(start);
+        lockout.fail(start);
+        REQUIRE(store.savePinLockout(lockout.state()));
+    }
+    BorneStore reopened(folder.path());
+    PinLockout lockout(reopened.pinLockout());
+    CHECK(lockout.state().failures == 3);
+    CHECK(lockout.secondsLeft(start + 10) == 20);
+    lockout.succeed();
+    REQUIRE(reopened.savePinLockout(lockout.state()));
+    CHECK(BorneStore(folder.path()).pinLockout().failures == 0);
+}

@@ -58,6 +58,51 @@ bool validBornePin(const std::string& pin) {
            std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+PinLockout::PinLockout(PinLockoutState state) : state_(state) {
+    // Values read back from a file are kept in range: a negative count is none.
+    state_.failures = std::max(0, state_.failures);
+    state_.lockedUntil = std::max<std::int64_t>(0, state_.lockedUntil);
+}
+
+std::int64_t PinLockout::delayAfterSeries(int series) {
+    if (series <= 1) {
+        return 30;
+    }
+    return series == 2 ? 120 : 600;
+}
+
+std::int64_t PinLockout::secondsLeft(std::int64_t now) {
+    if (state_.lockedUntil <= now) {
+        return 0;
+    }
+    const std::int64_t longest = delayAfterSeries(state_.failures / kSeries);
+    if (state_.lockedUntil - now > longest) {
+        state_.lockedUntil = now + longest;  // the clock went back: the lock lasts its delay from now
+    }
+    return state_.lockedUntil - now;
+}
+
+bool PinLockout::fail(std::int64_t now) {
+    if (secondsLeft(now) > 0) {
+        return false;  // no code is tried while locked, so none counts
+    }
+    state_.failures = std::min(state_.failures, 1000000) + 1;
+    if (state_.failures % kSeries != 0) {
+        return false;
+    }
+    state_.lockedUntil = now + delayAfterSeries(state_.failures / kSeries);
+    return true;
+}
+
+std::string formatLockoutDelay(std::int64_t seconds) {
+    const std::int64_t minutes = seconds / 60;
+    const std::int64_t rest = seconds % 60;
+    if (minutes == 0) {
+        return std::to_string(rest) + " s";
+    }
+    return std::to_string(minutes) + " min" + (rest == 0 ? "" : " " + std::to_string(rest) + " s");
+}
+
 BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& error) {
     BorneSettings settings;
     std::ifstream stream(file, std::ios::binary);
@@ -391,7 +436,34 @@ bool BorneStore::prepare() {
                "CREATE INDEX IF NOT EXISTS rounds_by_day ON rounds(day);"
                "CREATE TABLE IF NOT EXISTS asked ("
                " day TEXT NOT NULL, item TEXT NOT NULL, asked INTEGER NOT NULL DEFAULT 0,"
-               " missed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, item));");
+               " missed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, item));"
+               "CREATE TABLE IF NOT EXISTS pin_lockout ("
+               " id INTEGER PRIMARY KEY CHECK (id = 1), failures INTEGER NOT NULL,"
+               " locked_until INTEGER NOT NULL);");
+}
+
+PinLockoutState BorneStore::pinLockout() {
+    PinLockoutState state;
+    if (!ok()) {
+        return state;
+    }
+    sql::Statement query(*database_, "SELECT failures, locked_until FROM pin_lockout WHERE id = 1");
+    if (query.step()) {
+        state.failures = static_cast<int>(std::clamp<std::int64_t>(query.integer(0), 0, 1000000));
+        state.lockedUntil = query.integer(1);
+    }
+    return state;
+}
+
+bool BorneStore::savePinLockout(const PinLockoutState& state) {
+    if (!ok()) {
+        return false;
+    }
+    sql::Statement upsert(*database_,
+                          "INSERT INTO pin_lockout (id, failures, locked_until) VALUES (1, ?, ?)"
+                          " ON CONFLICT (id) DO UPDATE SET failures = excluded.failures,"
+                          " locked_until = excluded.locked_until");
+    return upsert.bind(1, state.failures).bind(2, state.lockedUntil).run();
 }
 
 std::optional<std::int64_t> BorneStore::recordRound(const std::string& day, const BorneRound& round) {

@@ -23,7 +23,10 @@ class BorneTrainerScreen final : public Screen {
     std::string title() const override { return "Borne : espace animateur"; }
     std::string kind() const override { return "borne-trainer"; }
     Chrome chrome() const override { return Chrome::Bare; }
-    double secondsUntilWake(double now) const override { return session_->secondsUntilIdle(now) + 0.05; }
+    double secondsUntilWake(double now) const override {
+        const double idle = session_->secondsUntilIdle(now) + 0.05;
+        return locked_ ? std::min(idle, 1.0) : idle;  // the countdown on the pad moves every second
+    }
     bool handleBack(Frame& frame) override {
         if (session_->settings.hasPin()) {
             backToBooth(frame);
@@ -95,20 +98,35 @@ class BorneTrainerScreen final : public Screen {
     void drawAskPin(Frame& frame) {
         heading(frame, "Espace animateur", frame.services.fonts.title);
         paragraph(frame, "Code de la borne :");
+        // The lock (PinLockout) is counted across openings and restarts: reopening with Ctrl+Maj+B gives
+        // no new tries; while it lasts, a code typed is not even checked.
+        const std::int64_t now = session_->wallSeconds(frame.services.now());
+        const std::int64_t left = session_->lockout.secondsLeft(now);
+        locked_ = left > 0;
+        if (locked_) {
+            message_ = "Code incorrect. Nouvel essai possible dans " + formatLockoutDelay(left) + ".";
+        }
         if (!message_.empty()) {
             outcomeMessage(frame, message_, true);
         }
         if (!pinPad(frame, typed_)) {
             return;
         }
-        if (session_->settings.checkPin(typed_)) {
-            typed_.clear();
+        const std::string typed = std::move(typed_);
+        typed_.clear();
+        if (locked_) {
+            return;
+        }
+        if (session_->settings.checkPin(typed)) {
+            session_->lockout.succeed();
+            session_->saveLockout();
             message_.clear();
             step_ = Step::Unlocked;
             return;
         }
-        typed_.clear();
-        if (++failures_ >= 3) {
+        const bool seriesEnded = session_->lockout.fail(now);
+        session_->saveLockout();
+        if (seriesEnded) {
             backToBooth(frame);  // a visitor trying codes goes back to the game
             return;
         }
@@ -257,7 +275,7 @@ class BorneTrainerScreen final : public Screen {
     std::string chosen_;
     std::string message_;
     bool failed_ = false;
-    int failures_ = 0;
+    bool locked_ = false;
     std::optional<BorneDayCounters> counters_;
     std::vector<BorneLeader> leaders_;
     std::vector<VocabularyEntry> themes_;

@@ -22,6 +22,7 @@ struct Options {
     float textScale = 1.0f;
     bool fullscreen = false;
     bool help = false;
+    bool setPin = false;  // --set-pin: the booth's PIN read from standard input, saved, then exit
 };
 
 // On a usage error, returns nullopt and sets `error` to a French sentence.

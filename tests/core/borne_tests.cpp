@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "core/base/sqlite.hpp"
@@ -328,4 +329,91 @@ TEST_CASE("the wrong PINs counted survive a restart of the booth") {
     lockout.succeed();
     REQUIRE(reopened.savePinLockout(lockout.state()));
     CHECK(BorneStore(folder.path()).pinLockout().failures == 0);
+}
+
+namespace {
+
+std::vector<std::filesystem::path> damagedCopies(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> found;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        if (entry.path().filename().string().rfind("borne.json.endommage-", 0) == 0) {
+            found.push_back(entry.path());
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("a damaged borne.json is moved aside and its PIN, still readable, is kept") {
+    testing::TemporaryFolder folder;
+    const auto file = folder.path() / "borne.json";
+    BorneSettings original;
+    original.setPin("4815");
+    const std::string cut =
+        "{\n  \"format\": 1,\n  \"pinHash\": \"" + original.pinHash + "\",\n  \"themes\": [\"ea";
+    testing::writeFile(file, cut);
+    std::string error;
+    const BorneSettings settings = loadBorneSettings(file, error);
+    CHECK(settings.checkPin("4815"));
+    CHECK_FALSE(settings.pinChoiceAtScreen);
+    CHECK(error.find("mis de côté") != std::string::npos);
+    CHECK(error.find("retrouvé et reste le même") != std::string::npos);
+    const auto copies = damagedCopies(folder.path());
+    REQUIRE(copies.size() == 1);
+    CHECK(testing::readFile(copies[0]) == cut);  // byte for byte
+    // A fresh file took its place, with the PIN: the next start is a normal one.
+    error.clear();
+    const BorneSettings again = loadBorneSettings(file, error);
+    CHECK(error.empty());
+    CHECK(again.checkPin("4815"));
+}
+
+TEST_CASE("a damaged borne.json without a readable PIN leaves the booth locked, never open to a choice") {
+    testing::TemporaryFolder folder;
+    const auto file = folder.path() / "borne.json";
+    std::string error;
+    CHECK(loadBorneSettings(file, error).pinChoiceAtScreen);  // no file at all: a genuinely first start
+    testing::writeFile(file, "{\"questions\": 5, \"pinHa\xff");
+    const BorneSettings settings = loadBorneSettings(file, error);
+    CHECK_FALSE(settings.hasPin());
+    CHECK_FALSE(settings.pinChoiceAtScreen);
+    CHECK(error.find("passerelles --borne --set-pin") != std::string::npos);
+    CHECK(damagedCopies(folder.path()).size() == 1);
+    // Restarted, the booth is still locked: the fresh file has no PIN, and without it the copy set aside
+    // says this is no first start.
+    CHECK_FALSE(loadBorneSettings(file, error).pinChoiceAtScreen);
+    std::filesystem::remove(file);
+    CHECK_FALSE(loadBorneSettings(file, error).pinChoiceAtScreen);
+    // A PIN of the wrong type is lost too: no choice at the screen either.
+    testing::writeFile(file, R"({"pinHash": 123})");
+    CHECK_FALSE(loadBorneSettings(file, error).pinChoiceAtScreen);
+}
+
+TEST_CASE("passerelles --borne --set-pin saves the PIN typed on standard input and lifts the lock") {
+    testing::TemporaryFolder folder;
+    const auto file = folder.path() / "borne.json";
+    testing::writeFile(file, R"({"questions": 3, "leaderboard": false, "pinHash": 123})");
+    {
+        BorneStore store(folder.path());
+        REQUIRE(store.savePinLockout({6, 4'000'000'000}));
+    }
+    std::string message;
+    CHECK_FALSE(setBornePin(folder.path(), "12a4\n", message));
+    CHECK(message.find("4 à 8 chiffres") != std::string::npos);
+    CHECK_FALSE(setBornePin(folder.path(), "123\n", message));
+    REQUIRE(setBornePin(folder.path(), "2468\r\n", message));
+    CHECK(message.find("Code de la borne enregistré") != std::string::npos);
+    std::string error;
+    const BorneSettings settings = loadBorneSettings(file, error);
+    CHECK(settings.checkPin("2468"));
+    CHECK(settings.questions == 3);  // the other settings are kept
+    CHECK_FALSE(settings.leaderboard);
+    CHECK(BorneStore(folder.path()).pinLockout().failures == 0);
+
+    // Over a damaged file: set aside first, then the PIN in a fresh one.
+    testing::writeFile(file, "not json");
+    REQUIRE(setBornePin(folder.path(), "97531", message));
+    CHECK(damagedCopies(folder.path()).size() == 1);
+    CHECK(loadBorneSettings(file, error).checkPin("97531"));
 }

@@ -31,6 +31,10 @@ struct BorneSettings {
     int attractSeconds = 7;           // each slide of the attract screen
     bool leaderboard = true;          // offer a nickname at the end of a round
     std::string pinHash;              // empty until the trainer chooses a PIN
+    // Whether the trainer may choose the PIN at the booth's screen: only on a genuinely first start (no
+    // borne.json, and no damaged one set aside). Otherwise a booth without a PIN stays locked until one is
+    // set from the command line (setBornePin). Not saved.
+    bool pinChoiceAtScreen = true;
 
     bool hasPin() const { return !pinHash.empty(); }
     void setPin(const std::string& pin);
@@ -74,9 +78,16 @@ class PinLockout {
 // « 30 s », « 1 min 45 s », « 10 min ».
 std::string formatLockoutDelay(std::int64_t seconds);
 
-// borne.json in the data folder; a missing file gives the defaults, a damaged one an error and defaults.
+// borne.json in the data folder; a missing file gives the defaults. A damaged one is moved aside
+// (borne.json.endommage-DATE-TIME) and replaced by the defaults, keeping its PIN hash when it can still be
+// read; `error` says what happened.
 BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& error);
 bool saveBorneSettings(const std::filesystem::path& file, const BorneSettings& settings, std::string& error);
+
+// `passerelles --borne --set-pin`: saves the PIN read from standard input (`typed`, one line) in
+// DIR/borne.json, keeping the other settings, and starts the count of wrong codes again. On success
+// `message` says where it was saved; on failure (not 4 to 8 digits, a folder that refuses writing) why.
+bool setBornePin(const std::filesystem::path& dataDirectory, std::string typed, std::string& message);
 
 struct BorneItem {
     const Pack* pack = nullptr;

@@ -15,17 +15,27 @@ namespace {
 
 class BorneTrainerScreen final : public Screen {
   public:
-    enum class Step { ChoosePin, ConfirmPin, AskPin, Unlocked };
+    enum class Step { ChoosePin, ConfirmPin, AskPin, Unlocked, Locked };
 
     explicit BorneTrainerScreen(std::shared_ptr<BorneSession> session)
-        : session_(std::move(session)), step_(session_->settings.hasPin() ? Step::AskPin : Step::ChoosePin) {}
+        : session_(std::move(session)), step_(firstStep(session_->settings)) {}
+
+    // The PIN is chosen at the screen only on a genuinely first start; a booth whose PIN was lost (a
+    // damaged borne.json) waits for one set from the command line.
+    static Step firstStep(const BorneSettings& settings) {
+        if (settings.hasPin()) {
+            return Step::AskPin;
+        }
+        return settings.pinChoiceAtScreen ? Step::ChoosePin : Step::Locked;
+    }
 
     std::string title() const override { return "Borne : espace animateur"; }
     std::string kind() const override { return "borne-trainer"; }
     Chrome chrome() const override { return Chrome::Bare; }
     double secondsUntilWake(double now) const override {
         const double idle = session_->secondsUntilIdle(now) + 0.05;
-        return locked_ ? std::min(idle, 1.0) : idle;  // the countdown on the pad moves every second
+        // The countdown on the pad moves every second; a locked booth looks for a PIN set from a terminal.
+        return locked_ || step_ == Step::Locked ? std::min(idle, 1.0) : idle;
     }
     bool handleBack(Frame& frame) override {
         if (session_->settings.hasPin()) {
@@ -51,6 +61,9 @@ class BorneTrainerScreen final : public Screen {
                 break;
             case Step::Unlocked:
                 drawUnlocked(frame);
+                break;
+            case Step::Locked:
+                drawLocked(frame);
                 break;
         }
     }
@@ -93,6 +106,40 @@ class BorneTrainerScreen final : public Screen {
         message_ = session_->saveSettings(error) ? "Code enregistré." : error;
         failed_ = !error.empty();
         step_ = Step::Unlocked;
+    }
+
+    void drawLocked(Frame& frame) {
+        heading(frame, "Borne verrouillée", frame.services.fonts.title);
+        if (!session_->notice.empty()) {
+            outcomeMessage(frame, session_->notice, true);
+        }
+        paragraph(frame,
+                  "Cette borne n’a pas de code : ses réglages ont été perdus ou modifiés à la main. Par "
+                  "sécurité, le code ne peut pas être choisi sur cet écran.");
+        paragraph(frame, "Pour choisir le code, ouvrez un terminal sur cet ordinateur et tapez :");
+        const std::string folder =
+            session_->dataDirectory.empty() ? std::string("DOSSIER") : session_->dataDirectory.string();
+        paragraph(frame, "passerelles --borne --set-pin --data-dir \"" + folder + "\"",
+                  frame.services.fonts.heading);
+        paragraph(frame,
+                  "puis le code (4 à 8 chiffres) et Entrée. La borne s’ouvre d’elle-même dans les secondes "
+                  "qui suivent.");
+        // The command writes borne.json: read it again every two seconds (a small file).
+        const double now = frame.services.now();
+        if (session_->dataDirectory.empty() || now - lastLookForPin_ < 2.0) {
+            return;
+        }
+        lastLookForPin_ = now;
+        std::string error;
+        BorneSettings settings = loadBorneSettings(session_->dataDirectory / "borne.json", error);
+        if (settings.hasPin()) {
+            session_->settings = std::move(settings);
+            session_->notice.clear();
+            session_->lockout =
+                PinLockout(session_->store ? session_->store->pinLockout() : PinLockoutState{});
+            session_->rebuildPool();
+            step_ = Step::AskPin;
+        }
     }
 
     void drawAskPin(Frame& frame) {
@@ -276,6 +323,7 @@ class BorneTrainerScreen final : public Screen {
     std::string message_;
     bool failed_ = false;
     bool locked_ = false;
+    double lastLookForPin_ = -10.0;
     std::optional<BorneDayCounters> counters_;
     std::vector<BorneLeader> leaders_;
     std::vector<VocabularyEntry> themes_;

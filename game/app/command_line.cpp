@@ -19,6 +19,8 @@ const char* usageText() {
            "                      atelier (préparer un atelier), atelier:PLAN.json\n"
            "  --atelier [PLAN]    prépare un atelier, à partir d'un plan enregistré s'il est donné\n"
            "  --borne             borne de forum en plein écran (sortie : Ctrl+Maj+B et le code)\n"
+           "  --borne --set-pin   lit le code de la borne (4 à 8 chiffres) sur l'entrée standard,\n"
+           "                      l'enregistre dans le dossier des données et quitte\n"
            "  --profile NOM       joue sous ce profil (créé s'il n'existe pas) ; sans cette option, "
            "l'accueil\n"
            "                      demande qui joue\n"
@@ -64,6 +66,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
             options.fullscreen = true;
         } else if (argument == "--guest") {
             options.profile = "guest";
+        } else if (argument == "--set-pin") {
+            options.setPin = true;
         } else if (argument == "--borne") {
             options.open = "borne";
             borne = true;

@@ -23,6 +23,7 @@ struct Options {
     int roomPort = 8080;  // the live room's HTTP and WebSocket port
     bool fullscreen = false;
     bool help = false;
+    bool setPin = false;  // --set-pin: the booth's PIN read from standard input, saved, then exit
 };
 
 // On a usage error, returns nullopt and sets `error` to a French sentence.

@@ -1,10 +1,40 @@
 // Entry point of the passerelles executable: parse the command line, then run the window.
 #include <cstdio>
+#include <iostream>
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "app/command_line.hpp"
+#include "app/content_paths.hpp"
 #include "app/sdl_frontend.hpp"
+#include "core/borne/borne.hpp"
+
+namespace {
+
+// passerelles --borne --set-pin: no window; the PIN comes on standard input so that it is not left in the
+// shell's history or in the list of processes.
+int setBornePinFromInput(const passerelles::app::Options& options) {
+    const auto data = passerelles::app::dataDirectory(options.dataDirectory);
+    if (data.empty()) {
+        std::fputs(
+            "passerelles : impossible de savoir où ranger vos données : indiquez --data-dir DOSSIER.\n",
+            stderr);
+        return 2;
+    }
+    if (::isatty(STDIN_FILENO) != 0) {
+        std::fputs("Code de la borne (4 à 8 chiffres), puis Entrée : ", stderr);
+    }
+    std::string typed;
+    std::getline(std::cin, typed);
+    std::string message;
+    const bool saved = passerelles::setBornePin(data, typed, message);
+    std::fprintf(saved ? stdout : stderr, "%s\n", message.c_str());
+    return saved ? 0 : 1;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     const std::vector<std::string> arguments(argv + 1, argv + argc);
@@ -17,6 +47,9 @@ int main(int argc, char** argv) {
     if (options->help) {
         std::fputs(passerelles::app::usageText(), stdout);
         return 0;
+    }
+    if (options->setPin) {
+        return setBornePinFromInput(*options);
     }
     return passerelles::app::runApp(*options, argv[0]);
 }

@@ -339,6 +339,9 @@ bool flowButton(Frame& frame, const std::string& label, bool selected, bool& fir
 void outcomeMessage(Frame& frame, std::string_view text, bool failed) {
     beginPanel(frame, failed ? theme::kWrongSoft : theme::kRightSoft, failed ? theme::kWrong : theme::kRight);
     paragraph(frame, text);
+    if (probe::enabled()) {
+        probe::record("message:" + std::string(text), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
     endPanel(frame);
 }
 

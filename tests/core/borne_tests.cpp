@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "core/base/sqlite.hpp"
@@ -252,4 +253,167 @@ TEST_CASE("a damaged counters file is moved aside and the booth starts a fresh o
     }
     CHECK(aside == 1);
     CHECK(store.recordAbandoned("2026-11-22"));
+}
+
+TEST_CASE("wrong PINs lock the pad for 30 s, then 2 min, then 10 min after each series of three") {
+    PinLockout lockout;
+    const std::int64_t start = 1'800'000'000;
+    CHECK_FALSE(lockout.fail(start));
+    CHECK_FALSE(lockout.fail(start + 1));
+    CHECK_FALSE(lockout.locked(start + 1));
+    CHECK(lockout.fail(start + 2));  // the third wrong code locks
+    CHECK(lockout.secondsLeft(start + 2) == 30);
+    CHECK(lockout.secondsLeft(start + 17) == 15);
+    CHECK_FALSE(lockout.fail(start + 20));  // while locked, a code is not even tried
+    CHECK(lockout.state().failures == 3);
+    CHECK_FALSE(lockout.locked(start + 32));
+
+    std::int64_t now = start + 40;
+    const std::int64_t expected[] = {120, 600, 600};
+    for (const std::int64_t delay : expected) {
+        CHECK_FALSE(lockout.fail(now));
+        CHECK_FALSE(lockout.fail(now));
+        CHECK(lockout.fail(now));
+        CHECK(lockout.secondsLeft(now) == delay);
+        now += delay;
+        CHECK_FALSE(lockout.locked(now));
+    }
+    CHECK(formatLockoutDelay(105) == "1 min 45 s");
+    CHECK(formatLockoutDelay(30) == "30 s");
+    CHECK(formatLockoutDelay(600) == "10 min");
+
+    lockout.succeed();  // a right code starts the count again
+    CHECK(lockout.state().failures == 0);
+    CHECK_FALSE(lockout.fail(now));
+    CHECK_FALSE(lockout.fail(now));
+    CHECK(lockout.fail(now));
+    CHECK(lockout.secondsLeft(now) == 30);
+}
+
+TEST_CASE("a clock set back neither unlocks the PIN pad nor locks it for good") {
+    const std::int64_t start = 1'800'000'000;
+    PinLockout lockout;
+    for (int i = 0; i < 6; ++i) {
+        lockout.fail(start + 200 * (i / 3));
+    }
+    REQUIRE(lockout.secondsLeft(start + 200) == 120);
+    // Back one year: still locked, and for the series' delay at most, counted from the new time.
+    const std::int64_t back = start - 365 * 24 * 3600;
+    CHECK(lockout.secondsLeft(back) == 120);
+    CHECK(lockout.secondsLeft(back + 100) == 20);
+    CHECK_FALSE(lockout.locked(back + 120));
+    // A stored time far in the future (a clock that was ahead) is clamped the same way.
+    PinLockout ahead({3, start + 10'000'000});
+    CHECK(ahead.secondsLeft(start) == 30);
+    PinLockout negative({-5, -7});
+    CHECK(negative.state().failures == 0);
+    CHECK_FALSE(negative.locked(start));
+}
+
+TEST_CASE("the wrong PINs counted survive a restart of the booth") {
+    testing::TemporaryFolder folder;
+    const std::int64_t start = 1'800'000'000;
+    {
+        BorneStore store(folder.path());
+        CHECK(store.pinLockout().failures == 0);
+        PinLockout lockout(store.pinLockout());
+        lockout.fail(start);
+        lockout.fail(start);
+        lockout.fail(start);
+        REQUIRE(store.savePinLockout(lockout.state()));
+    }
+    BorneStore reopened(folder.path());
+    PinLockout lockout(reopened.pinLockout());
+    CHECK(lockout.state().failures == 3);
+    CHECK(lockout.secondsLeft(start + 10) == 20);
+    lockout.succeed();
+    REQUIRE(reopened.savePinLockout(lockout.state()));
+    CHECK(BorneStore(folder.path()).pinLockout().failures == 0);
+}
+
+namespace {
+
+std::vector<std::filesystem::path> damagedCopies(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> found;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        if (entry.path().filename().string().rfind("borne.json.endommage-", 0) == 0) {
+            found.push_back(entry.path());
+        }
+    }
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("a damaged borne.json is moved aside and its PIN, still readable, is kept") {
+    testing::TemporaryFolder folder;
+    const auto file = folder.path() / "borne.json";
+    BorneSettings original;
+    original.setPin("4815");
+    const std::string cut =
+        "{\n  \"format\": 1,\n  \"pinHash\": \"" + original.pinHash + "\",\n  \"themes\": [\"ea";
+    testing::writeFile(file, cut);
+    std::string error;
+    const BorneSettings settings = loadBorneSettings(file, error);
+    CHECK(settings.checkPin("4815"));
+    CHECK_FALSE(settings.pinChoiceAtScreen);
+    CHECK(error.find("mis de côté") != std::string::npos);
+    CHECK(error.find("retrouvé et reste le même") != std::string::npos);
+    const auto copies = damagedCopies(folder.path());
+    REQUIRE(copies.size() == 1);
+    CHECK(testing::readFile(copies[0]) == cut);  // byte for byte
+    // A fresh file took its place, with the PIN: the next start is a normal one.
+    error.clear();
+    const BorneSettings again = loadBorneSettings(file, error);
+    CHECK(error.empty());
+    CHECK(again.checkPin("4815"));
+}
+
+TEST_CASE("a damaged borne.json without a readable PIN leaves the booth locked, never open to a choice") {
+    testing::TemporaryFolder folder;
+    const auto file = folder.path() / "borne.json";
+    std::string error;
+    CHECK(loadBorneSettings(file, error).pinChoiceAtScreen);  // no file at all: a genuinely first start
+    testing::writeFile(file, "{\"questions\": 5, \"pinHa\xff");
+    const BorneSettings settings = loadBorneSettings(file, error);
+    CHECK_FALSE(settings.hasPin());
+    CHECK_FALSE(settings.pinChoiceAtScreen);
+    CHECK(error.find("passerelles --borne --set-pin") != std::string::npos);
+    CHECK(damagedCopies(folder.path()).size() == 1);
+    // Restarted, the booth is still locked: the fresh file has no PIN, and without it the copy set aside
+    // says this is no first start.
+    CHECK_FALSE(loadBorneSettings(file, error).pinChoiceAtScreen);
+    std::filesystem::remove(file);
+    CHECK_FALSE(loadBorneSettings(file, error).pinChoiceAtScreen);
+    // A PIN of the wrong type is lost too: no choice at the screen either.
+    testing::writeFile(file, R"({"pinHash": 123})");
+    CHECK_FALSE(loadBorneSettings(file, error).pinChoiceAtScreen);
+}
+
+TEST_CASE("passerelles --borne --set-pin saves the PIN typed on standard input and lifts the lock") {
+    testing::TemporaryFolder folder;
+    const auto file = folder.path() / "borne.json";
+    testing::writeFile(file, R"({"questions": 3, "leaderboard": false, "pinHash": 123})");
+    {
+        BorneStore store(folder.path());
+        REQUIRE(store.savePinLockout({6, 4'000'000'000}));
+    }
+    std::string message;
+    CHECK_FALSE(setBornePin(folder.path(), "12a4\n", message));
+    CHECK(message.find("4 à 8 chiffres") != std::string::npos);
+    CHECK_FALSE(setBornePin(folder.path(), "123\n", message));
+    REQUIRE(setBornePin(folder.path(), "2468\r\n", message));
+    CHECK(message.find("Code de la borne enregistré") != std::string::npos);
+    std::string error;
+    const BorneSettings settings = loadBorneSettings(file, error);
+    CHECK(settings.checkPin("2468"));
+    CHECK(settings.questions == 3);  // the other settings are kept
+    CHECK_FALSE(settings.leaderboard);
+    CHECK(BorneStore(folder.path()).pinLockout().failures == 0);
+
+    // Over a damaged file: set aside first, then the PIN in a fresh one.
+    testing::writeFile(file, "not json");
+    REQUIRE(setBornePin(folder.path(), "97531", message));
+    CHECK(damagedCopies(folder.path()).size() == 1);
+    CHECK(loadBorneSettings(file, error).checkPin("97531"));
 }

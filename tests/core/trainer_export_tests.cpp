@@ -2,9 +2,16 @@
 // into the same questions.
 #include <doctest/doctest.h>
 
+#include <functional>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
 #include "core/base/text.hpp"
 #include "core/formats/trainer_formats.hpp"
 #include "support/quiz_checks.hpp"
+#include "support/test_support.hpp"
 
 using namespace passerelles;
 
@@ -160,4 +167,156 @@ TEST_CASE("CSV round trip: an exported quiz reads back identically, tags include
     const ImportResult back = importCsv(exportCsv(quiz).text, ImportOptions{});
     CHECK(back.problems.empty());
     testing::checkSameQuiz(quiz, asQuiz(back), true);
+}
+
+namespace {
+
+// Every field of a question the schema lists, each with a value other than its default.
+Quiz everyFieldQuiz() {
+    Quiz quiz;
+    quiz.id = "complet";
+    quiz.title = "Tous les champs";
+    Question question = makeQuestion("q07", "Quels partenaires",
+                                     {{"oui", "Une commune", "Exact", true},
+                                      {"non", "Une association", "", false},
+                                      {"peut-etre", "Une région", "Aussi", true}},
+                                     ScoringRule::AllOrNothing, 2.5);
+    question.explanation = "Les deux peuvent agir.";
+    question.tags.source = SourceRef{"cahier2020", "12", "question 4", "528-532"};
+    question.tags.themes = {"eau"};
+    question.tags.audiences = {"elus"};
+    question.tags.difficulty = 3;
+    question.tags.verifiedOn = "2025-01-15";
+    question.tags.image = "images/carte.png";
+    quiz.questions.push_back(question);
+    return quiz;
+}
+
+// The schema's names of a question's fields, options' and sources' included ("options.id", "source.lines").
+std::vector<std::string> schemaQuestionFields() {
+    const auto read = [](const char* name) {
+        return nlohmann::json::parse(testing::readFile(testing::contentDir() / "schema" / name));
+    };
+    const auto quiz = read("quiz.schema.json");
+    const auto common = read("common.schema.json");
+    std::vector<std::string> fields;
+    for (const auto& [name, value] : quiz["definitions"]["question"]["properties"].items()) {
+        fields.push_back(name);
+    }
+    for (const auto& [name, value] : quiz["definitions"]["option"]["properties"].items()) {
+        fields.push_back("options." + name);
+    }
+    for (const auto& [name, value] : common["definitions"]["sourceRef"]["properties"].items()) {
+        fields.push_back("source." + name);
+    }
+    return fields;
+}
+
+// The fields the export's warnings name: « le champ "source" ne passe pas en GIFT ».
+std::set<std::string> namedFields(const ExportResult& exported) {
+    std::set<std::string> named;
+    const std::string marker = "le champ \"";
+    for (const auto& warning : exported.warnings.items()) {
+        const auto at = warning.message.find(marker);
+        if (at != std::string::npos) {
+            const auto start = at + marker.size();
+            named.insert(warning.message.substr(start, warning.message.find('"', start) - start));
+        }
+    }
+    return named;
+}
+
+// For each format: export, import, then every field of the schema either came back or a warning named it
+// (a warning on "source" covers "source.page"…). A field added to the schema fails here until the test
+// says how to compare it, so no new field can be lost in silence.
+void checkEveryFieldSurvivesOrIsNamed(TrainerFormat format) {
+    const Quiz quiz = everyFieldQuiz();
+    const Question& sent = quiz.questions[0];
+    const ExportResult exported =
+        format == TrainerFormat::Gift ? exportGift(samplePack(), quiz) : exportCsv(quiz);
+    const ImportResult imported = importQuestions(format, exported.text, ImportOptions{});
+    CHECK(imported.problems.errorCount() == 0);
+    REQUIRE(imported.questions.size() == 1);
+    const ImportedQuestion& back = imported.questions[0];
+    const auto sameOptions = [&](const std::function<bool(const QuizOption&, const QuizOption&)>& same) {
+        if (back.options.size() != sent.options.size()) {
+            return false;
+        }
+        for (std::size_t i = 0; i < sent.options.size(); ++i) {
+            if (!same(sent.options[i], back.options[i])) {
+                return false;
+            }
+        }
+        return true;
+    };
+    const auto source = [&]() -> const ImportedSource* { return back.source ? &*back.source : nullptr; };
+    const SourceRef& ref = *sent.tags.source;
+    const std::map<std::string, std::function<bool()>> survived = {
+        {"id", [&] { return back.idFromFile && back.id == sent.id; }},
+        {"text", [&] { return back.text == sent.text; }},
+        {"options", [&] { return back.options.size() == sent.options.size(); }},
+        {"options.id", [&] { return sameOptions([](auto& a, auto& b) { return a.id == b.id; }); }},
+        {"options.text", [&] { return sameOptions([](auto& a, auto& b) { return a.text == b.text; }); }},
+        {"options.correct",
+         [&] { return sameOptions([](auto& a, auto& b) { return a.correct == b.correct; }); }},
+        {"options.feedback",
+         [&] { return sameOptions([](auto& a, auto& b) { return a.feedback == b.feedback; }); }},
+        {"scoring", [&] { return back.scoring == sent.scoring; }},
+        {"points", [&] { return back.points && *back.points == doctest::Approx(sent.points); }},
+        {"explanation", [&] { return back.explanation == sent.explanation; }},
+        {"source", [&] { return source() != nullptr && source()->sourceId == ref.sourceId; }},
+        {"source.id", [&] { return source() != nullptr && source()->sourceId == ref.sourceId; }},
+        {"source.page", [&] { return source() != nullptr && source()->page == ref.page; }},
+        {"source.section", [&] { return source() != nullptr && source()->section == ref.section; }},
+        {"source.lines", [] { return false; }},  // ImportedSource has no place for it
+        {"themes", [&] { return back.themes == sent.tags.themes; }},
+        {"audiences", [&] { return back.audiences == sent.tags.audiences; }},
+        {"difficulty", [&] { return back.difficulty == sent.tags.difficulty; }},
+        {"verifiedOn", [&] { return back.verifiedOn == sent.tags.verifiedOn; }},
+        {"image", [] { return false; }},  // ImportedQuestion has no place for it
+    };
+    const std::set<std::string> named = namedFields(exported);
+    for (const std::string& field : schemaQuestionFields()) {
+        CAPTURE(field);
+        const auto check = survived.find(field);
+        if (check == survived.end()) {
+            FAIL_CHECK("the round-trip test does not know this field of the schema: say how to compare it");
+            continue;
+        }
+        const std::string parent = field.substr(0, field.find('.'));
+        const bool warned = named.count(field) > 0 || named.count(parent) > 0;
+        CHECK_MESSAGE((check->second() || warned), "lost without a word");
+    }
+}
+
+}  // namespace
+
+TEST_CASE("GIFT round trip of every field of the schema: each comes back, or the export names it") {
+    checkEveryFieldSurvivesOrIsNamed(TrainerFormat::Gift);
+    const ExportResult exported = exportGift(samplePack(), everyFieldQuiz());
+    CHECK(namedFields(exported) == std::set<std::string>{"options.id", "source", "themes", "audiences",
+                                                         "difficulty", "verifiedOn", "image"});
+    bool plainWords = false;
+    for (const auto& warning : exported.warnings.items()) {
+        plainWords |=
+            warning.message ==
+            frenchTypography("question q07 : le champ \"source\" ne passe pas en GIFT et n'est pas exporté.");
+    }
+    CHECK(plainWords);
+}
+
+TEST_CASE("CSV round trip of every field of the schema: each comes back, or the export names it") {
+    checkEveryFieldSurvivesOrIsNamed(TrainerFormat::Csv);
+    CHECK(namedFields(exportCsv(everyFieldQuiz())) ==
+          std::set<std::string>{"options.id", "source.lines", "image"});
+}
+
+TEST_CASE("points a format rounds are named too") {
+    Quiz quiz = everyFieldQuiz();
+    quiz.questions[0].points = 1.0 / 3.0;
+    CHECK(namedFields(exportCsv(quiz)).count("points") == 1);
+    CHECK(namedFields(exportGift(samplePack(), quiz)).count("points") == 1);
+    quiz.questions[0].points = 0.25;
+    CHECK(namedFields(exportCsv(quiz)).count("points") == 0);
+    CHECK(namedFields(exportGift(samplePack(), quiz)).count("points") == 0);
 }

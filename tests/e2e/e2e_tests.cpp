@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -160,6 +161,24 @@ TEST_CASE("help and usage errors") {
         CHECK_MESSAGE(badScale.exitCode == 2, scale);
         CHECK_MESSAGE(badScale.output.find("entre 0.8 et 1.6") != std::string::npos, scale);
     }
+}
+
+TEST_CASE("passerelles --borne --set-pin reads the PIN on standard input, with no window") {
+    testing::TemporaryFolder folder;
+    const std::string data = folder.path().string();
+    // No SDL_VIDEODRIVER: the command opens no window, so it works in a bare terminal.
+    const Result bad =
+        run("echo 12ab | " + std::string(PASSERELLES_BINARY) + " --borne --set-pin --data-dir " + data);
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.output.find("4 à 8 chiffres") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(folder.path() / "borne.json"));
+    const Result good =
+        run("echo 2468 | " + std::string(PASSERELLES_BINARY) + " --borne --set-pin --data-dir " + data);
+    CHECK(good.exitCode == 0);
+    CHECK(good.output.find("Code de la borne enregistré") != std::string::npos);
+    const std::string saved = testing::readFile(folder.path() / "borne.json");
+    CHECK(saved.find("\"pinHash\"") != std::string::npos);
+    CHECK(saved.find("2468") == std::string::npos);
 }
 
 TEST_CASE("a broken pack in the content folder does not stop the program") {

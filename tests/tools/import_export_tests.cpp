@@ -278,3 +278,58 @@ TEST_CASE("export asks which quiz when a pack has several, and says what GIFT ca
     CHECK(contains(exported.err, "Question q08"));
     CHECK(contains(exported.err, "tout ou rien"));
 }
+
+TEST_CASE("a spreadsheet round trip keeps what the file cannot carry, and names on stderr what it loses") {
+    testing::TemporaryFolder folder;
+    const auto pack = folder.path() / "journee";
+    testing::copyFolder(testing::contentDir() / "journee-cuf-2015", pack);
+    const auto quizFile = pack / "quiz-journee-2015.json";
+    // The pack's own option ids for q01 (results may refer to them): no trainer format carries them.
+    auto quiz = readJson(quizFile);
+    quiz["questions"][0]["options"][0]["id"] = "x";
+    quiz["questions"][0]["options"][1]["id"] = "y";
+    quiz["questions"][0]["options"][2]["id"] = "z";
+    testing::writeFile(quizFile, quiz.dump(2));
+    const auto csv = folder.path() / "journee.csv";
+    const auto exported =
+        runTool({"export", "--format", "csv", pack.string(), "--quiz", "journee-2015", "-o", csv.string()});
+    CHECK(exported.code == 0);
+    CHECK(contains(exported.err,
+                   frenchTypography("question q01 : le champ \"options.id\" ne passe pas en CSV")));
+    CHECK(contains(exported.err,
+                   frenchTypography("question q01 : le champ \"source.lines\" ne passe pas en CSV")));
+
+    // Back into the same pack: the ids and the lines are kept, so nothing is lost and nothing is said.
+    const auto same =
+        runTool({"import", "--from", "csv", csv.string(), "--into", pack.string(), "--quiz", "journee-2015"});
+    CAPTURE(same.out);
+    CHECK(same.code == 0);
+    CHECK(same.err.empty());
+    auto after = readJson(quizFile);
+    CHECK(after["questions"][0]["options"][0]["id"] == "x");
+    CHECK(after["questions"][0]["source"]["lines"] == "74-80");
+
+    // An option rewritten and the source moved: what cannot be kept is named, per question and field.
+    std::string text = testing::readFile(csv);
+    const auto option = text.find("Environ 480");
+    REQUIRE(option != std::string::npos);
+    text.replace(option, 11, "Environ 500");
+    const auto section = text.find("1re partie");
+    REQUIRE(section != std::string::npos);
+    text.replace(section, 10, "2e partie");
+    testing::writeFile(csv, text);
+    const auto changed =
+        runTool({"import", "--from", "csv", csv.string(), "--into", pack.string(), "--quiz", "journee-2015"});
+    CAPTURE(changed.out);
+    CHECK(changed.code == 0);
+    CHECK(contains(
+        changed.err,
+        frenchTypography("journee.csv : question q01 : le champ \"options.id\" n'est pas dans le fichier")));
+    CHECK(contains(changed.err, "x → a"));
+    CHECK(contains(changed.err,
+                   frenchTypography("question q01 : le champ \"source.lines\" n'est pas dans le fichier")));
+    after = readJson(quizFile);
+    CHECK(after["questions"][0]["options"][0]["id"] == "a");
+    CHECK(after["questions"][0]["options"][1]["id"] == "y");
+    CHECK_FALSE(after["questions"][0]["source"].contains("lines"));
+}

@@ -221,6 +221,9 @@ int importCommand(const Arguments& arguments, std::ostream& out, std::ostream& e
         return errors > 0 ? 1 : 0;
     }
     const MergeReport report = mergeQuestions(*target, result.questions);
+    for (const auto& loss : report.lost) {
+        err << frenchTypography(options.label + " : " + loss) << "\n";
+    }
     const auto listDeclared = [&](const char* what, const std::vector<std::string>& items) {
         if (items.empty()) {
             return;

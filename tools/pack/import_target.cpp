@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "core/base/text.hpp"
@@ -296,14 +297,52 @@ Json pageValue(const std::string& page) {
     return page;
 }
 
-Json optionsJson(const ImportedQuestion& question) {
+// An option keeps the id it had when the one at its place has the same text: the files name options a, b,
+// c…, and a pack's own ids (which results may refer to) would otherwise be lost on every round trip.
+Json optionsJson(const ImportedQuestion& question, const Json* old, std::vector<std::string>& lost) {
+    const Json* oldOptions = old != nullptr && old->contains("options") && (*old)["options"].is_array()
+                                 ? &(*old)["options"]
+                                 : nullptr;
+    std::string renamed;
     Json options = Json::array();
-    for (const auto& option : question.options) {
-        Json value{{"id", option.id}, {"text", option.text}, {"correct", option.correct}};
+    for (std::size_t i = 0; i < question.options.size(); ++i) {
+        const QuizOption& option = question.options[i];
+        std::string id = option.id;
+        if (oldOptions != nullptr && i < oldOptions->size() && (*oldOptions)[i].is_object()) {
+            const std::string oldId = stringField((*oldOptions)[i], "id");
+            if (frenchTypography(stringField((*oldOptions)[i], "text")) == frenchTypography(option.text)) {
+                id = oldId;
+            } else if (!oldId.empty() && oldId != id) {
+                renamed += (renamed.empty() ? "" : ", ") + oldId + " → " + id;
+            }
+        }
+        Json value{{"id", id}, {"text", option.text}, {"correct", option.correct}};
         if (!option.feedback.empty()) {
             value["feedback"] = option.feedback;
         }
         options.push_back(std::move(value));
+    }
+    std::set<std::string> ids;
+    for (const auto& value : options) {
+        if (!ids.insert(value["id"].get<std::string>()).second) {
+            // A kept id met one the file gives: the file's names for all, said as a loss.
+            renamed.clear();
+            for (std::size_t i = 0; i < options.size(); ++i) {
+                const std::string kept = options[i]["id"].get<std::string>();
+                if (kept != question.options[i].id) {
+                    renamed += (renamed.empty() ? "" : ", ") + kept + " → " + question.options[i].id;
+                }
+                options[i]["id"] = question.options[i].id;
+            }
+            break;
+        }
+    }
+    if (!renamed.empty()) {
+        lost.push_back(
+            "question " + question.id +
+            " : le champ \"options.id\" n'est pas dans le fichier : ces options prennent le nom que "
+            "le fichier leur donne (" +
+            renamed + ").");
     }
     return options;
 }
@@ -318,8 +357,8 @@ Json stringList(const std::vector<std::string>& items) {
 
 // The field order of the authoring guide; a field the file does not carry keeps its old value.
 Json questionJson(const ImportedQuestion& question, const Json* old, ScoringRule quizRule,
-                  Declarations& declare) {
-    Json value{{"id", question.id}, {"text", question.text}, {"options", optionsJson(question)}};
+                  Declarations& declare, std::vector<std::string>& lost) {
+    Json value{{"id", question.id}, {"text", question.text}, {"options", optionsJson(question, old, lost)}};
     const auto keepOld = [&](const char* key) {
         if (old != nullptr && old->contains(key)) {
             value[key] = (*old)[key];
@@ -350,6 +389,29 @@ Json questionJson(const ImportedQuestion& question, const Json* old, ScoringRule
         }
         if (!question.source->section.empty()) {
             source["section"] = question.source->section;
+        }
+        // The lines of the source's text (for reviewers) are in no trainer format: kept while the file
+        // names the same place in the same source, said when they must go.
+        if (old != nullptr && old->contains("source") && (*old)["source"].is_object() &&
+            (*old)["source"].contains("lines")) {
+            const Json& before = (*old)["source"];
+            // Compared as the game shows them: the file's text has had its French typography applied.
+            const auto shown = [](const Json& field) {
+                return field.is_string() ? frenchTypography(field.get<std::string>()) : field.dump();
+            };
+            const auto same = [&](const char* key) {
+                return before.contains(key) ? source.contains(key) && shown(source[key]) == shown(before[key])
+                                            : !source.contains(key);
+            };
+            if (same("id") && same("page") && same("section")) {
+                source["lines"] = before["lines"];
+            } else {
+                lost.push_back("question " + question.id +
+                               " : le champ \"source.lines\" n'est pas dans le fichier et la source a "
+                               "changé : les lignes " +
+                               (before["lines"].is_string() ? before["lines"].get<std::string>() : "") +
+                               " ne sont pas gardées.");
+            }
         }
         value["source"] = std::move(source);
     }
@@ -407,7 +469,7 @@ MergeReport mergeQuestions(ImportTarget& target, const std::vector<ImportedQuest
                 old = &existing;
             }
         }
-        Json value = questionJson(question, old, target.quizRule, declare);
+        Json value = questionJson(question, old, target.quizRule, declare, report.lost);
         if (old != nullptr) {
             *old = std::move(value);
         } else {

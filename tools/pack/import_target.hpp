@@ -38,6 +38,9 @@ struct MergeReport {
     std::vector<std::string> sources;  // "cahier2020 (référence à compléter)"
     std::vector<std::string> themes;
     std::vector<std::string> audiences;
+    // What a replaced question had that the file does not carry and the import could not keep, one
+    // sentence per question and field: « question q07 : le champ "options.id" … ».
+    std::vector<std::string> lost;
 };
 
 // Puts the questions into the quiz; sources, themes and audiences the pack does not know are declared.

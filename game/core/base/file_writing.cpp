@@ -1,6 +1,7 @@
 // Atomic file writing and file-name slugs.
 #include "core/base/file_writing.hpp"
 
+#include <ctime>
 #include <fstream>
 
 #include "core/base/text.hpp"
@@ -44,6 +45,36 @@ std::string fileNameSlug(std::string_view text, std::size_t maxLength) {
         out.pop_back();
     }
     return out;
+}
+
+std::optional<std::filesystem::path> moveDamagedFileAside(const std::filesystem::path& file,
+                                                          std::int64_t now) {
+    const std::time_t time = static_cast<std::time_t>(now);
+    std::tm local{};
+    localtime_r(&time, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+    std::filesystem::path target = file;
+    target += std::string(".endommage-") + stamp;
+    std::error_code error;
+    for (int suffix = 1; std::filesystem::exists(target, error); ++suffix) {
+        target = file;
+        target += std::string(".endommage-") + stamp + "-" + std::to_string(suffix);
+    }
+    std::filesystem::rename(file, target, error);
+    if (error) {
+        return std::nullopt;
+    }
+    for (const char* journal : {"-wal", "-shm"}) {
+        std::filesystem::path companion = file;
+        companion += journal;
+        if (std::filesystem::exists(companion, error)) {
+            std::filesystem::path moved = target;
+            moved += journal;
+            std::filesystem::rename(companion, moved, error);
+        }
+    }
+    return target;
 }
 
 }  // namespace passerelles

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <ctime>
 #include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -58,18 +60,105 @@ bool validBornePin(const std::string& pin) {
            std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+PinLockout::PinLockout(PinLockoutState state) : state_(state) {
+    // Values read back from a file are kept in range: a negative count is none.
+    state_.failures = std::max(0, state_.failures);
+    state_.lockedUntil = std::max<std::int64_t>(0, state_.lockedUntil);
+}
+
+std::int64_t PinLockout::delayAfterSeries(int series) {
+    if (series <= 1) {
+        return 30;
+    }
+    return series == 2 ? 120 : 600;
+}
+
+std::int64_t PinLockout::secondsLeft(std::int64_t now) {
+    if (state_.lockedUntil <= now) {
+        return 0;
+    }
+    const std::int64_t longest = delayAfterSeries(state_.failures / kSeries);
+    if (state_.lockedUntil - now > longest) {
+        state_.lockedUntil = now + longest;  // the clock went back: the lock lasts its delay from now
+    }
+    return state_.lockedUntil - now;
+}
+
+bool PinLockout::fail(std::int64_t now) {
+    if (secondsLeft(now) > 0) {
+        return false;  // no code is tried while locked, so none counts
+    }
+    state_.failures = std::min(state_.failures, 1000000) + 1;
+    if (state_.failures % kSeries != 0) {
+        return false;
+    }
+    state_.lockedUntil = now + delayAfterSeries(state_.failures / kSeries);
+    return true;
+}
+
+std::string formatLockoutDelay(std::int64_t seconds) {
+    const std::int64_t minutes = seconds / 60;
+    const std::int64_t rest = seconds % 60;
+    if (minutes == 0) {
+        return std::to_string(rest) + " s";
+    }
+    return std::to_string(minutes) + " min" + (rest == 0 ? "" : " " + std::to_string(rest) + " s");
+}
+
+namespace {
+
+// A damaged copy of `file` set aside earlier (FILE.endommage-…): then a missing file is no first start.
+bool hasDamagedCopy(const std::filesystem::path& file) {
+    std::error_code code;
+    const std::string prefix = file.filename().string() + ".endommage-";
+    for (std::filesystem::directory_iterator entry(file.parent_path(), code), end; !code && entry != end;
+         entry.increment(code)) {
+        if (entry->path().filename().string().rfind(prefix, 0) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The PIN hash of a file that no longer parses (cut short, a stray byte), when its text still holds it.
+std::string recoverPinHash(const std::string& text) {
+    static const std::regex pattern(R"re("pinHash"\s*:\s*"([0-9a-f]{1,16})")re");
+    std::smatch match;
+    return std::regex_search(text, match, pattern) ? match[1].str() : std::string();
+}
+
+}  // namespace
+
 BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& error) {
     BorneSettings settings;
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream) {
-        return settings;  // first start: the defaults, and the trainer is asked for a PIN
+    std::error_code code;
+    if (!std::filesystem::exists(file, code)) {
+        // A genuinely first start: the trainer chooses the PIN at the screen. After a damaged file was set
+        // aside, whoever stands at the booth would choose it: it stays locked instead.
+        settings.pinChoiceAtScreen = !hasDamagedCopy(file);
+        return settings;
     }
+    settings.pinChoiceAtScreen = false;
+    std::ifstream stream(file, std::ios::binary);
     std::ostringstream text;
     text << stream.rdbuf();
     const auto json = nlohmann::json::parse(text.str(), nullptr, false);
     if (!json.is_object()) {
-        error = "Les réglages de la borne " + guillemets(file.string()) +
-                " sont illisibles : les réglages par défaut sont utilisés et un nouveau code sera demandé.";
+        // Kept for whoever wants to look at it, like a damaged borne.db; the PIN survives when readable.
+        settings.pinHash = recoverPinHash(text.str());
+        const auto aside = moveDamagedFileAside(file, static_cast<std::int64_t>(std::time(nullptr)));
+        std::string saveError;
+        const bool replaced = aside && saveBorneSettings(file, settings, saveError);
+        error =
+            "Les réglages de la borne " + guillemets(file.string()) + " sont illisibles" +
+            (aside ? " : ils ont été mis de côté sous le nom " + guillemets(aside->filename().string())
+                   : std::string(" et ne peuvent pas être déplacés")) +
+            (replaced ? ", et les réglages par défaut les remplacent. "
+                      : ". Les réglages par défaut sont utilisés. ") +
+            (settings.hasPin() ? "Le code de la borne a été retrouvé et reste le même."
+                               : "Le code de la borne n’a pas pu être retrouvé : la borne reste verrouillée "
+                                 "jusqu’à ce qu’un code soit choisi avec la commande " +
+                                     guillemets("passerelles --borne --set-pin") + ".");
         return settings;
     }
     // A value of the wrong type (hand-edited, or written by another version) keeps its default and is
@@ -150,6 +239,32 @@ bool saveBorneSettings(const std::filesystem::path& file, const BorneSettings& s
     std::error_code code;
     std::filesystem::create_directories(file.parent_path(), code);
     return writeFileAtomically(file, json.dump(2) + "\n", error);
+}
+
+bool setBornePin(const std::filesystem::path& dataDirectory, std::string typed, std::string& message) {
+    while (!typed.empty() && (typed.back() == '\n' || typed.back() == '\r' || typed.back() == ' ')) {
+        typed.pop_back();
+    }
+    if (!validBornePin(typed)) {
+        message =
+            "Le code de la borne doit compter de 4 à 8 chiffres, sans espace ni lettre : rien n’a été "
+            "enregistré.";
+        return false;
+    }
+    const auto file = dataDirectory / "borne.json";
+    std::string loadError;
+    BorneSettings settings = loadBorneSettings(file, loadError);  // a damaged file is set aside here
+    settings.setPin(typed);
+    std::string error;
+    if (!saveBorneSettings(file, settings, error)) {
+        message = error;
+        return false;
+    }
+    BorneStore store(dataDirectory);
+    store.savePinLockout({});  // whoever can run this command owns the booth: no lock left
+    message = (loadError.empty() ? "" : loadError + "\n") + "Code de la borne enregistré dans " +
+              guillemets(file.string()) + ".";
+    return true;
 }
 
 BornePool buildBornePool(const std::vector<const Pack*>& packs, const std::vector<std::string>& themes) {
@@ -350,16 +465,14 @@ BorneStore::BorneStore(const std::filesystem::path& dataDirectory) {
     if (database_->isOpen() && database_->queryText("PRAGMA quick_check").value_or("") != "ok") {
         // A damaged file is kept for whoever wants to look at it; the booth starts a fresh day.
         database_.reset();
-        auto aside = file;
-        aside += ".endommage-" + formatLocalTimeNow("%Y%m%d-%H%M%S");
-        std::filesystem::rename(file, aside, code);
+        const auto aside = moveDamagedFileAside(file, static_cast<std::int64_t>(std::time(nullptr)));
         error_ =
-            code
+            !aside
                 ? "Le fichier des compteurs de la borne est endommagé et ne peut pas être déplacé : "
                   "les compteurs ne seront pas enregistrés."
                 : "Le fichier des compteurs de la borne était endommagé : il a été mis de côté sous le nom " +
-                      guillemets(aside.filename().string()) + " et un nouveau a été créé.";
-        if (code) {
+                      guillemets(aside->filename().string()) + " et un nouveau a été créé.";
+        if (!aside) {
             return;
         }
         database_ = std::make_unique<sql::Database>(file);
@@ -391,7 +504,34 @@ bool BorneStore::prepare() {
                "CREATE INDEX IF NOT EXISTS rounds_by_day ON rounds(day);"
                "CREATE TABLE IF NOT EXISTS asked ("
                " day TEXT NOT NULL, item TEXT NOT NULL, asked INTEGER NOT NULL DEFAULT 0,"
-               " missed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, item));");
+               " missed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, item));"
+               "CREATE TABLE IF NOT EXISTS pin_lockout ("
+               " id INTEGER PRIMARY KEY CHECK (id = 1), failures INTEGER NOT NULL,"
+               " locked_until INTEGER NOT NULL);");
+}
+
+PinLockoutState BorneStore::pinLockout() {
+    PinLockoutState state;
+    if (!ok()) {
+        return state;
+    }
+    sql::Statement query(*database_, "SELECT failures, locked_until FROM pin_lockout WHERE id = 1");
+    if (query.step()) {
+        state.failures = static_cast<int>(std::clamp<std::int64_t>(query.integer(0), 0, 1000000));
+        state.lockedUntil = query.integer(1);
+    }
+    return state;
+}
+
+bool BorneStore::savePinLockout(const PinLockoutState& state) {
+    if (!ok()) {
+        return false;
+    }
+    sql::Statement upsert(*database_,
+                          "INSERT INTO pin_lockout (id, failures, locked_until) VALUES (1, ?, ?)"
+                          " ON CONFLICT (id) DO UPDATE SET failures = excluded.failures,"
+                          " locked_until = excluded.locked_until");
+    return upsert.bind(1, state.failures).bind(2, state.lockedUntil).run();
 }
 
 std::optional<std::int64_t> BorneStore::recordRound(const std::string& day, const BorneRound& round) {

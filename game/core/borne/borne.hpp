@@ -31,6 +31,10 @@ struct BorneSettings {
     int attractSeconds = 7;           // each slide of the attract screen
     bool leaderboard = true;          // offer a nickname at the end of a round
     std::string pinHash;              // empty until the trainer chooses a PIN
+    // Whether the trainer may choose the PIN at the booth's screen: only on a genuinely first start (no
+    // borne.json, and no damaged one set aside). Otherwise a booth without a PIN stays locked until one is
+    // set from the command line (setBornePin). Not saved.
+    bool pinChoiceAtScreen = true;
 
     bool hasPin() const { return !pinHash.empty(); }
     void setPin(const std::string& pin);
@@ -40,9 +44,50 @@ struct BorneSettings {
 // A PIN is 4 to 8 digits.
 bool validBornePin(const std::string& pin);
 
-// borne.json in the data folder; a missing file gives the defaults, a damaged one an error and defaults.
+// Wrong PINs, counted across openings of the trainer's screen and restarts of the booth (BorneStore keeps
+// them). Every third wrong code starts a delay before any code is tried again: 30 s, then 2 min, then
+// 10 min for every later series. A right code starts the count again. Times are wall-clock seconds
+// given by the caller, so tests inject them.
+struct PinLockoutState {
+    int failures = 0;              // wrong codes since the last right one
+    std::int64_t lockedUntil = 0;  // no code is tried before this time; 0: never locked
+};
+
+class PinLockout {
+  public:
+    static constexpr int kSeries = 3;  // wrong codes per series
+    explicit PinLockout(PinLockoutState state = {});
+
+    // Seconds before a code may be tried again (0: now). A lock that ends further away than its series'
+    // delay (the clock was set back) is shortened to that delay from `now`: a clock set back neither
+    // unlocks the pad nor locks it for good.
+    std::int64_t secondsLeft(std::int64_t now);
+    bool locked(std::int64_t now) { return secondsLeft(now) > 0; }
+    // A wrong code typed at `now`; true when it ends a series, so the lock starts.
+    bool fail(std::int64_t now);
+    void succeed() { state_ = {}; }
+    const PinLockoutState& state() const { return state_; }
+
+    // The delay after the n-th series of wrong codes (n from 1).
+    static std::int64_t delayAfterSeries(int series);
+
+  private:
+    PinLockoutState state_;
+};
+
+// « 30 s », « 1 min 45 s », « 10 min ».
+std::string formatLockoutDelay(std::int64_t seconds);
+
+// borne.json in the data folder; a missing file gives the defaults. A damaged one is moved aside
+// (borne.json.endommage-DATE-TIME) and replaced by the defaults, keeping its PIN hash when it can still be
+// read; `error` says what happened.
 BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& error);
 bool saveBorneSettings(const std::filesystem::path& file, const BorneSettings& settings, std::string& error);
+
+// `passerelles --borne --set-pin`: saves the PIN read from standard input (`typed`, one line) in
+// DIR/borne.json, keeping the other settings, and starts the count of wrong codes again. On success
+// `message` says where it was saved; on failure (not 4 to 8 digits, a folder that refuses writing) why.
+bool setBornePin(const std::filesystem::path& dataDirectory, std::string typed, std::string& message);
 
 struct BorneItem {
     const Pack* pack = nullptr;
@@ -148,6 +193,10 @@ class BorneStore {
     std::vector<BorneLeader> leaders(const std::string& day, int count);
     // The day's counters as CSV (UTF-8 with BOM, « ; »): figures, then the most missed questions.
     std::string countersCsv(const BorneDayCounters& counters);
+
+    // The wrong PINs counted so far (PinLockout), kept across restarts; nothing stored gives a clean slate.
+    PinLockoutState pinLockout();
+    bool savePinLockout(const PinLockoutState& state);
 
   private:
     bool prepare();

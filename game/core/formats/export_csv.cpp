@@ -72,10 +72,21 @@ ExportResult exportCsv(const Quiz& quiz) {
         for (std::size_t i = 0; i < kOptionColumns; ++i) {
             row.push_back(i < question.options.size() ? question.options[i].feedback : "");
         }
+        // What the columns have no place for: each field named, so that nothing is lost without a word.
+        const auto lost = [&](std::string_view field, std::string_view detail = {}) {
+            result.warnings.add(lostFieldWarning(quiz, question, field, TrainerFormat::Csv, detail));
+        };
+        if (!hasImportOptionIds(question)) {
+            lost("options.id", " (les options reviennent nommées a, b, c…)");
+        }
+        if (tags.source && !tags.source->lines.empty()) {
+            lost("source.lines");
+        }
         if (!tags.image.empty()) {
-            result.warnings.add({Severity::Warning, quiz.id, "", 0, 0,
-                                 "Question " + question.id + " : l'image " + guillemets(tags.image) +
-                                     " n'est pas dans le tableau (une cellule ne contient que du texte)."});
+            lost("image", " (" + guillemets(tags.image) + " : une cellule ne contient que du texte)");
+        }
+        if (std::fabs(question.points - std::round(question.points * 1e4) / 1e4) > 1e-9) {
+            lost("points", " tel quel (arrondi à 4 décimales)");
         }
         rows.push_back(std::move(row));
     }

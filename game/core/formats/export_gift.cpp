@@ -133,9 +133,34 @@ ExportResult exportGift(const Pack& pack, const Quiz& quiz) {
                      " points ; un fichier GIFT ne transmet pas les points à Moodle : réglez la note "
                      "par défaut de la question dans Moodle.");
         }
-        if (!question.tags.image.empty()) {
-            warn(question, "l'image " + guillemets(question.tags.image) +
-                               " n'est pas exportée (un fichier GIFT ne contient que du texte).");
+        // What GIFT has no place for: each field named, so that nothing is lost without a word.
+        const ItemTags& tags = question.tags;
+        const auto lost = [&](std::string_view field, std::string_view detail = {}) {
+            result.warnings.add(lostFieldWarning(quiz, question, field, TrainerFormat::Gift, detail));
+        };
+        if (!hasImportOptionIds(question)) {
+            lost("options.id", " (les options reviennent nommées a, b, c…)");
+        }
+        if (tags.source) {
+            lost("source");
+        }
+        if (!tags.themes.empty()) {
+            lost("themes");
+        }
+        if (!tags.audiences.empty()) {
+            lost("audiences");
+        }
+        if (tags.difficulty > 0) {
+            lost("difficulty");
+        }
+        if (!tags.verifiedOn.empty()) {
+            lost("verifiedOn");
+        }
+        if (!tags.image.empty()) {
+            lost("image", " (" + guillemets(tags.image) + " : un fichier GIFT ne contient que du texte)");
+        }
+        if (std::fabs(question.points - std::round(question.points * 1e5) / 1e5) > 1e-9) {
+            lost("points", " tel quel (arrondi à 5 décimales)");
         }
         if (!directives.empty()) {
             out += "// " + std::string(kGiftDirectivePrefix) + " " + directives + "\n";

@@ -332,4 +332,24 @@ ImportResult importQuestions(TrainerFormat format, std::string_view text, const 
     return {};
 }
 
+bool hasImportOptionIds(const Question& question) {
+    for (std::size_t i = 0; i < question.options.size(); ++i) {
+        if (question.options[i].id != std::string(1, static_cast<char>('a' + i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+Diagnostic lostFieldWarning(const Quiz& quiz, const Question& question, std::string_view field,
+                            TrainerFormat format, std::string_view detail) {
+    return {Severity::Warning,
+            quiz.id,
+            "",
+            0,
+            0,
+            "question " + question.id + " : le champ \"" + std::string(field) + "\" ne passe pas en " +
+                trainerFormatLabel(format) + " et n'est pas exporté" + std::string(detail) + "."};
+}
+
 }  // namespace passerelles

@@ -82,6 +82,14 @@ ExportResult exportGift(const Pack& pack, const Quiz& quiz);
 // French open it as is).
 ExportResult exportCsv(const Quiz& quiz);
 
+// Whether the options have the ids an import gives them (a, b, c… in order): others do not survive a
+// round trip through GIFT or CSV, and the exporters say so.
+bool hasImportOptionIds(const Question& question);
+// « question q07 : le champ "source" ne passe pas en GIFT et n'est pas exporté. » (`detail` appended),
+// the warning every field a format cannot carry gets, per question; `field` is the schema's name.
+Diagnostic lostFieldWarning(const Quiz& quiz, const Question& question, std::string_view field,
+                            TrainerFormat format, std::string_view detail = {});
+
 // The comment line that carries what GIFT cannot say: "// Passerelles: all-or-nothing".
 inline constexpr std::string_view kGiftDirectivePrefix = "Passerelles:";
 

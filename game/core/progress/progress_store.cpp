@@ -20,6 +20,7 @@
 #include <unordered_set>
 
 #include "core/base/csv_writer.hpp"
+#include "core/base/file_writing.hpp"
 #include "core/base/text.hpp"
 #include "core/content/fingerprint.hpp"
 
@@ -332,32 +333,6 @@ bool looksHealthy(sql::Database& database) {
     return check && *check == "ok";
 }
 
-// Moves a damaged file (and its journal) aside under a dated name; nothing is overwritten or deleted.
-std::optional<std::filesystem::path> moveAside(const std::filesystem::path& file, std::int64_t now) {
-    const std::string stamp = localTimestamp(now, "%Y%m%d-%H%M%S");
-    std::filesystem::path target = file;
-    target += ".endommage-" + stamp;
-    std::error_code error;
-    for (int suffix = 1; std::filesystem::exists(target, error); ++suffix) {
-        target = file;
-        target += ".endommage-" + stamp + "-" + std::to_string(suffix);
-    }
-    std::filesystem::rename(file, target, error);
-    if (error) {
-        return std::nullopt;
-    }
-    for (const char* journal : {"-wal", "-shm"}) {
-        std::filesystem::path companion = file;
-        companion += journal;
-        if (std::filesystem::exists(companion, error)) {
-            std::filesystem::path moved = target;
-            moved += journal;
-            std::filesystem::rename(companion, moved, error);
-        }
-    }
-    return target;
-}
-
 // Why creating a folder failed, in words a learner understands (the system's own text is in English).
 std::string explainFileError(const std::error_code& error) {
     if (error == std::errc::permission_denied || error == std::errc::operation_not_permitted) {
@@ -410,7 +385,7 @@ ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clo
                 "enregistrée.";
             return opened;
         }
-        const auto aside = moveAside(file, clock());
+        const auto aside = moveDamagedFileAside(file, clock());
         if (!aside) {
             opened.error =
                 "Le fichier de progression « " + file.string() +

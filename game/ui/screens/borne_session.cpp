@@ -1,6 +1,9 @@
 // The booth's shared state, its idle clock, the trainer's key combination and the PIN pad.
 #include "ui/screens/borne_session.hpp"
 
+#include <cmath>
+#include <ctime>
+
 #include <imgui.h>
 
 #include "core/base/text.hpp"
@@ -20,6 +23,7 @@ BorneSession::BorneSession(const ContentLibrary& library, const std::filesystem:
         if (!store->error().empty()) {
             notice += (notice.empty() ? "" : "\n") + store->error();
         }
+        lockout = PinLockout(store->pinLockout());
     } else {
         notice = "Aucun dossier de données : les réglages et les compteurs de la borne ne seront pas gardés.";
     }
@@ -32,6 +36,19 @@ bool BorneSession::saveSettings(std::string& error) const {
         return false;
     }
     return saveBorneSettings(dataDirectory / "borne.json", settings, error);
+}
+
+void BorneSession::saveLockout() {
+    if (store) {
+        store->savePinLockout(lockout.state());
+    }
+}
+
+std::int64_t BorneSession::wallSeconds(double now) {
+    if (!clockOrigin_) {
+        clockOrigin_.emplace(static_cast<std::int64_t>(std::time(nullptr)), now);
+    }
+    return clockOrigin_->first + static_cast<std::int64_t>(std::floor(now - clockOrigin_->second));
 }
 
 std::string BorneSession::today() const {

@@ -2,11 +2,13 @@
 // all draw: the idle clock, the trainer's key combination, big touch buttons and a digit pad.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <random>
 #include <string>
+#include <utility>
 
 #include "core/borne/borne.hpp"
 #include "ui/screen.hpp"
@@ -25,16 +27,24 @@ struct BorneSession {
     std::unique_ptr<BorneStore> store;
     std::mt19937 random;
     std::string notice;  // for the trainer: a settings or counters problem
+    PinLockout lockout;  // wrong PINs, read from and saved to borne.db
     double lastActivity = 0.0;
     int roundsThisRun = 0;  // rounds finished since the program started, for the soak test
 
     void rebuildPool() { pool = buildBornePool(packs, settings.themes); }
     bool saveSettings(std::string& error) const;
+    void saveLockout();
+    // Wall-clock seconds at the frame's monotonic `now`: the clock read once, then advanced by `now`, so
+    // that tests drive it with the frame's time and a clock changed while the booth runs changes nothing.
+    std::int64_t wallSeconds(double now);
     std::string today() const;
 
     // Notes any key, click or touch this frame; true when the booth has been left alone too long.
     bool idle(Frame& frame);
     double secondsUntilIdle(double now) const;
+
+  private:
+    std::optional<std::pair<std::int64_t, double>> clockOrigin_;  // wall-clock and monotonic seconds
 };
 
 // Ctrl+Shift+B: the trainer's way in (the PIN is asked next). A visitor has no key that leaves the booth.

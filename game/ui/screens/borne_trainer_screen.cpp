@@ -15,15 +15,28 @@ namespace {
 
 class BorneTrainerScreen final : public Screen {
   public:
-    enum class Step { ChoosePin, ConfirmPin, AskPin, Unlocked };
+    enum class Step { ChoosePin, ConfirmPin, AskPin, Unlocked, Locked };
 
     explicit BorneTrainerScreen(std::shared_ptr<BorneSession> session)
-        : session_(std::move(session)), step_(session_->settings.hasPin() ? Step::AskPin : Step::ChoosePin) {}
+        : session_(std::move(session)), step_(firstStep(session_->settings)) {}
+
+    // The PIN is chosen at the screen only on a genuinely first start; a booth whose PIN was lost (a
+    // damaged borne.json) waits for one set from the command line.
+    static Step firstStep(const BorneSettings& settings) {
+        if (settings.hasPin()) {
+            return Step::AskPin;
+        }
+        return settings.pinChoiceAtScreen ? Step::ChoosePin : Step::Locked;
+    }
 
     std::string title() const override { return "Borne : espace animateur"; }
     std::string kind() const override { return "borne-trainer"; }
     Chrome chrome() const override { return Chrome::Bare; }
-    double secondsUntilWake(double now) const override { return session_->secondsUntilIdle(now) + 0.05; }
+    double secondsUntilWake(double now) const override {
+        const double idle = session_->secondsUntilIdle(now) + 0.05;
+        // The countdown on the pad moves every second; a locked booth looks for a PIN set from a terminal.
+        return locked_ || step_ == Step::Locked ? std::min(idle, 1.0) : idle;
+    }
     bool handleBack(Frame& frame) override {
         if (session_->settings.hasPin()) {
             backToBooth(frame);
@@ -48,6 +61,9 @@ class BorneTrainerScreen final : public Screen {
                 break;
             case Step::Unlocked:
                 drawUnlocked(frame);
+                break;
+            case Step::Locked:
+                drawLocked(frame);
                 break;
         }
     }
@@ -92,23 +108,72 @@ class BorneTrainerScreen final : public Screen {
         step_ = Step::Unlocked;
     }
 
+    void drawLocked(Frame& frame) {
+        heading(frame, "Borne verrouillée", frame.services.fonts.title);
+        if (!session_->notice.empty()) {
+            outcomeMessage(frame, session_->notice, true);
+        }
+        paragraph(frame,
+                  "Cette borne n’a pas de code : ses réglages ont été perdus ou modifiés à la main. Par "
+                  "sécurité, le code ne peut pas être choisi sur cet écran.");
+        paragraph(frame, "Pour choisir le code, ouvrez un terminal sur cet ordinateur et tapez :");
+        const std::string folder =
+            session_->dataDirectory.empty() ? std::string("DOSSIER") : session_->dataDirectory.string();
+        paragraph(frame, "passerelles --borne --set-pin --data-dir \"" + folder + "\"",
+                  frame.services.fonts.heading);
+        paragraph(frame,
+                  "puis le code (4 à 8 chiffres) et Entrée. La borne s’ouvre d’elle-même dans les secondes "
+                  "qui suivent.");
+        // The command writes borne.json: read it again every two seconds (a small file).
+        const double now = frame.services.now();
+        if (session_->dataDirectory.empty() || now - lastLookForPin_ < 2.0) {
+            return;
+        }
+        lastLookForPin_ = now;
+        std::string error;
+        BorneSettings settings = loadBorneSettings(session_->dataDirectory / "borne.json", error);
+        if (settings.hasPin()) {
+            session_->settings = std::move(settings);
+            session_->notice.clear();
+            session_->lockout =
+                PinLockout(session_->store ? session_->store->pinLockout() : PinLockoutState{});
+            session_->rebuildPool();
+            step_ = Step::AskPin;
+        }
+    }
+
     void drawAskPin(Frame& frame) {
         heading(frame, "Espace animateur", frame.services.fonts.title);
         paragraph(frame, "Code de la borne :");
+        // The lock (PinLockout) is counted across openings and restarts: reopening with Ctrl+Maj+B gives
+        // no new tries; while it lasts, a code typed is not even checked.
+        const std::int64_t now = session_->wallSeconds(frame.services.now());
+        const std::int64_t left = session_->lockout.secondsLeft(now);
+        locked_ = left > 0;
+        if (locked_) {
+            message_ = "Code incorrect. Nouvel essai possible dans " + formatLockoutDelay(left) + ".";
+        }
         if (!message_.empty()) {
             outcomeMessage(frame, message_, true);
         }
         if (!pinPad(frame, typed_)) {
             return;
         }
-        if (session_->settings.checkPin(typed_)) {
-            typed_.clear();
+        const std::string typed = std::move(typed_);
+        typed_.clear();
+        if (locked_) {
+            return;
+        }
+        if (session_->settings.checkPin(typed)) {
+            session_->lockout.succeed();
+            session_->saveLockout();
             message_.clear();
             step_ = Step::Unlocked;
             return;
         }
-        typed_.clear();
-        if (++failures_ >= 3) {
+        const bool seriesEnded = session_->lockout.fail(now);
+        session_->saveLockout();
+        if (seriesEnded) {
             backToBooth(frame);  // a visitor trying codes goes back to the game
             return;
         }
@@ -257,7 +322,8 @@ class BorneTrainerScreen final : public Screen {
     std::string chosen_;
     std::string message_;
     bool failed_ = false;
-    int failures_ = 0;
+    bool locked_ = false;
+    double lastLookForPin_ = -10.0;
     std::optional<BorneDayCounters> counters_;
     std::vector<BorneLeader> leaders_;
     std::vector<VocabularyEntry> themes_;

@@ -126,6 +126,35 @@ std::optional<nlohmann::json> PhoneClient::read(std::chrono::milliseconds timeou
     return nlohmann::json::parse(beast::buffers_to_string(buffer_.data()), nullptr, false);
 }
 
+std::optional<nlohmann::json> PhoneClient::poll(std::chrono::milliseconds timeout) {
+    if (!open_) {
+        return std::nullopt;
+    }
+    if (!pollPending_) {
+        pollPending_ = true;
+        pollDone_ = false;
+        pollBuffer_.clear();
+        ws_.async_read(pollBuffer_, [this](beast::error_code ec, std::size_t) {
+            pollResult_ = ec;
+            pollDone_ = true;
+        });
+    }
+    ioc_.restart();
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!pollDone_ && std::chrono::steady_clock::now() < deadline) {
+        ioc_.run_one_until(deadline);
+    }
+    if (!pollDone_) {
+        return std::nullopt;
+    }
+    pollPending_ = false;
+    if (pollResult_) {
+        open_ = false;
+        return std::nullopt;
+    }
+    return nlohmann::json::parse(beast::buffers_to_string(pollBuffer_.data()), nullptr, false);
+}
+
 bool PhoneClient::closedByServer(std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (open_) {

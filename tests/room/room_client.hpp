@@ -43,6 +43,10 @@ class PhoneClient {
     // True when the server closes the connection (or it breaks) within the timeout; messages before are
     // skipped.
     bool closedByServer(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+    // The next message if one arrives within `timeout`. Unlike read(), a read that times out stays pending
+    // instead of being cancelled (which leaves a WebSocket unusable), so a test can interleave the game's
+    // frames with the phone's messages for as long as it likes.
+    std::optional<nlohmann::json> poll(std::chrono::milliseconds timeout);
     bool open() const { return open_; }
     void drop();  // closes the socket abruptly, as a phone losing its Wi-Fi
 
@@ -55,6 +59,10 @@ class PhoneClient {
     boost::beast::flat_buffer buffer_;
     bool open_ = false;
     bool lastWasTimeout_ = false;
+    bool pollPending_ = false;
+    bool pollDone_ = false;
+    boost::beast::error_code pollResult_;
+    boost::beast::flat_buffer pollBuffer_;
 };
 
 }  // namespace passerelles::room::test

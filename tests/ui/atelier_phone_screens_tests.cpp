@@ -42,7 +42,7 @@ struct ConnectedWorkshop {
     bool framesUntil(Condition done) {
         for (int i = 0; i < 500 && !done(); ++i) {
             ui->frame();
-            phone.read(std::chrono::milliseconds(10));  // lets the server run; snapshots are skipped here
+            phone.poll(std::chrono::milliseconds(10));  // lets the server run; snapshots are skipped here
         }
         return done();
     }
@@ -51,7 +51,7 @@ struct ConnectedWorkshop {
     std::optional<nlohmann::json> snapshotWhere(Match match) {
         for (int i = 0; i < 200; ++i) {
             ui->frame();
-            const auto message = phone.read(std::chrono::milliseconds(50));
+            const auto message = phone.poll(std::chrono::milliseconds(50));
             if (message && message->value("type", "") == "snapshot" && match((*message)["step"])) {
                 return message;
             }

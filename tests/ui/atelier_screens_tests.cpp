@@ -8,6 +8,7 @@
 
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
+#include "ui/probe.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
 
 using namespace passerelles;
@@ -271,4 +272,50 @@ TEST_CASE("a wrapped text is laid out again when another string reuses the same 
     const float single = services.text.measure(text, style);
     ImGui::EndFrame();
     CHECK(wrapped > single * 1.5f);
+}
+
+TEST_CASE("a workshop cut off mid-way is offered back at the next start, at its step, with its answers") {
+    testing::TemporaryFolder folder;
+    const auto plan = folder.path() / "plan.json";
+    testing::writeFile(plan, planJson(true));
+    SessionOptions options;
+    options.contentRoots = {{testing::contentDir(), "bundled"}};
+    options.dataDirectory = folder.path() / "data";
+    options.profile = "guest";
+    options.open = "atelier:" + plan.string();
+    std::vector<int> distribution;
+    {
+        HeadlessUi ui(options, ImVec2(1920, 1080));
+        ui.frames(2);
+        ui.press("Ctrl+L");
+        ui.frame();
+        auto* screen = dynamic_cast<AtelierPresenterScreen*>(&ui.screen());
+        REQUIRE(screen != nullptr);
+        for (const char* key : {"Right", "Space", "1", "A", "2", "B", "Enter", "Right"}) {
+            ui.press(key);
+        }
+        REQUIRE(screen->run().position() == 1);
+        distribution = screen->run().distribution(0);
+        ui.frames(2);
+        // No end screen, no report: the window is gone as after a crash or a power cut.
+    }
+    REQUIRE(std::filesystem::exists(options.dataDirectory / "ateliers" / "en-cours.json"));
+    HeadlessUi ui(options, ImVec2(1920, 1080));
+    ui.frames(2);
+    REQUIRE(ui.screen().kind() == "atelier-composer");
+    probe::enable(true);
+    ui.frame();
+    const auto names = probe::names();
+    probe::enable(false);
+    CHECK(std::find(names.begin(), names.end(),
+                    "button:Reprendre l’atelier du 22 novembre 2026 (étape 2 sur 5) (Ctrl+R)") !=
+          names.end());
+    ui.press("Ctrl+R");
+    ui.frame();
+    auto* screen = dynamic_cast<AtelierPresenterScreen*>(&ui.screen());
+    REQUIRE(screen != nullptr);
+    CHECK_FALSE(screen->onCover());
+    CHECK(screen->run().position() == 1);
+    CHECK(screen->run().distribution(0) == distribution);
+    CHECK(screen->run().played(0));
 }

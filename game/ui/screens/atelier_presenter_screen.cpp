@@ -408,8 +408,11 @@ void AtelierPresenterScreen::handleMapKeys(Frame& frame) {
 // ------------------------------------------------------------------------------------------------
 
 void AtelierPresenterScreen::draw(Frame& frame) {
+    endScreenOpened_ = false;
     handleKeys(frame);
-    session_->phones.sync(session_->run, onCover_ || session_->run.stepCount() == 0, false);
+    if (!endScreenOpened_) {  // else the phones keep « terminé » rather than the last step again
+        session_->phones.sync(session_->run, onCover_ || session_->run.stepCount() == 0, false);
+    }
     saveJournal(frame);
     drawTopBar(frame);
     verticalSpace(frame, 0.3f);
@@ -962,6 +965,7 @@ void AtelierPresenterScreen::drawPhonesPanel(Frame& frame) {
 void AtelierPresenterScreen::openEndScreen(Frame& frame) {
     // The phones learn the workshop is over; the server itself stops when the session ends.
     session_->phones.sync(session_->run, false, true);
+    endScreenOpened_ = true;
     frame.navigator.push(makeAtelierEndScreen(session_));
 }
 

@@ -87,6 +87,7 @@ class AtelierPresenterScreen final : public Screen {
     bool leaveOpen_ = false;
     bool phonesPanelOpen_ = false;
     std::size_t journalSaved_ = 0;
+    bool endScreenOpened_ = false;  // this frame: the phones were just told the workshop is over
     std::string notice_;
     Countdown countdown_;
 };

@@ -52,7 +52,7 @@ bool drawPhoneJoinPanel(Frame& frame, const PhoneRoom& phones, float height) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - side - unit * 1.4f);
     heading(frame, "Répondez avec votre téléphone", frame.services.fonts.title, theme::kPrimary);
     paragraph(frame, "1. Connectez-vous au Wi-Fi de la salle.", frame.services.fonts.heading);
-    paragraph(frame, "2. Scannez le code, ou tapez cette adresse :", frame.services.fonts.heading);
+    paragraph(frame, "2. Scannez le code, ou tapez cette adresse\u00A0:", frame.services.fonts.heading);
     verticalSpace(frame, 0.2f);
     // The address in the largest type that keeps it on one line: people at the back copy it by hand, and an
     // address broken after « 192.0.2. » gets typed wrong.
@@ -71,16 +71,17 @@ bool drawPhoneJoinPanel(Frame& frame, const PhoneRoom& phones, float height) {
     ImGui::TextColored(theme::toVec4(theme::kPrimary), "%s", phones.joinUrl().c_str());
     ImGui::PopFont();
     verticalSpace(frame, 0.3f);
-    paragraph(frame, "Sans compte, sans nom : seules les réponses sont comptées.", frame.services.fonts.body,
-              theme::kTextMuted);
+    paragraph(frame, "Sans compte, sans nom\u00A0: seules les réponses sont comptées.",
+              frame.services.fonts.body, theme::kTextMuted);
     paragraph(frame, phoneCountsLine(phones.tally()), frame.services.fonts.heading);
     bool check = false;
     if (phones.networkMissing()) {
         beginPanel(frame, theme::kWrongSoft, theme::kWrong);
         paragraph(
             frame,
-            "Cet ordinateur n’est relié à aucun réseau : les téléphones ne peuvent pas le joindre. "
-            "Branchez le routeur de voyage ou activez le partage de connexion, puis « Vérifier le réseau ».",
+            "Cet ordinateur n’est relié à aucun réseau\u00A0: les téléphones ne peuvent pas le joindre. "
+            "Branchez le routeur de voyage ou activez le partage de connexion, puis «\u00A0Vérifier le "
+            "réseau\u00A0».",
             frame.services.fonts.bold);
         endPanel(frame);
     }
@@ -109,8 +110,8 @@ void drawNetworkAddresses(Frame& frame, const PhoneRoom& phones) {
             line += " (celle que les téléphones doivent utiliser)";
         }
     }
-    sourceLine(frame, line.empty() ? std::string("Adresses de cet ordinateur : aucune hors de lui-même.")
-                                   : "Adresses de cet ordinateur : " + line + ".");
+    sourceLine(frame, line.empty() ? std::string("Adresses de cet ordinateur\u00A0: aucune hors de lui-même.")
+                                   : "Adresses de cet ordinateur\u00A0: " + line + ".");
 }
 
 }  // namespace passerelles::ui

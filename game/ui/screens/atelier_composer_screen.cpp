@@ -498,12 +498,13 @@ class AtelierComposerScreen final : public Screen {
 
     void drawResume(Frame& frame) {
         beginPanel(frame, theme::kPartialSoft, theme::kPartial);
-        paragraph(frame, "Un atelier n’a pas été terminé : ses réponses sont gardées.",
+        paragraph(frame,
+                  "Un atelier n’a pas été terminé, " + guillemets(resumable_->plan.title) +
+                      "\u00A0: ses réponses sont gardées.",
                   frame.services.fonts.bold);
         if (button(frame, (resumeLabel(*resumable_) + " (Ctrl+R)").c_str())) {
             resume(frame);
         }
-        ImGui::SameLine();
         if (button(frame, "Repartir de zéro", 0.0f, ButtonStyle::Secondary)) {
             std::error_code code;
             std::filesystem::remove(savedWorkshopPath(frame.services.progress.dataDirectory()), code);

@@ -295,7 +295,7 @@ TEST_CASE("an oversized message closes that connection; the server still serves 
     join(other, room, kOtherToken);
     PhoneClient big;
     join(big, room);
-    REQUIRE(big.send(std::string(5000, 'x')));
+    big.send(std::string(5000, 'x'));  // may fail halfway: the server can close on reading the frame header
     CHECK(big.closedByServer());
     REQUIRE(other.vote("3", {1}));
     readType(other, "ack");

@@ -164,6 +164,7 @@ struct ServerState {
 
     void accept();
     void broadcast();
+    std::vector<std::shared_ptr<WsSession>> aliveSessions() const;
     void shutdownConnections();
     void waitForConnectionsToEnd();
 
@@ -342,12 +343,10 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
             send(errorMessage("Jeton invalide : 16 à 64 lettres, chiffres ou tirets."));
             return;
         }
-        std::string reply;
+        std::string reply;  // stays empty for a stale session code
         {
             std::lock_guard lock(impl_.mutex);
-            if (upper(message["session"].get<std::string>()) != impl_.code) {
-                reply.clear();
-            } else {
+            if (upper(message["session"].get<std::string>()) == impl_.code) {
                 if (token_ != token) {
                     if (!token_.empty()) {
                         auto old = impl_.connectedTokens.find(token_);
@@ -555,6 +554,8 @@ void ServerState::accept() {
             beast::error_code ignored;
             socket.close(ignored);  // over the cap: refused before a byte is read
         } else {
+            beast::error_code ignored;
+            socket.set_option(tcp::no_delay(true), ignored);  // small frames: no Nagle wait on an ack
             std::make_shared<HttpSession>(*this, std::move(socket))->run();
         }
         if (!stopping) {
@@ -564,24 +565,30 @@ void ServerState::accept() {
 }
 
 void ServerState::broadcast() {
-    for (auto& [raw, weak] : sessions) {
-        if (auto session = weak.lock(); session && session->helloed()) {
+    // A copy first: a session that ends while we send erases itself from `sessions`.
+    for (const auto& session : aliveSessions()) {
+        if (session->helloed()) {
             session->send(snapshot(session->token()));
         }
     }
+}
+
+std::vector<std::shared_ptr<WsSession>> ServerState::aliveSessions() const {
+    std::vector<std::shared_ptr<WsSession>> alive;
+    alive.reserve(sessions.size());
+    for (const auto& entry : sessions) {
+        if (auto session = entry.second.lock()) {
+            alive.push_back(std::move(session));
+        }
+    }
+    return alive;
 }
 
 void ServerState::shutdownConnections() {
     stopping = true;
     beast::error_code ignored;
     acceptor->close(ignored);
-    std::vector<std::shared_ptr<WsSession>> alive;
-    for (auto& [raw, weak] : sessions) {
-        if (auto session = weak.lock()) {
-            alive.push_back(session);
-        }
-    }
-    for (auto& session : alive) {
+    for (const auto& session : aliveSessions()) {
         session->sendAndClose(snapshot(session->token()));
     }
     // Phones get a moment to receive « ended » and answer the close; then whatever is left is cut.

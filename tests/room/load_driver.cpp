@@ -193,6 +193,8 @@ class Driver {
                 phones_[index].failed = true;
                 return;
             }
+            beast::error_code ignored;
+            beast::get_lowest_layer(*ws).socket().set_option(tcp::no_delay(true), ignored);
             const std::string host = "127.0.0.1:" + std::to_string(server_.port());
             ws->async_handshake(host, "/ws", [this, index, generation, ws](beast::error_code handshakeError) {
                 if (stale(index, generation)) {

@@ -90,6 +90,22 @@ TEST_CASE("GET /J/<code> serves the phone page from memory, in any case") {
     CHECK(home.body.find("QR code") != std::string::npos);
 }
 
+TEST_CASE("the phone page is self-contained and has the ids browser tests use") {
+    Room room;
+    const std::string page = httpGet(room.port(), "/J/AB12").body;
+    for (const char* forbidden : {"src=", "href=", "@import", "url(", "https://"}) {
+        CAPTURE(forbidden);
+        CHECK(page.find(forbidden) == std::string::npos);
+    }
+    for (const char* needed : {"id=\"prompt\"", "id=\"options\"", "id=\"submit\"", "id=\"status\"",
+                               "dataset.state", "crypto.getRandomValues", "localStorage", "visibilitychange",
+                               "\"online\"", "En attente de la prochaine étape…", "Le vote est fermé",
+                               "Merci, réponse enregistrée", "Cette session est terminée", "lang=\"fr\""}) {
+        CAPTURE(needed);
+        CHECK(page.find(needed) != std::string::npos);
+    }
+}
+
 TEST_CASE("every other path is 404, a path climbing out of the root included") {
     Room room;
     for (const char* target :
@@ -279,7 +295,7 @@ TEST_CASE("an oversized message closes that connection; the server still serves 
     join(other, room, kOtherToken);
     PhoneClient big;
     join(big, room);
-    REQUIRE(big.send(std::string(5000, 'x')));
+    big.send(std::string(5000, 'x'));  // may fail halfway: the server can close on reading the frame header
     CHECK(big.closedByServer());
     REQUIRE(other.vote("3", {1}));
     readType(other, "ack");

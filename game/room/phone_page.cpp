@@ -49,9 +49,9 @@ main { padding: 16px; max-width: 640px; margin: 0 auto; }
 <p id="title"></p>
 <p id="prompt">Connexion à la salle…</p>
 <div id="options" role="group"></div>
+<p id="status" role="status" aria-live="polite"></p>
 <button id="submit" type="button" class="hidden">Valider</button>
 <div id="explanation" class="hidden"></div>
-<p id="status" role="status" aria-live="polite"></p>
 </main>
 <script>
 (function () {

@@ -25,6 +25,7 @@ void ScenarioRun::restart() {
     values_ = initialValues(*scenario_);
     path_.clear();
     pathScore_ = 0.0;
+    scored_.clear();
     lastChoice_ = -1;
     arrive(scenario_->start);
 }
@@ -78,9 +79,16 @@ bool ScenarioRun::choose(int choiceIndex) {
     if (!isChoiceAvailable(choice, values_)) {
         return false;
     }
+    // A choice's points count the first time it is taken in a situation (this node, these values): a loop
+    // back to the same situation earns nothing more, so the total never passes the checker's best.
+    std::vector<double> situation = values_;
+    situation.push_back(node_);
+    situation.push_back(choiceIndex);
+    if (scored_.insert(std::move(situation)).second) {
+        pathScore_ += choice.score;
+    }
     applyEffects(*scenario_, choice.effects, values_);
     path_.back().choice = choiceIndex;
-    pathScore_ += choice.score;
     lastChoice_ = choiceIndex;
     if (!choice.consequence.empty()) {
         phase_ = Phase::Consequence;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,8 @@ class ScenarioRun {
 
     // The steps taken so far: each node reached and the choice made there.
     const std::vector<PathStep>& path() const { return path_; }
+    // The decisions' points. A choice taken again in the same situation (same node, same values: a loop
+    // back) adds nothing, so a player cannot farm a score round a cycle (issue 23, item 4).
     double pathScore() const { return pathScore_; }
     double endingScore() const;
     double total() const;  // under the scenario's scoring rule, at the end
@@ -62,6 +65,7 @@ class ScenarioRun {
     std::vector<PathStep> path_;
     double pathScore_ = 0.0;
     int lastChoice_ = -1;
+    std::set<std::vector<double>> scored_;  // situations already scored: values, then node and choice
 };
 
 }  // namespace passerelles

@@ -64,7 +64,7 @@ class ScenarioEndScreen final : public Screen {
             line += " (décisions : " + formatDecimal(run_.pathScore()) +
                     ", fin : " + formatDecimal(run_.endingScore()) + ")";
         }
-        if (best_.hasBestPath) {
+        if (best_.scoreBounded) {
             line += " · meilleur score possible : " + formatDecimal(best_.bestTotal);
         }
         heading(frame, line);

@@ -211,3 +211,16 @@ TEST_CASE("a scored choice that loops back cannot farm a score past the best pos
     const ScenarioRun once = playToEnd(scenario, {"relancer", "attendre", "conclure"});
     CHECK(once.total() == doctest::Approx(10.0));
 }
+
+TEST_CASE("each step says whether its choice's points counted, for the path shown at the end") {
+    const PackLoad load = loadPack(testing::fixturesDir() / "scenarios" / "scored-cycle");
+    REQUIRE(load.usable());
+    const ScenarioRun run =
+        playToEnd(load.pack->scenarios.at(0), {"relancer", "relancer", "attendre", "conclure"});
+    REQUIRE(run.path().size() == 5);
+    CHECK(run.stepScored(0));        // the first « relancer »: +10
+    CHECK_FALSE(run.stepScored(1));  // again in the same situation: nothing
+    CHECK(run.stepScored(2));        // « attendre », 0 points, but counted
+    CHECK_FALSE(run.stepScored(4));  // the ending: no choice
+    CHECK(run.total() == doctest::Approx(10.0));
+}

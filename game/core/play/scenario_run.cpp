@@ -24,6 +24,7 @@ ScenarioRun::ScenarioRun(const Scenario& scenario) : scenario_(&scenario) {
 void ScenarioRun::restart() {
     values_ = initialValues(*scenario_);
     path_.clear();
+    stepScored_.clear();
     pathScore_ = 0.0;
     scored_.clear();
     lastChoice_ = -1;
@@ -35,6 +36,7 @@ void ScenarioRun::arrive(int node) {
     const ScenarioNode& arrived = currentNode();
     applyEffects(*scenario_, arrived.effects, values_);
     path_.push_back({node, -1});
+    stepScored_.push_back(false);
     phase_ = arrived.type == NodeType::Ending ? Phase::Ended : Phase::AtNode;
 }
 
@@ -86,6 +88,7 @@ bool ScenarioRun::choose(int choiceIndex) {
     situation.push_back(choiceIndex);
     if (scored_.insert(std::move(situation)).second) {
         pathScore_ += choice.score;
+        stepScored_.back() = true;
     }
     applyEffects(*scenario_, choice.effects, values_);
     path_.back().choice = choiceIndex;

@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "ui/probe.hpp"
+
 namespace passerelles::ui {
 
 HeadlessUi::HeadlessUi(SessionOptions options, ImVec2 displaySize) : display_(displaySize) {
@@ -32,6 +34,7 @@ void HeadlessUi::frame(FrameInput input) {
     int width = 0;
     int height = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);  // a backend would upload it here
+    probe::beginFrame();
     ImGui::NewFrame();
     session_->host().frame(input);
     ImGui::Render();

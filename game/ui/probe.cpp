@@ -11,11 +11,17 @@ std::map<std::string, std::pair<ImVec2, ImVec2>>& rectangles() {
     return map;
 }
 
+std::vector<std::string>& drawnTexts() {
+    static std::vector<std::string> list;
+    return list;
+}
+
 }  // namespace
 
 void enable(bool on) {
     gEnabled = on;
     rectangles().clear();
+    drawnTexts().clear();
 }
 
 bool enabled() {
@@ -43,6 +49,29 @@ std::vector<std::string> names() {
         list.push_back(name);
     }
     return list;
+}
+
+void beginFrame() {
+    drawnTexts().clear();
+}
+
+void recordText(std::string_view text) {
+    if (gEnabled) {
+        drawnTexts().emplace_back(text);
+    }
+}
+
+const std::vector<std::string>& texts() {
+    return drawnTexts();
+}
+
+bool shown(std::string_view needle) {
+    for (const auto& text : drawnTexts()) {
+        if (text.find(needle) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
 }
 
 }  // namespace passerelles::ui::probe

@@ -1,9 +1,11 @@
-// Records where interactive widgets were drawn, so headless UI tests can click them by name.
+// Records where interactive widgets were drawn, so headless UI tests can click them by name, and the
+// texts drawn, so that they can check what a screen says.
 #pragma once
 
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <imgui.h>
@@ -17,5 +19,12 @@ void record(const std::string& name, ImVec2 min, ImVec2 max);
 std::optional<ImVec2> centre(const std::string& name);
 // Every name recorded since the last enable(), sorted (random clicks in tests aim at real widgets too).
 std::vector<std::string> names();
+// Texts drawn through RichText (paragraphs, headings, source lines) during the last frame, as given;
+// HeadlessUi calls beginFrame() before each frame.
+void beginFrame();
+void recordText(std::string_view text);
+const std::vector<std::string>& texts();
+// Whether some text drawn during the last frame contains `needle`.
+bool shown(std::string_view needle);
 
 }  // namespace passerelles::ui::probe

@@ -122,4 +122,24 @@ std::optional<std::filesystem::path> ProgressService::exportHistory() {
     return file;
 }
 
+std::optional<std::filesystem::path> ProgressService::backupData() {
+    if (!store_) {
+        return std::nullopt;
+    }
+    const std::time_t now = static_cast<std::time_t>(store_->now());
+    std::tm local{};
+    localtime_r(&now, &local);
+    char date[32];
+    std::strftime(date, sizeof date, "%Y-%m-%d-%H%M", &local);
+    const std::filesystem::path folder = dataDirectory_ / "exports";
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    const std::filesystem::path file = folder / (std::string("passerelles-sauvegarde-") + date + ".db");
+    if (!store_->backupTo(file)) {
+        lastMessage_ = "La sauvegarde n’a pas pu être écrite : " + store_->lastError();
+        return std::nullopt;
+    }
+    return file;
+}
+
 }  // namespace passerelles::ui

@@ -47,6 +47,10 @@ class ProgressService {
     std::size_t dueTomorrowCount();
     // Writes the current profile's history to DATA/exports/…csv; returns the file, or nullopt and a message.
     std::optional<std::filesystem::path> exportHistory();
+    // Writes all the data (every profile) to DATA/exports/passerelles-sauvegarde-DATE.db, one consistent
+    // SQLite file even while results are still in progress.db-wal; returns the file, or nullopt and a
+    // message. Restoring: copy it as DATA/progress.db while the game is closed.
+    std::optional<std::filesystem::path> backupData();
 
     // Messages for the learner: a damaged file moved aside, a store that could not be opened, a failed save.
     const std::vector<std::string>& notices() const { return notices_; }

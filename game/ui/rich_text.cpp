@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 
+#include "ui/probe.hpp"
 #include "ui/theme.hpp"
 
 namespace passerelles::ui {
@@ -192,6 +193,7 @@ float RichText::drawAt(ImVec2 origin, std::string_view text, const TextStyle& st
 }
 
 void RichText::draw(std::string_view text, const TextStyle& style) {
+    probe::recordText(text);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float height = drawAt(origin, text, style);
     ImGui::Dummy(ImVec2(style.wrapWidth > 0.0f ? style.wrapWidth : 1.0f, height));

@@ -97,3 +97,50 @@ TEST_CASE("scores are normalised per profile; a run needs an answer before movin
     CHECK(run.phase() == DiagnosticRun::Phase::Result);
     CHECK(run.result().main == 0);
 }
+
+TEST_CASE("answers that give no profile any evidence announce no profile (issue 24, item 3)") {
+    const PackLoad load = loadPack(testing::fixturesDir() / "packs" / "no-evidence-diagnostic");
+    REQUIRE(load.usable());
+    const SelfDiagnostic& diagnostic = load.pack->diagnostics.at(0);
+    // Every answer chosen gives 0 points: every profile used to be at 0 % and « alpha » announced.
+    const DiagnosticResult none = scoreDiagnostic(diagnostic, answers({"b", "c"}));
+    CHECK(none.main == -1);
+    CHECK(none.hybrid == -1);
+    REQUIRE(none.ranking.size() == 3);
+    for (const ProfileScore& score : none.ranking) {
+        CHECK(score.score == 0.0);
+    }
+    // A weight of 1e-300 is below kDiagnosticMinimumEvidence: it used to make « infime » a 100 % match.
+    const DiagnosticResult tiny = scoreDiagnostic(diagnostic, answers({"b", "b"}));
+    CHECK(tiny.main == -1);
+    CHECK(tiny.hybrid == -1);
+    // Real evidence still gives a profile.
+    const DiagnosticResult alpha = scoreDiagnostic(diagnostic, answers({"a", "c"}));
+    CHECK(profileId(diagnostic, alpha.main) == "alpha");
+    // The run ends on the result phase with no profile.
+    DiagnosticRun run(diagnostic);
+    REQUIRE(run.toggle(1));
+    REQUIRE(run.next());
+    REQUIRE(run.toggle(2));
+    REQUIRE(run.next());
+    CHECK(run.phase() == DiagnosticRun::Phase::Result);
+    CHECK(run.result().main == -1);
+}
+
+TEST_CASE("the loader warns about a profile no answer can give points to, tiny weights included") {
+    const PackLoad load = loadPack(testing::fixturesDir() / "packs" / "no-evidence-diagnostic");
+    REQUIRE(load.usable());
+    const Diagnostic* tiny =
+        testing::findDiagnostic(load.diagnostics,
+                                "aucune réponse ne donne de points au profil « infime » (ses "
+                                "poids sont si petits qu'ils ne comptent pas) ; il ne pourra "
+                                "jamais être le résultat");
+    REQUIRE(tiny != nullptr);
+    CHECK(tiny->severity == Severity::Warning);
+    CHECK(tiny->file == "no-evidence-diagnostic/diagnostic.json");
+    CHECK(tiny->pointer == "/profiles/2");
+    CHECK(tiny->line > 1);
+    // « alpha » and « beta » can each get a point: no warning about them.
+    CHECK(testing::findDiagnostic(load.diagnostics, "au profil « alpha »") == nullptr);
+    CHECK(testing::findDiagnostic(load.diagnostics, "au profil « beta »") == nullptr);
+}

@@ -447,3 +447,68 @@ TEST_CASE("the profile report joins results with content: completion, mastery pe
     const auto due = resolveReviewItems(library, fixture.store->dueReviews(profile, fixture.now));
     CHECK(due.size() == 2);
 }
+
+TEST_CASE("a backup taken while the store is open holds the results still in the WAL (issue 24, item 4)") {
+    Fixture fixture;
+    const auto profile = fixture.store->createProfile("Camille");
+    REQUIRE(profile.has_value());
+    const auto other = fixture.store->createProfile("Dominique");
+    REQUIRE(other.has_value());
+    for (int i = 0; i < 40; ++i) {
+        REQUIRE(fixture.store->record(answer(*profile, "q" + std::to_string(i), Outcome::Right)));
+    }
+    REQUIRE(fixture.store->record(answer(*other, "q01", Outcome::Wrong)));
+    // The results are not yet in progress.db: they live in the journal beside it.
+    const auto wal = fixture.folder.path() / "progress.db-wal";
+    REQUIRE(std::filesystem::exists(wal));
+    CHECK(std::filesystem::file_size(wal) > 0);
+    // Copying progress.db alone loses them: the loss the backup is there to avoid.
+    testing::TemporaryFolder copied;
+    std::filesystem::copy_file(fixture.folder.path() / "progress.db", copied.path() / "progress.db");
+    {
+        auto opened = ProgressStore::open(copied.path() / "progress.db");
+        REQUIRE(opened.store != nullptr);
+        CHECK(opened.store->resultCount(*profile) < 40);
+    }
+
+    const auto backup = fixture.folder.path() / "exports" / "passerelles-sauvegarde-2023-11-15-1200.db";
+    std::filesystem::create_directories(backup.parent_path());
+    REQUIRE_MESSAGE(fixture.store->backupTo(backup), fixture.store->lastError());
+    CHECK(std::filesystem::exists(backup));
+    CHECK_FALSE(std::filesystem::exists(backup.string() + "-wal"));
+    // Nothing else is left in the folder: no temporary file.
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(backup.parent_path())) {
+        ++entries;
+    }
+    CHECK(entries == 1);
+    // The store goes on recording after the backup.
+    REQUIRE(fixture.store->record(answer(*profile, "q99", Outcome::Right)));
+
+    // Restoring: the backup file copied as progress.db in an empty folder, opened alone.
+    testing::TemporaryFolder restored;
+    std::filesystem::copy_file(backup, restored.path() / "progress.db");
+    auto opened = ProgressStore::open(restored.path() / "progress.db");
+    REQUIRE(opened.store != nullptr);
+    CHECK(opened.notice.empty());
+    CHECK(opened.store->database().queryText("PRAGMA integrity_check").value_or("") == "ok");
+    CHECK(opened.store->profiles().size() == 2);
+    CHECK(opened.store->resultCount(*profile) == 40);
+    CHECK(opened.store->resultCount(*other) == 1);
+
+    // A second backup under the same name replaces the first, whole.
+    REQUIRE(fixture.store->backupTo(backup));
+    auto again = ProgressStore::open(backup);
+    REQUIRE(again.store != nullptr);
+    CHECK(again.store->resultCount(*profile) == 41);
+}
+
+TEST_CASE("a backup into a folder that does not exist fails with a French sentence naming it") {
+    Fixture fixture;
+    const auto target = fixture.folder.path() / "absent" / "sauvegarde.db";
+    CHECK_FALSE(fixture.store->backupTo(target));
+    CHECK(fixture.store->lastError().find("sauvegarde.db") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(target));
+    // The store still works.
+    CHECK(fixture.store->createProfile("Camille").has_value());
+}

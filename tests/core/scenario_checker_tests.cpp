@@ -128,3 +128,28 @@ TEST_CASE("exploration finds the best path and flags a partial check past the st
     });
     CHECK(partial);
 }
+
+TEST_CASE("a scored choice that loops back is a warning naming the nodes (issue 23, item 4)") {
+    const PackLoad load = loadScenarioFixture("scored-cycle");
+    CHECK(load.usable());
+    const Diagnostic* self = find(load,
+                                  "le choix « relancer » du nœud « debut » ramène au nœud « debut » "
+                                  "lui-même et rapporte des points à chaque passage");
+    REQUIRE(self != nullptr);
+    CHECK(self->severity == Severity::Warning);
+    CHECK(self->pointer == "/nodes/0/choices/0");
+    CHECK(find(load,
+               "ramène au nœud « debut » lui-même et rapporte des points à chaque passage : un joueur "
+               "pourrait accumuler un score sans limite. Ses points ne comptent qu'au premier passage "
+               "(meilleur score possible : 15)") == self);
+    const Diagnostic* back = find(load,
+                                  "le choix « revenir » du nœud « reponse » mène au nœud « debut », "
+                                  "d'où l'on revient au nœud « reponse »");
+    REQUIRE(back != nullptr);
+    CHECK(back->pointer == "/nodes/1/choices/0");
+    // Choices worth nothing in the loop, and the way out, are not reported.
+    CHECK(find(load, "« attendre »") == nullptr);
+    CHECK(find(load, "« conclure »") == nullptr);
+    // The control scenario has no loop.
+    CHECK(find(loadScenarioFixture("valid"), "rapporte des points à chaque passage") == nullptr);
+}

@@ -173,3 +173,54 @@ TEST_CASE("each shipped scenario plays its best path to a good ending and one po
     }
     CHECK(scenarios >= 4);
 }
+
+TEST_CASE("a scored choice that loops back cannot farm a score past the best possible (issue 23, item 4)") {
+    const PackLoad load = loadPack(testing::fixturesDir() / "scenarios" / "scored-cycle");
+    REQUIRE(load.usable());
+    const Scenario& scenario = load.pack->scenarios.at(0);
+    const ScenarioExploration exploration = exploreScenario(scenario);
+    REQUIRE(exploration.complete);
+    // « relancer » (+10) loops on « debut », « revenir » (+5) goes back to it from « reponse »: each
+    // counts once, so the best is 15, reached by taking both once.
+    REQUIRE(exploration.scoreBounded);
+    CHECK_FALSE(exploration.hasBestPath);
+    CHECK(exploration.bestTotal == doctest::Approx(15.0));
+
+    // The farm of the issue: 6 000 « relancer » used to give 60 000 against a best of 0.
+    ScenarioRun farm(scenario);
+    for (int i = 0; i < 6000; ++i) {
+        REQUIRE(farm.choose(0));
+    }
+    for (int lap = 0; lap < 100; ++lap) {
+        REQUIRE(farm.choose(1));  // attendre
+        REQUIRE(farm.choose(0));  // revenir
+        REQUIRE(farm.choose(0));  // relancer
+    }
+    REQUIRE(farm.choose(1));
+    REQUIRE(farm.choose(1));  // conclure
+    REQUIRE(farm.phase() == ScenarioRun::Phase::Ended);
+    CHECK(farm.total() == doctest::Approx(15.0));
+    CHECK(farm.total() <= exploration.bestTotal);
+
+    // The same farm replayed from its saved choices gives the same score.
+    const auto replayed = ScenarioRun::replay(scenario, farm.choiceIds());
+    REQUIRE(replayed.has_value());
+    CHECK(replayed->total() == doctest::Approx(farm.total()));
+
+    // Once round the loop still counts as it did: +10 then out.
+    const ScenarioRun once = playToEnd(scenario, {"relancer", "attendre", "conclure"});
+    CHECK(once.total() == doctest::Approx(10.0));
+}
+
+TEST_CASE("each step says whether its choice's points counted, for the path shown at the end") {
+    const PackLoad load = loadPack(testing::fixturesDir() / "scenarios" / "scored-cycle");
+    REQUIRE(load.usable());
+    const ScenarioRun run =
+        playToEnd(load.pack->scenarios.at(0), {"relancer", "relancer", "attendre", "conclure"});
+    REQUIRE(run.path().size() == 5);
+    CHECK(run.stepScored(0));        // the first « relancer »: +10
+    CHECK_FALSE(run.stepScored(1));  // again in the same situation: nothing
+    CHECK(run.stepScored(2));        // « attendre », 0 points, but counted
+    CHECK_FALSE(run.stepScored(4));  // the ending: no choice
+    CHECK(run.total() == doctest::Approx(10.0));
+}

@@ -3,6 +3,7 @@
 
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
+#include "ui/probe.hpp"
 #include "ui/screens/diagnostic_screen.hpp"
 
 using namespace passerelles;
@@ -28,6 +29,32 @@ TEST_CASE("the diagnostic plays from the keyboard and shows the « non engagée 
     const auto& diagnostic =
         *ui.session().library().findPack("acter-2024")->findDiagnostic("profil-action-internationale");
     CHECK(diagnostic.profiles[static_cast<std::size_t>(screen->run().result().main)].id == "non-engagee");
+    ui.press("R");
+    CHECK(screen->run().phase() == DiagnosticRun::Phase::Answering);
+}
+
+TEST_CASE(
+    "answers that give no profile any points show why and what to do, and no profile (issue 24, item 3)") {
+    SessionOptions options;
+    options.contentRoots = {{testing::fixturesDir() / "packs", "bundled"}};
+    options.open = "diagnostic:no-evidence-diagnostic";
+    HeadlessUi ui(options, ImVec2(1280, 720));
+    ui.frames(2);
+    auto* screen = dynamic_cast<DiagnosticScreen*>(&ui.screen());
+    REQUIRE(screen != nullptr);
+    ui.press("B");  // « Non »: 0 point
+    ui.press("Enter");
+    ui.press("C");  // « Non »: 0 point
+    ui.press("Enter");
+    REQUIRE(screen->run().phase() == DiagnosticRun::Phase::Result);
+    CHECK(screen->run().result().main == -1);
+    probe::enable(true);
+    ui.frames(1);
+    CHECK(probe::shown("Vos réponses ne permettent pas de dégager un profil"));
+    CHECK(probe::shown("répondez aux questions"));
+    CHECK_FALSE(probe::shown("ressemble"));
+    CHECK(probe::centre("button:Recommencer (R)").has_value());
+    probe::enable(false);
     ui.press("R");
     CHECK(screen->run().phase() == DiagnosticRun::Phase::Answering);
 }

@@ -3,6 +3,7 @@
 
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
+#include "ui/probe.hpp"
 #include "ui/screens/quiz_screen.hpp"
 
 using namespace passerelles;
@@ -166,4 +167,30 @@ TEST_CASE("the dashboard exports the history and can erase the profile") {
     REQUIRE(progress.deleteCurrentProfile());
     CHECK(progress.profiles().empty());
     CHECK(progress.isGuest());
+}
+
+TEST_CASE(
+    "« Sauvegarder mes données » on the dashboard writes one backup file and says where (issue 24, item 4)") {
+    testing::TemporaryFolder data;
+    std::int64_t now = kNoon;
+    HeadlessUi ui(withData(data.path(), &now, "home", "Élise"), ImVec2(1280, 720));
+    ui.frames(2);
+    ui.press("P");
+    ui.frame();
+    REQUIRE(ui.screen().kind() == "dashboard");
+    ui.press("S");
+    std::vector<std::filesystem::path> backups;
+    for (const auto& entry : std::filesystem::directory_iterator(data.path() / "exports")) {
+        backups.push_back(entry.path());
+    }
+    REQUIRE(backups.size() == 1);
+    const std::string name = backups[0].filename().string();
+    CHECK(name.rfind("passerelles-sauvegarde-", 0) == 0);
+    CHECK(backups[0].extension() == ".db");
+    probe::enable(true);
+    ui.frame();
+    CHECK(probe::shown("Données sauvegardées dans " + backups[0].string()));
+    CHECK(probe::shown("copiez ce fichier à la place de " + (data.path() / "progress.db").string()));
+    CHECK(probe::centre("button:Sauvegarder mes données (S)").has_value());
+    probe::enable(false);
 }

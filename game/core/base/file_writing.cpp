@@ -1,32 +1,104 @@
 // Atomic file writing and file-name slugs.
 #include "core/base/file_writing.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <fstream>
+#include <random>
 
 #include "core/base/text.hpp"
 
 namespace passerelles {
 
-bool writeFileAtomically(const std::filesystem::path& path, const std::string& content, std::string& error) {
-    const std::filesystem::path temporary = path.string() + ".part";
-    std::error_code code;
-    {
-        std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-        stream << content;
-        stream.flush();
-        if (!stream) {
-            error = "Impossible d’écrire " + guillemets(path.string()) +
-                    " (disque plein, ou dossier protégé en écriture ?).";
-            std::filesystem::remove(temporary, code);
+namespace {
+
+// Twelve random letters or digits: the temporary name is unguessable, so no link can wait for it, and
+// O_EXCL refuses it anyway if something is already there.
+std::string randomSuffix() {
+    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::random_device device;
+    std::mt19937_64 generator((static_cast<std::uint64_t>(device()) << 32U) ^ device());
+    std::uniform_int_distribution<std::size_t> pick(0, sizeof(alphabet) - 2);
+    std::string out;
+    for (int i = 0; i < 12; ++i) {
+        out += alphabet[pick(generator)];
+    }
+    return out;
+}
+
+std::string failure(const std::filesystem::path& path, int number) {
+    if (number == ENOSPC || number == EDQUOT || number == EFBIG) {
+        return "Impossible d’écrire " + guillemets(path.string()) + " : le disque est plein.";
+    }
+    if (number == EACCES || number == EPERM || number == EROFS) {
+        return "Impossible d’écrire " + guillemets(path.string()) + " : le dossier est protégé en écriture.";
+    }
+    return "Impossible d’écrire " + guillemets(path.string()) + " : " + std::strerror(number) + ".";
+}
+
+bool writeAll(int descriptor, const std::string& content) {
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t count = ::write(descriptor, content.data() + written, content.size() - written);
+        if (count < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
             return false;
         }
+        written += static_cast<std::size_t>(count);
     }
-    std::filesystem::rename(temporary, path, code);
-    if (code) {
-        error = "Impossible d’écrire " + guillemets(path.string()) + " : " + code.message() + ".";
-        std::filesystem::remove(temporary, code);
+    return true;
+}
+
+}  // namespace
+
+bool writeFileAtomically(const std::filesystem::path& path, const std::string& content, std::string& error) {
+    const std::filesystem::path folder =
+        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    const std::string base = "." + path.filename().string() + ".";
+    std::filesystem::path temporary;
+    int descriptor = -1;
+    // A name already taken (a leftover, or a planted link) is never opened: another random name is tried.
+    for (int attempt = 0; attempt < 16 && descriptor < 0; ++attempt) {
+        temporary = folder / (base + randomSuffix() + ".part");
+        descriptor = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (descriptor < 0 && errno != EEXIST) {
+            break;
+        }
+    }
+    if (descriptor < 0) {
+        error = failure(path, errno);
         return false;
+    }
+    // Created 0600 (never readable by others before it is whole), then given the permissions of the file
+    // it replaces, or rw-r--r-- for a new file: reports and exports are for people to open.
+    struct stat existing {};
+    const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
+    ::fchmod(descriptor, mode);
+    const bool written = writeAll(descriptor, content) && ::fsync(descriptor) == 0;
+    const int writeError = errno;
+    const bool closed = ::close(descriptor) == 0;
+    if (!written || !closed) {
+        error = failure(path, written ? errno : writeError);
+        ::unlink(temporary.c_str());
+        return false;
+    }
+    if (::rename(temporary.c_str(), path.c_str()) != 0) {
+        error = failure(path, errno);
+        ::unlink(temporary.c_str());
+        return false;
+    }
+    // The rename itself reaches the disk with the folder's entry.
+    const int folderDescriptor = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (folderDescriptor >= 0) {
+        ::fsync(folderDescriptor);
+        ::close(folderDescriptor);
     }
     return true;
 }

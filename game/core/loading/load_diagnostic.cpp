@@ -1,5 +1,8 @@
 // Reads a self-diagnostic: profiles, weighted questions; checks that every profile can be reached.
+#include <algorithm>
+
 #include "core/loading/activity_loaders.hpp"
+#include "core/play/diagnostic_run.hpp"
 
 namespace passerelles {
 
@@ -138,21 +141,32 @@ std::optional<SelfDiagnostic> loadSelfDiagnostic(const FileContext& context, Obj
     readProfiles(context, root, diagnostic);
     readQuestions(context, root, diagnostic);
     root.finish();
-    // A profile no answer ever feeds can never be the result: the author forgot its weights.
+    // A profile no answer ever feeds can never be the result: the author forgot its weights, or gave it
+    // weights so small (1e-300) that they never reach kDiagnosticMinimumEvidence. Its most possible points
+    // are counted as the scoring counts them: one answer's largest weight, or several answers' sum.
     for (std::size_t p = 0; p < diagnostic.profiles.size(); ++p) {
-        bool fed = false;
+        double most = 0.0;
+        bool anyWeight = false;
         for (const auto& question : diagnostic.questions) {
+            double mostHere = 0.0;
             for (const auto& option : question.options) {
                 for (const auto& weight : option.weights) {
-                    fed = fed || (weight.profile == static_cast<int>(p) && weight.weight > 0);
+                    if (weight.profile == static_cast<int>(p)) {
+                        anyWeight = anyWeight || weight.weight > 0;
+                        mostHere =
+                            question.multiple ? mostHere + weight.weight : std::max(mostHere, weight.weight);
+                    }
                 }
             }
+            most += mostHere;
         }
-        if (!fed) {
+        if (most < kDiagnosticMinimumEvidence) {
             root.warning(appendPointer(root.childPointer("profiles"), p),
                          root.subject() + " : aucune réponse ne donne de points au profil " +
                              guillemets(diagnostic.profiles[p].id) +
-                             " ; il ne pourra jamais être le résultat.");
+                             (anyWeight ? " (ses poids sont si petits qu'ils ne comptent pas)" : "") +
+                             " ; il ne pourra jamais être le résultat. Donnez-lui un poids d'au moins 1 "
+                             "sur les réponses qui lui ressemblent.");
         }
     }
     if (context.out.errorCount() > errorsBefore) {

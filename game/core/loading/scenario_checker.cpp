@@ -256,63 +256,170 @@ class Explorer {
 // 2. Best and worst totals over the explored graph
 // ---------------------------------------------------------------------------------------------
 
-// Longest and shortest paths to an ending, when the state graph has no cycle (the usual case).
-void computeBestPath(const Scenario& scenario, const StateGraph& graph, ScenarioExploration& result) {
+// The strongly connected components of the state graph (Tarjan's algorithm, iterative: a scenario can
+// have 200 000 states). component[s] numbers them in reverse topological order: every edge leads to a
+// component of the same or a smaller number.
+struct Components {
+    std::vector<int> component;
+    int count = 0;
+    std::vector<bool>
+        cyclic;  // the component holds a cycle: two states or more, or a state looping on itself
+};
+
+Components stronglyConnected(const StateGraph& graph) {
     const std::size_t count = graph.stateNodes.size();
-    std::vector<int> indegree(count, 0);
-    for (const Edge& edge : graph.edges) {
-        ++indegree[static_cast<std::size_t>(edge.to)];
-    }
-    std::vector<int> order;
-    order.reserve(count);
-    for (std::size_t s = 0; s < count; ++s) {
-        if (indegree[s] == 0) {
-            order.push_back(static_cast<int>(s));
-        }
-    }
-    for (std::size_t head = 0; head < order.size(); ++head) {
-        for (const Edge& edge : graph.edgesOf(static_cast<std::size_t>(order[head]))) {
-            if (--indegree[static_cast<std::size_t>(edge.to)] == 0) {
-                order.push_back(edge.to);
-            }
-        }
-    }
-    if (order.size() != count) {
-        return;  // cycles in the state graph: no single best path to show
-    }
-    constexpr double kNone = std::numeric_limits<double>::lowest();
-    std::vector<double> best(count, kNone);
-    std::vector<double> worst(count, std::numeric_limits<double>::max());
-    std::vector<int> bestEdge(count, -1);
-    for (auto it = order.rbegin(); it != order.rend(); ++it) {
-        const auto s = static_cast<std::size_t>(*it);
-        const ScenarioNode& node = scenario.nodes[static_cast<std::size_t>(graph.stateNodes[s])];
-        if (node.type == NodeType::Ending) {
-            best[s] = worst[s] = scenario.scoring == ScenarioScoring::Path ? 0.0 : node.score;
+    Components out;
+    out.component.assign(count, -1);
+    std::vector<int> index(count, -1);
+    std::vector<int> low(count, 0);
+    std::vector<bool> onStack(count, false);
+    std::vector<int> stack;
+    struct Frame {
+        int state;
+        std::size_t edge;
+    };
+    std::vector<Frame> calls;
+    int counter = 0;
+    for (std::size_t root = 0; root < count; ++root) {
+        if (index[root] >= 0) {
             continue;
         }
-        const auto edges = graph.edgesOf(s);
-        for (std::size_t e = 0; e < edges.size(); ++e) {
-            const auto to = static_cast<std::size_t>(edges[e].to);
-            if (best[to] == kNone) {
+        calls.push_back({static_cast<int>(root), 0});
+        index[root] = low[root] = counter++;
+        stack.push_back(static_cast<int>(root));
+        onStack[root] = true;
+        while (!calls.empty()) {
+            Frame& frame = calls.back();
+            const auto s = static_cast<std::size_t>(frame.state);
+            const auto edges = graph.edgesOf(s);
+            if (frame.edge < edges.size()) {
+                const auto to = static_cast<std::size_t>(edges[frame.edge++].to);
+                if (index[to] < 0) {
+                    index[to] = low[to] = counter++;
+                    stack.push_back(static_cast<int>(to));
+                    onStack[to] = true;
+                    calls.push_back({static_cast<int>(to), 0});
+                } else if (onStack[to]) {
+                    low[s] = std::min(low[s], index[to]);
+                }
                 continue;
             }
-            if (edges[e].weight + best[to] > best[s]) {
-                best[s] = edges[e].weight + best[to];
-                bestEdge[s] = static_cast<int>(e);
+            if (low[s] == index[s]) {
+                bool selfLoop = false;
+                for (const Edge& edge : edges) {
+                    selfLoop = selfLoop || static_cast<std::size_t>(edge.to) == s;
+                }
+                std::size_t members = 0;
+                while (true) {
+                    const int member = stack.back();
+                    stack.pop_back();
+                    onStack[static_cast<std::size_t>(member)] = false;
+                    out.component[static_cast<std::size_t>(member)] = out.count;
+                    ++members;
+                    if (member == frame.state) {
+                        break;
+                    }
+                }
+                out.cyclic.push_back(selfLoop || members > 1);
+                ++out.count;
             }
-            worst[s] = std::min(worst[s], edges[e].weight + worst[to]);
+            calls.pop_back();
+            if (!calls.empty()) {
+                const auto parent = static_cast<std::size_t>(calls.back().state);
+                low[parent] = std::min(low[parent], low[s]);
+            }
         }
     }
-    if (count == 0 || best[0] == kNone) {
+    return out;
+}
+
+// Longest and shortest paths to an ending, when the state graph has no cycle (the usual case).
+//
+// With a cycle (a choice that leads back to a situation already met: same node, same values), a player
+// could go round it for ever. The run then counts a choice's points only the first time it is taken in
+// the same situation (ScenarioRun), so going round a cycle earns each of its choices' points at most
+// once, and the best total is bounded: each cycle's component adds the sum of its positive choices (all
+// of them can be taken in one walk round it), then the best way out. No single best path is shown
+// (hasBestPath stays false), but bestTotal is that bound and scoreBounded is true. A graph with no cycle
+// is never affected: no situation repeats, so every choice counts as before.
+void computeBestPath(const Scenario& scenario, const StateGraph& graph, ScenarioExploration& result) {
+    const std::size_t count = graph.stateNodes.size();
+    if (count == 0) {
         return;
     }
+    const Components components = stronglyConnected(graph);
+    const auto componentCount = static_cast<std::size_t>(components.count);
+    bool anyCycle = false;
+    for (const bool cyclic : components.cyclic) {
+        anyCycle = anyCycle || cyclic;
+    }
+    constexpr double kNone = std::numeric_limits<double>::lowest();
+    // Per component: its own gains and losses (inside a cycle), then the best and worst ways out.
+    std::vector<double> inside(componentCount, 0.0);
+    std::vector<double> insideLoss(componentCount, 0.0);
+    std::vector<double> best(componentCount, kNone);
+    std::vector<double> worst(componentCount, std::numeric_limits<double>::max());
+    std::vector<int> bestFrom(componentCount, -1);  // without cycles, a component is one state
+    std::vector<int> bestEdge(componentCount, -1);
+    std::vector<std::vector<int>> states(componentCount);
+    for (std::size_t s = 0; s < count; ++s) {
+        states[static_cast<std::size_t>(components.component[s])].push_back(static_cast<int>(s));
+    }
+    // Components are numbered so that edges lead to smaller numbers: compute from 0 upwards.
+    for (std::size_t c = 0; c < componentCount; ++c) {
+        for (const int member : states[c]) {
+            const auto s = static_cast<std::size_t>(member);
+            const ScenarioNode& node = scenario.nodes[static_cast<std::size_t>(graph.stateNodes[s])];
+            if (node.type == NodeType::Ending) {
+                const double score = scenario.scoring == ScenarioScoring::Path ? 0.0 : node.score;
+                if (score > best[c]) {
+                    best[c] = score;
+                    bestFrom[c] = member;
+                    bestEdge[c] = -1;
+                }
+                worst[c] = std::min(worst[c], score);
+                continue;
+            }
+            const auto edges = graph.edgesOf(s);
+            for (std::size_t e = 0; e < edges.size(); ++e) {
+                const auto to =
+                    static_cast<std::size_t>(components.component[static_cast<std::size_t>(edges[e].to)]);
+                if (to == c) {
+                    inside[c] += std::max(0.0, edges[e].weight);
+                    insideLoss[c] += std::min(0.0, edges[e].weight);
+                    continue;
+                }
+                if (best[to] == kNone) {
+                    continue;
+                }
+                if (edges[e].weight + best[to] > best[c]) {
+                    best[c] = edges[e].weight + best[to];
+                    bestFrom[c] = member;
+                    bestEdge[c] = static_cast<int>(e);
+                }
+                worst[c] = std::min(worst[c], edges[e].weight + worst[to]);
+            }
+        }
+        if (best[c] != kNone) {
+            best[c] += inside[c];
+            worst[c] += insideLoss[c];
+        }
+    }
+    const auto first = static_cast<std::size_t>(components.component[0]);
+    if (best[first] == kNone) {
+        return;
+    }
+    result.scoreBounded = true;
+    result.bestTotal = best[first];
+    result.worstTotal = worst[first];
+    if (anyCycle) {
+        return;  // no single best path to show
+    }
     result.hasBestPath = true;
-    result.bestTotal = best[0];
-    result.worstTotal = worst[0];
-    std::size_t state = 0;
+    std::size_t component = first;
     while (true) {
-        const int edgeIndex = bestEdge[state];
+        const int edgeIndex = bestEdge[component];
+        const auto state = static_cast<std::size_t>(bestFrom[component]);
         const int node = graph.stateNodes[state];
         if (edgeIndex < 0) {
             result.bestPath.push_back({node, -1});
@@ -320,8 +427,27 @@ void computeBestPath(const Scenario& scenario, const StateGraph& graph, Scenario
         }
         const Edge& edge = graph.edgesOf(state)[static_cast<std::size_t>(edgeIndex)];
         result.bestPath.push_back({node, edge.choice});
-        state = static_cast<std::size_t>(edge.to);
+        component = static_cast<std::size_t>(components.component[static_cast<std::size_t>(edge.to)]);
     }
+}
+
+// The scored choices that lead back to a situation already met (a positive edge inside a cycle of the
+// state graph), once per node and choice, in node order.
+std::vector<std::pair<int, int>> scoredCycleChoices(const Scenario& scenario, const StateGraph& graph) {
+    std::set<std::pair<int, int>> found;
+    if (scenario.scoring == ScenarioScoring::Ending) {
+        return {};
+    }
+    const Components components = stronglyConnected(graph);
+    for (std::size_t s = 0; s < graph.stateNodes.size(); ++s) {
+        for (const Edge& edge : graph.edgesOf(s)) {
+            if (edge.weight > 0.0 && edge.choice >= 0 &&
+                components.component[static_cast<std::size_t>(edge.to)] == components.component[s]) {
+                found.insert({graph.stateNodes[s], edge.choice});
+            }
+        }
+    }
+    return {found.begin(), found.end()};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -519,6 +645,36 @@ std::vector<ScenarioCheck> checkScenario(const Scenario& scenario, std::size_t s
                               guillemets(stuck.id) +
                               " : le joueur est bloqué. Ajoutez un choix ou une suite sans "
                               "condition."});
+    }
+
+    // A scored choice that leads back to a situation already met: without the once-per-situation rule a
+    // player could farm points for ever. A warning, not an error: the run counts such points once, and
+    // the best score shown is the real bound; the author is told so that the loop can be fixed.
+    if (graph.complete) {
+        const auto farmed = scoredCycleChoices(scenario, graph);
+        if (!farmed.empty()) {
+            ScenarioExploration bound;
+            computeBestPath(scenario, graph, bound);
+            for (const auto& [node, choiceIndex] : farmed) {
+                const ScenarioNode& from = scenario.nodes[static_cast<std::size_t>(node)];
+                const ScenarioChoice& choice = from.choices[static_cast<std::size_t>(choiceIndex)];
+                const ScenarioNode& to = scenario.nodes[static_cast<std::size_t>(choice.target)];
+                const std::string back = choice.target == node
+                                             ? "ramène au nœud " + guillemets(from.id) + " lui-même"
+                                             : "mène au nœud " + guillemets(to.id) +
+                                                   ", d'où l'on revient au nœud " + guillemets(from.id);
+                std::string message =
+                    "le choix " + guillemets(choice.id) + " du nœud " + guillemets(from.id) + " " + back +
+                    " et rapporte des points à chaque passage : un joueur pourrait accumuler "
+                    "un score sans limite. Ses points ne comptent qu'au premier passage";
+                if (bound.scoreBounded) {
+                    message += " (meilleur score possible : " + formatDecimal(bound.bestTotal) + ")";
+                }
+                message += " ; donnez-lui 0 point ou faites sortir la boucle.";
+                checks.push_back(
+                    {Severity::Warning, node, "/choices/" + std::to_string(choiceIndex), std::move(message)});
+            }
+        }
     }
 
     for (const RangeProblem& problem : graph.rangeProblems) {

@@ -28,7 +28,11 @@ struct ScenarioExploration {
     std::size_t stateCount = 0;
     std::vector<bool> nodeReached;
     std::vector<std::vector<bool>> choiceEnabled;  // [node][choice]
-    bool hasBestPath = false;
+    // bestTotal and worstTotal hold: no play-through can score above or below them (true whenever the
+    // exploration is complete and an ending can be reached). With a cycle of situations they are bounds
+    // computed under the rule that a choice's points count once per situation (see ScenarioRun).
+    bool scoreBounded = false;
+    bool hasBestPath = false;        // false with a cycle of situations: no single best path to show
     std::vector<PathStep> bestPath;  // from the start to an ending, maximising the total
     double bestTotal = 0.0;
     double worstTotal = 0.0;

@@ -31,16 +31,18 @@ DiagnosticResult scoreDiagnostic(const SelfDiagnostic& diagnostic,
     }
     DiagnosticResult result;
     for (std::size_t p = 0; p < profileCount; ++p) {
-        result.ranking.push_back({static_cast<int>(p), possible[p] > 0.0 ? earned[p] / possible[p] : 0.0});
+        const bool evidence = earned[p] >= kDiagnosticMinimumEvidence && possible[p] > 0.0;
+        result.ranking.push_back(
+            {static_cast<int>(p), evidence ? std::min(1.0, earned[p] / possible[p]) : 0.0});
     }
     std::stable_sort(result.ranking.begin(), result.ranking.end(),
                      [](const ProfileScore& a, const ProfileScore& b) { return a.score > b.score; });
-    if (result.ranking.empty()) {
-        return result;
+    if (result.ranking.empty() || result.ranking[0].score <= 0.0) {
+        return result;  // no evidence for any profile: none is announced
     }
     result.main = result.ranking[0].profile;
     const auto& top = diagnostic.profiles[static_cast<std::size_t>(result.main)];
-    if (result.ranking.size() > 1 && !top.standalone && result.ranking[0].score > 0.0) {
+    if (result.ranking.size() > 1 && !top.standalone) {
         for (std::size_t i = 1; i < result.ranking.size(); ++i) {
             const ProfileScore& candidate = result.ranking[i];
             if (diagnostic.profiles[static_cast<std::size_t>(candidate.profile)].standalone) {

@@ -6,6 +6,11 @@
 // number of weights it has. The highest score wins; a second profile whose score is within the activity's
 // hybridMargin of the first (relative: 0.15 means at least 85 % of it) is announced as a hybrid, unless
 // either of the two is "standalone" (a profile such as « non engagée » that never mixes).
+//
+// No evidence, no profile: a profile whose answers chosen gave it less than kDiagnosticMinimumEvidence
+// points in all (raw weights, before dividing) scores 0, so weights of 0 or 1e-300 prove nothing; when every
+// profile scores 0, no profile is announced (main and hybrid are -1) and the screen says why. The loader
+// warns about a profile that no answer can give that much (it could never be the result).
 #pragma once
 
 #include <optional>
@@ -15,6 +20,10 @@
 
 namespace passerelles {
 
+// Below this many points earned in all, a profile has no evidence (weights run from 0 to 100, so any weight
+// an author means is far above it).
+inline constexpr double kDiagnosticMinimumEvidence = 1e-9;
+
 struct ProfileScore {
     int profile = -1;
     double score = 0.0;  // 0 to 1
@@ -22,8 +31,8 @@ struct ProfileScore {
 
 struct DiagnosticResult {
     std::vector<ProfileScore> ranking;  // best first
-    int main = -1;
-    int hybrid = -1;  // -1: not a hybrid
+    int main = -1;                      // -1: the answers give no profile enough evidence; none is announced
+    int hybrid = -1;                    // -1: not a hybrid
 };
 
 DiagnosticResult scoreDiagnostic(const SelfDiagnostic& diagnostic,

@@ -24,7 +24,9 @@ ScenarioRun::ScenarioRun(const Scenario& scenario) : scenario_(&scenario) {
 void ScenarioRun::restart() {
     values_ = initialValues(*scenario_);
     path_.clear();
+    stepScored_.clear();
     pathScore_ = 0.0;
+    scored_.clear();
     lastChoice_ = -1;
     arrive(scenario_->start);
 }
@@ -34,6 +36,7 @@ void ScenarioRun::arrive(int node) {
     const ScenarioNode& arrived = currentNode();
     applyEffects(*scenario_, arrived.effects, values_);
     path_.push_back({node, -1});
+    stepScored_.push_back(false);
     phase_ = arrived.type == NodeType::Ending ? Phase::Ended : Phase::AtNode;
 }
 
@@ -78,9 +81,17 @@ bool ScenarioRun::choose(int choiceIndex) {
     if (!isChoiceAvailable(choice, values_)) {
         return false;
     }
+    // A choice's points count the first time it is taken in a situation (this node, these values): a loop
+    // back to the same situation earns nothing more, so the total never passes the checker's best.
+    std::vector<double> situation = values_;
+    situation.push_back(node_);
+    situation.push_back(choiceIndex);
+    if (scored_.insert(std::move(situation)).second) {
+        pathScore_ += choice.score;
+        stepScored_.back() = true;
+    }
     applyEffects(*scenario_, choice.effects, values_);
     path_.back().choice = choiceIndex;
-    pathScore_ += choice.score;
     lastChoice_ = choiceIndex;
     if (!choice.consequence.empty()) {
         phase_ = Phase::Consequence;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,12 @@ class ScenarioRun {
 
     // The steps taken so far: each node reached and the choice made there.
     const std::vector<PathStep>& path() const { return path_; }
+    // The decisions' points. A choice taken again in the same situation (same node, same values: a loop
+    // back) adds nothing, so a player cannot farm a score round a cycle (issue 23, item 4).
     double pathScore() const { return pathScore_; }
+    // Whether the choice made at path()[step] added its points (false when it was taken again in the same
+    // situation, or on a step with no choice).
+    bool stepScored(std::size_t step) const { return step < stepScored_.size() && stepScored_[step]; }
     double endingScore() const;
     double total() const;  // under the scenario's scoring rule, at the end
 
@@ -62,6 +68,8 @@ class ScenarioRun {
     std::vector<PathStep> path_;
     double pathScore_ = 0.0;
     int lastChoice_ = -1;
+    std::vector<bool> stepScored_;          // one per step of path_
+    std::set<std::vector<double>> scored_;  // situations already scored: values, then node and choice
 };
 
 }  // namespace passerelles

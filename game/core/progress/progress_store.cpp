@@ -8,9 +8,11 @@
 //   5. Results, stale marking and the review queue
 //   6. Queries for the dashboard
 //   7. CSV export
+//   8. One-file backup
 #include "core/progress/progress_store.hpp"
 
-#include <unistd.h>  // access(): why the data folder refuses writing
+#include <fcntl.h>
+#include <unistd.h>  // access(): why the data folder refuses writing; fsync
 
 #include <algorithm>
 #include <chrono>
@@ -924,6 +926,47 @@ std::string ProgressStore::exportCsv(std::int64_t profileId) {
         csv.row(fields);
     }
     return csv.text();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. One-file backup
+// ---------------------------------------------------------------------------------------------
+
+// VACUUM INTO writes, through this connection, a consistent copy of everything committed, the results
+// still in progress.db-wal included, as one database file with no journal beside it (and, with
+// secure_delete, none of the freed pages). It refuses an existing file, so it writes a fresh name in the
+// target's folder, which is synced and then renamed over the target: a backup is whole or absent.
+bool ProgressStore::backupTo(const std::filesystem::path& target) {
+    const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
+    const std::filesystem::path temporary =
+        folder / ("." + target.filename().string() + "." + std::to_string(::getpid()) + "-" +
+                  std::to_string(clock_()) + ".part");
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);  // a leftover of a backup interrupted in this same second
+    sql::Statement statement(*database_, "VACUUM INTO ?");
+    statement.bind(1, temporary.string());
+    if (!statement.ok() || !statement.run()) {
+        std::filesystem::remove(temporary, ignored);
+        return fail("sauvegarde dans " + guillemets(target.string()));
+    }
+    bool synced = false;
+    if (const int descriptor = ::open(temporary.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        descriptor >= 0) {
+        synced = ::fsync(descriptor) == 0;
+        ::close(descriptor);
+    }
+    std::error_code renamed;
+    if (synced) {
+        std::filesystem::rename(temporary, target, renamed);
+    }
+    if (!synced || renamed) {
+        std::filesystem::remove(temporary, ignored);
+        lastErrorNoSpace_ = false;
+        lastError_ = "La sauvegarde n’a pas pu être écrite dans " + guillemets(target.string()) +
+                     (renamed ? " : " + renamed.message() + "." : ".");
+        return false;
+    }
+    return true;
 }
 
 }  // namespace passerelles

@@ -148,6 +148,11 @@ class ProgressStore {
     // ---- Your data
     // Every result of the profile as CSV (UTF-8 with BOM, ";", CRLF) for a spreadsheet.
     std::string exportCsv(std::int64_t profileId);
+    // Writes every profile's data, the results not yet folded from progress.db-wal included, to `target`
+    // as one SQLite file (VACUUM INTO), consistent even while the game writes; restoring is copying it as
+    // progress.db while the game is closed. False with lastError() on failure (the target is then left
+    // as it was).
+    bool backupTo(const std::filesystem::path& target);
 
     int schemaVersion();
     const std::string& lastError() const { return lastError_; }

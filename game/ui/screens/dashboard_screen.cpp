@@ -61,6 +61,9 @@ class DashboardScreen final : public Screen {
         if (frame.input.take(Key::E)) {
             exportHistory(frame);
         }
+        if (frame.input.take(Key::S)) {
+            backupData(frame);
+        }
         if (!report_ || refresh_) {
             report_ = buildProfileReport(frame.services.library, *progress.store(), progress.profile()->id);
             dueToday_ = progress.dueTodayCount();
@@ -83,6 +86,10 @@ class DashboardScreen final : public Screen {
         ImGui::SameLine();
         if (button(frame, "Exporter mon historique (E)", 0.0f, ButtonStyle::Secondary)) {
             exportHistory(frame);
+        }
+        ImGui::SameLine();
+        if (button(frame, "Sauvegarder mes données (S)", 0.0f, ButtonStyle::Secondary)) {
+            backupData(frame);
         }
         if (!message_.empty()) {
             sourceLine(frame, message_);
@@ -114,6 +121,17 @@ class DashboardScreen final : public Screen {
     void exportHistory(Frame& frame) {
         const auto file = frame.services.progress.exportHistory();
         message_ = file ? "Historique exporté : " + file->string() : frame.services.progress.lastMessage();
+    }
+
+    // One file with every profile's data, safe to take while the game runs (unlike progress.db alone,
+    // whose latest results may still be in progress.db-wal).
+    void backupData(Frame& frame) {
+        const auto file = frame.services.progress.backupData();
+        message_ = file ? "Données sauvegardées dans " + file->string() +
+                              ". Pour retrouver ces données plus tard : fermez Passerelles, puis copiez ce "
+                              "fichier à la place de " +
+                              frame.services.progress.store()->file().string() + "."
+                        : frame.services.progress.lastMessage();
     }
 
     void drawActivities(Frame& frame, const ProfileReport& report) {

@@ -122,6 +122,7 @@ void DiagnosticScreen::drawQuestion(Frame& frame) {
 void DiagnosticScreen::drawResult(Frame& frame) {
     const DiagnosticResult& result = run_.result();
     if (result.main < 0) {
+        drawNoProfile(frame);
         return;
     }
     const Profile& main = diagnostic_.profiles[static_cast<std::size_t>(result.main)];
@@ -183,6 +184,22 @@ void DiagnosticScreen::drawResult(Frame& frame) {
     if (diagnostic_.tags.source) {
         sourceLine(frame, "Source : " + pack_->cite(*diagnostic_.tags.source));
     }
+    verticalSpace(frame, 0.3f);
+    if (button(frame, "Recommencer (R)")) {
+        run_.restart();
+        recorder_->start(false);
+    }
+    ImGui::SameLine();
+    if (button(frame, "Accueil (Échap)", 0.0f, ButtonStyle::Secondary)) {
+        frame.navigator.pop();
+    }
+}
+
+// The answers gave no profile any evidence (every weight chosen was 0, or too small to count: see
+// kDiagnosticMinimumEvidence): no profile is announced, and the player is told why and what to do.
+void DiagnosticScreen::drawNoProfile(Frame& frame) {
+    heading(frame, "Pas de profil pour ces réponses", frame.services.fonts.display, theme::kPrimary);
+    paragraph(frame, kNoProfileSentence);
     verticalSpace(frame, 0.3f);
     if (button(frame, "Recommencer (R)")) {
         run_.restart();

@@ -9,6 +9,12 @@
 
 namespace passerelles::ui {
 
+// Shown instead of a profile when the answers give no profile any evidence.
+inline constexpr const char* kNoProfileSentence =
+    "Vos réponses ne permettent pas de dégager un profil : aucune ne rapproche votre collectivité de l’un "
+    "des profils décrits. Recommencez et répondez aux questions en choisissant, pour chacune, la réponse "
+    "qui décrit le mieux ce que fait votre collectivité aujourd’hui.";
+
 class DiagnosticScreen final : public Screen {
   public:
     DiagnosticScreen(std::shared_ptr<const Pack> pack, const SelfDiagnostic& diagnostic);
@@ -23,6 +29,7 @@ class DiagnosticScreen final : public Screen {
     void next();
     void drawQuestion(Frame& frame);
     void drawResult(Frame& frame);
+    void drawNoProfile(Frame& frame);
 
     std::shared_ptr<const Pack> pack_;
     const SelfDiagnostic& diagnostic_;

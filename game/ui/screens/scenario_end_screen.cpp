@@ -64,27 +64,34 @@ class ScenarioEndScreen final : public Screen {
             line += " (décisions : " + formatDecimal(run_.pathScore()) +
                     ", fin : " + formatDecimal(run_.endingScore()) + ")";
         }
-        if (best_.hasBestPath) {
+        if (best_.scoreBounded) {
             line += " · meilleur score possible : " + formatDecimal(best_.bestTotal);
         }
         heading(frame, line);
     }
 
     // The decisions of a path, one per line: "Titre du nœud : texte du choix (+2)".
-    void drawPath(Frame& frame, const std::vector<PathStep>& path) {
+    // `played`: the player's own path, where a choice taken again in the same situation shows that its
+    // points were already counted (the best path never repeats one).
+    void drawPath(Frame& frame, const std::vector<PathStep>& path, bool played) {
         int number = 1;
-        for (const PathStep& step : path) {
+        for (std::size_t s = 0; s < path.size(); ++s) {
+            const PathStep& step = path[s];
             if (step.choice < 0) {
                 continue;
             }
             const ScenarioNode& node = scenario_.nodes[static_cast<std::size_t>(step.node)];
             const ScenarioChoice& choice = node.choices[static_cast<std::size_t>(step.choice)];
             std::string line = std::to_string(number++) + ". " + choice.text;
-            if (choice.score != 0.0) {
+            const bool counted = !played || run_.stepScored(s);
+            if (choice.score != 0.0 && counted) {
                 line += std::string(" (") + (choice.score > 0 ? "+" : "") + formatDecimal(choice.score) + ")";
+            } else if (choice.score != 0.0) {
+                line += " (points déjà comptés)";
             }
             paragraph(frame, line, frame.services.fonts.small,
-                      choice.score > 0   ? theme::kRight
+                      !counted           ? theme::kText
+                      : choice.score > 0 ? theme::kRight
                       : choice.score < 0 ? theme::kWrong
                                          : theme::kText);
         }
@@ -98,7 +105,7 @@ class ScenarioEndScreen final : public Screen {
         const ImVec2 top = ImGui::GetCursorScreenPos();
         beginPanel(frame, theme::kSurface, theme::kBorder, columnWidth);
         heading(frame, "Votre chemin");
-        drawPath(frame, run_.path());
+        drawPath(frame, run_.path(), true);
         endPanel(frame);
         if (!best_.hasBestPath) {
             return;
@@ -109,7 +116,7 @@ class ScenarioEndScreen final : public Screen {
         }
         beginPanel(frame, theme::kRightSoft, theme::kRight, columnWidth);
         heading(frame, "Le meilleur chemin", nullptr, theme::kRight);
-        drawPath(frame, best_.bestPath);
+        drawPath(frame, best_.bestPath, false);
         endPanel(frame);
         const float secondBottom = ImGui::GetCursorScreenPos().y;
         ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(firstBottom, secondBottom)));

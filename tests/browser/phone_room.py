@@ -117,14 +117,15 @@ class CuttableLink:
 def phone(profile_dir):
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
+    # A phone's viewport and touch events, not a desktop window cut down to its width.
+    options.add_experimental_option("mobileEmulation", {
+        "deviceMetrics": {"width": PHONE_SIZE[0], "height": PHONE_SIZE[1], "pixelRatio": 1, "touch": True},
+    })
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={profile_dir}",
-                 f"--window-size={PHONE_SIZE[0]},{PHONE_SIZE[1]}"):
+                 "--disable-dev-shm-usage", f"--user-data-dir={profile_dir}"):
         options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_window_size(*PHONE_SIZE)
-    return driver
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 
 
 def state(driver):
@@ -189,6 +190,8 @@ def main():
         for driver in phones:
             wait_state(driver, "question-open", "question opened")
         assert "Quelle loi" in phones[0].find_element(By.ID, "prompt").text
+        viewport = phones[0].execute_script("return [window.innerWidth, window.innerHeight]")
+        assert viewport == list(PHONE_SIZE), viewport
         phones[0].save_screenshot(str(screenshots / "phone-question-open.png"))
         vote(phones[0], 0)
         vote(phones[1], 1)

@@ -86,8 +86,8 @@ TEST_CASE("import previews what it understood, then writes a new pack that loads
     CHECK(contains(result.out,
                    "  q03 · 3 options · bonnes réponses : A, B · crédit partiel · « Les Objectifs"));
     CHECK(contains(result.out, "  q08 · 3 options · bonnes réponses : A, B · tout ou rien · 2 points"));
-    CHECK(contains(result.out, "moodle-export.gift:37: avertissement"));
-    CHECK(contains(result.out, "moodle-export.gift:51: avertissement"));
+    CHECK(contains(result.err, "moodle-export.gift:37: avertissement"));  // diagnostics: standard error
+    CHECK(contains(result.err, "moodle-export.gift:51: avertissement"));
     CHECK(contains(result.out, "8 questions comprises (8 nouvelles, 0 remplacée)"));
     CHECK(contains(result.out, "Vérification : " + pack.string() + " : pack valide (0 erreur"));
 
@@ -108,8 +108,8 @@ TEST_CASE("import writes nothing while errors remain; --force writes the questio
     const std::string file = fixture("collage-traitement-de-texte.txt");
     const auto refused = runTool({"import", "--from", "aiken", file, "--into", pack.string()});
     CHECK(refused.code == 1);
-    CHECK(contains(refused.out, "collage-traitement-de-texte.txt:25: erreur"));
-    CHECK(contains(refused.out, "collage-traitement-de-texte.txt:32: erreur"));
+    CHECK(contains(refused.err, "collage-traitement-de-texte.txt:25: erreur"));
+    CHECK(contains(refused.err, "collage-traitement-de-texte.txt:32: erreur"));
     CHECK(contains(refused.out, "Rien n'a été écrit"));
     CHECK_FALSE(std::filesystem::exists(pack));
 

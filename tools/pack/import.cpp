@@ -196,8 +196,10 @@ int importCommand(const Arguments& arguments, std::ostream& out, std::ostream& e
         out << "  " << previewLine(question, *target) << "\n";
         replacing += target->findQuestion(question.id) != nullptr ? 1 : 0;
     }
+    // Problems (a column ignored, formatting dropped, a line not understood) go to standard error like
+    // every other loss, so that a script reading the preview on standard output still sees each of them.
     for (const auto& problem : result.problems.items()) {
-        out << formatDiagnostic(problem) << "\n";
+        err << formatDiagnostic(problem) << "\n";
     }
     const int understood = static_cast<int>(result.questions.size());
     const int errors = result.problems.errorCount();

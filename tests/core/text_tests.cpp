@@ -84,6 +84,16 @@ TEST_CASE("file-name slugs keep letters and digits, fold accents, and never end 
     CHECK(fileNameSlug("abc def ghi", 4) == "abc");
 }
 
+TEST_CASE("file-name slugs write the ligatures out and never give a name Windows reserves") {
+    CHECK(fileNameSlug("Cœur de ville, Œuvre commune") == "coeur-de-ville-oeuvre-commune");
+    CHECK(fileNameSlug("Lætitia, L’Haÿ-les-Roses") == "laetitia-l-hay-les-roses");
+    CHECK(fileNameSlug("Aux") == "aux-1");
+    CHECK(fileNameSlug("NUL") == "nul-1");
+    CHECK(fileNameSlug("COM1") == "com1-1");
+    CHECK(fileNameSlug("Auxerre") == "auxerre");
+    CHECK(foldForSearch("Œuvre") == foldForSearch("oeuvre"));
+}
+
 TEST_CASE("ISO dates are written the French way, and anything else is left as typed") {
     CHECK(formatFrenchDate("2026-11-22") == "22 novembre 2026");
     CHECK(formatFrenchDate("2024-02-01") == "1er février 2024");

@@ -116,6 +116,17 @@ std::string fileNameSlug(std::string_view text, std::size_t maxLength) {
     while (!out.empty() && out.back() == '-') {
         out.pop_back();
     }
+    // Windows refuses these names whatever the extension (« nul.csv » is the null device): a trainer's
+    // report folder named after a place called « Aux » must still be created when the laptop runs Windows.
+    static constexpr std::string_view kReserved[] = {
+        "con",  "prn",  "aux",  "nul",  "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+        "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
+    for (const std::string_view reserved : kReserved) {
+        if (out == reserved) {
+            out += "-1";
+            break;
+        }
+    }
     return out;
 }
 

@@ -288,14 +288,17 @@ std::optional<std::string> closestMatch(std::string_view word, const std::vector
 std::string foldForSearch(std::string_view text) {
     struct Fold {
         std::string_view from;
-        char to;
+        std::string_view to;
     };
+    // The ligatures become two letters (« œuvre » is found by « oeuvre », and a file name keeps them).
     static constexpr Fold kFolds[] = {
-        {"\xC3\xA0", 'a'}, {"\xC3\xA2", 'a'}, {"\xC3\xA4", 'a'}, {"\xC3\xA7", 'c'}, {"\xC3\xA8", 'e'},
-        {"\xC3\xA9", 'e'}, {"\xC3\xAA", 'e'}, {"\xC3\xAB", 'e'}, {"\xC3\xAE", 'i'}, {"\xC3\xAF", 'i'},
-        {"\xC3\xB4", 'o'}, {"\xC3\xB6", 'o'}, {"\xC3\xB9", 'u'}, {"\xC3\xBB", 'u'}, {"\xC3\xBC", 'u'},
-        {"\xC3\x80", 'a'}, {"\xC3\x82", 'a'}, {"\xC3\x87", 'c'}, {"\xC3\x88", 'e'}, {"\xC3\x89", 'e'},
-        {"\xC3\x8A", 'e'}, {"\xC3\x8E", 'i'}, {"\xC3\x94", 'o'}, {"\xC3\x99", 'u'}, {"\xC3\x9B", 'u'},
+        {"\xC3\xA0", "a"},  {"\xC3\xA2", "a"},  {"\xC3\xA4", "a"},  {"\xC3\xA7", "c"},  {"\xC3\xA8", "e"},
+        {"\xC3\xA9", "e"},  {"\xC3\xAA", "e"},  {"\xC3\xAB", "e"},  {"\xC3\xAE", "i"},  {"\xC3\xAF", "i"},
+        {"\xC3\xB4", "o"},  {"\xC3\xB6", "o"},  {"\xC3\xB9", "u"},  {"\xC3\xBB", "u"},  {"\xC3\xBC", "u"},
+        {"\xC3\x80", "a"},  {"\xC3\x82", "a"},  {"\xC3\x87", "c"},  {"\xC3\x88", "e"},  {"\xC3\x89", "e"},
+        {"\xC3\x8A", "e"},  {"\xC3\x8E", "i"},  {"\xC3\x94", "o"},  {"\xC3\x99", "u"},  {"\xC3\x9B", "u"},
+        {"\xC3\x8B", "e"},  {"\xC3\x8F", "i"},  {"\xC3\x9C", "u"},  {"\xC3\xBF", "y"},  {"\xC5\xB8", "y"},
+        {"\xC5\x93", "oe"}, {"\xC5\x92", "oe"}, {"\xC3\xA6", "ae"}, {"\xC3\x86", "ae"},
     };
     std::string out;
     out.reserve(text.size());

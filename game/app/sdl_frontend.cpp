@@ -1,7 +1,9 @@
 // SDL window, software-capable renderer, and a main loop that sleeps while nothing happens.
 #include "app/sdl_frontend.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 
@@ -19,6 +21,19 @@
 #include "ui/theme.hpp"
 
 namespace passerelles::app {
+
+namespace {
+
+volatile std::sig_atomic_t stopRequested = 0;
+
+void requestStop(int) {
+    stopRequested = 1;
+}
+
+// How often an idle window looks for a stop signal (an OS shutdown): twice a second costs nothing.
+constexpr int kStopCheckMs = 500;
+
+}  // namespace
 
 namespace {
 
@@ -57,6 +72,11 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
             kHeadlessHint);
         return 1;
     }
+    // SDL would turn SIGTERM into the same event as the close button, which a booth ignores; an OS shutdown
+    // must still end the program cleanly (results written, databases closed), so the signals are ours.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    std::signal(SIGTERM, requestStop);
+    std::signal(SIGINT, requestStop);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "passerelles : impossible d'ouvrir l'affichage (%s).\n%s", SDL_GetError(),
                      kHeadlessHint);
@@ -139,10 +159,12 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
             };
             SDL_Event event;
             if (options.frames == 0 && framesPending == 0) {
+                // Never asleep for long: a stop signal is seen within kStopCheckMs even when nothing moves.
                 const double wake = session.host().secondsUntilWake();
-                const bool woke =
-                    wake < 0 ? SDL_WaitEvent(&event) == 1
-                             : SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(wake * 1000.0))) == 1;
+                const int waitMs = wake < 0
+                                       ? kStopCheckMs
+                                       : std::min(kStopCheckMs, static_cast<int>(std::ceil(wake * 1000.0)));
+                const bool woke = SDL_WaitEventTimeout(&event, waitMs) == 1;
                 if (woke) {
                     handle(event);
                 }
@@ -197,7 +219,7 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
                 fullscreenApplied = session.services().settings.fullscreen;
                 SDL_SetWindowFullscreen(window, fullscreenApplied ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
             }
-            if (lastFrame || session.host().quitRequested()) {
+            if (lastFrame || session.host().quitRequested() || stopRequested != 0) {
                 running = false;
             }
         }

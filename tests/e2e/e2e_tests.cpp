@@ -208,3 +208,22 @@ TEST_CASE("passerelles-pack validate: exit codes 0, 1 and 2") {
     const Result usage = run(tool + " validate");
     CHECK(usage.exitCode == 2);
 }
+
+TEST_CASE("an OS shutdown (SIGTERM) ends the booth cleanly, though it ignores the window's close button") {
+    testing::TemporaryFolder folder;
+    const std::string data = (folder.path() / "data").string();
+    const std::string errors = (folder.path() / "stderr.txt").string();
+    // The booth starts, its first frame is stamped, then SIGTERM; after 20 s without an exit the test
+    // kills it and fails (it would hang forever otherwise).
+    const std::string script =
+        "PASSERELLES_BENCH_FIRST_FRAME=1 " + game() + " --borne --size 800x600 --data-dir " + data + " 2>" +
+        errors + " & pid=$!; for i in $(seq 1 400); do grep -q passerelles-first-frame-ns " + errors +
+        " && break; sleep 0.05; done; kill -TERM $pid; for i in $(seq 1 400); do kill -0 $pid 2>/dev/null || "
+        "break; sleep 0.05; done; if kill -0 $pid 2>/dev/null; then kill -KILL $pid; echo still-running; fi; "
+        "wait $pid; echo exit=$?";
+    const Result result = run("sh -c '" + script + "'");
+    CAPTURE(result.output);
+    CHECK(result.output.find("still-running") == std::string::npos);
+    CHECK(result.output.find("exit=0") != std::string::npos);
+    CHECK(testing::readFile(errors).find("passerelles-first-frame-ns") != std::string::npos);
+}

@@ -111,7 +111,13 @@ table.bars td{padding:.15rem 0}.bar{background:#8fa9cc;height:1rem;min-width:2px
 td.n{width:9rem;padding-left:.5rem;white-space:nowrap}table.grid td,table.grid th{border:1px solid #ccd;padding:.3rem .6rem;text-align:left}
 .swatch{display:inline-block;width:.9rem;height:.9rem;border-radius:2px;vertical-align:middle;margin-right:.4rem}
 .muted{color:#666}footer{margin-top:3rem;color:#666;font-size:.85rem}
-@media print{body{margin:0;max-width:none}h2{break-after:avoid}section{break-inside:avoid}}
+.item{break-inside:avoid}
+@page{size:A4;margin:12mm}
+@media print{body{margin:0;max-width:none;font-size:8.5pt;line-height:1.3}h1{font-size:15pt;margin:0}
+h2{font-size:10.5pt;margin:9pt 0 4pt;break-after:avoid}h3{font-size:8.5pt;margin:5pt 0 2pt}p{margin:2pt 0}
+.figures{gap:4pt}.figure{padding:2pt 6pt;min-width:0}.figure b{font-size:12pt}
+.items{columns:2;column-gap:7mm}.bar{height:5pt}table.bars th,table.bars td{padding:0 3pt 0 0}td.n{width:auto}
+table.grid td,table.grid th{padding:1pt 3pt}footer{margin-top:8pt;font-size:7pt}}
 </style>
 )";
 
@@ -235,7 +241,7 @@ class HtmlReport {
                 html(run_.teamMode()
                          ? "Réponses des équipes, une barre par option ; en vert, les bonnes réponses."
                          : "Mains levées par option ; en vert, les bonnes réponses.") +
-                "</p>\n";
+                "</p>\n<div class=\"items\">\n";
         for (const std::size_t index : steps) {
             const Question& question = *run_.step(index).question;
             const auto counts = run_.distribution(index);
@@ -250,7 +256,8 @@ class HtmlReport {
                                 counts[o], right ? "bonne réponse" : "", right});
             }
             const auto rate = run_.successRate(index);
-            out_ += "<h3>" + html(question.text) + "</h3>\n" + barChart(rows);
+            // One block per question that never splits across a page or a column of the printed sheet.
+            out_ += "<div class=\"item\">\n<h3>" + html(question.text) + "</h3>\n" + barChart(rows);
             out_ += phoneLine(index);
             out_ += "<p>Bonne réponse : " + html(optionLetters(correct)) + ". " +
                     html(rate ? (run_.teamMode() ? "Équipes justes : " : "Mains sur une bonne réponse : ") +
@@ -261,8 +268,9 @@ class HtmlReport {
                 out_ +=
                     "<p class=\"muted\">Source : " + html(run_.step(index).pack->cite(*source)) + "</p>\n";
             }
+            out_ += "</div>\n";
         }
-        out_ += "</section>\n";
+        out_ += "</div>\n</section>\n";
     }
 
     void cardsSection() {

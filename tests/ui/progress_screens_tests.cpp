@@ -194,3 +194,36 @@ TEST_CASE(
     CHECK(probe::centre("button:Sauvegarder mes données (S)").has_value());
     probe::enable(false);
 }
+
+TEST_CASE("« Qui joue ? » backs up every profile's data into one file (issue 24, item 4)") {
+    testing::TemporaryFolder data;
+    std::int64_t now = kNoon;
+    {
+        HeadlessUi first(withData(data.path(), &now), ImVec2(1280, 720));
+        first.frames(2);
+        first.type("Élise");
+        first.press("Enter");
+        first.frame();
+        REQUIRE(first.screen().kind() == "home");
+    }
+    HeadlessUi ui(withData(data.path(), &now), ImVec2(1280, 720));
+    ui.frames(2);
+    REQUIRE(ui.screen().kind() == "profiles");
+    probe::enable(true);
+    ui.frame();
+    const auto button = probe::centre("button:Sauvegarder les données de tous les profils");
+    probe::enable(false);
+    REQUIRE(button.has_value());
+    ui.click(*button);
+    ui.frame();
+    std::vector<std::filesystem::path> backups;
+    for (const auto& entry : std::filesystem::directory_iterator(data.path() / "exports")) {
+        backups.push_back(entry.path());
+    }
+    REQUIRE(backups.size() == 1);
+    CHECK(backups[0].extension() == ".db");
+    probe::enable(true);
+    ui.frame();
+    CHECK(probe::shown("Données sauvegardées dans " + backups[0].string()));
+    probe::enable(false);
+}

@@ -95,6 +95,19 @@ class ProfileScreen final : public Screen {
         verticalSpace(frame, 0.5f);
         sourceLine(frame, "Vos données : " + (progress.dataDirectory() / "progress.db").string() +
                               ". Vous pouvez les exporter ou les effacer depuis « Ma progression ».");
+        // Before handing the laptop on or reinstalling: every profile in one file, safe while the game runs.
+        if (!profiles.empty() &&
+            button(frame, "Sauvegarder les données de tous les profils", 0.0f, ButtonStyle::Quiet)) {
+            const auto file = progress.backupData();
+            backupMessage_ = file ? "Données sauvegardées dans " + file->string() +
+                                        ". Pour les retrouver : fermez Passerelles, puis copiez ce fichier à "
+                                        "la place de " +
+                                        (progress.dataDirectory() / "progress.db").string() + "."
+                                  : progress.lastMessage();
+        }
+        if (!backupMessage_.empty()) {
+            sourceLine(frame, backupMessage_);
+        }
     }
 
     // Escape first leaves the name field (its letters then become shortcuts again: I for guest).
@@ -129,6 +142,7 @@ class ProfileScreen final : public Screen {
     std::string error_;
     bool focused_ = false;
     bool nameActive_ = false;
+    std::string backupMessage_;
 };
 
 }  // namespace

@@ -48,7 +48,9 @@ territoriales : quiz, idées reçues, scénarios, autodiagnostic, atelier au
 vidéoprojecteur (la salle répond depuis ses téléphones, sans internet) et
 borne de forum. La progression reste sur l'ordinateur.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-set(CPACK_DEBIAN_PACKAGE_SECTION games)
+# education, not games: Debian puts the binaries of section games in /usr/games (lintian error
+# package-section-games-but-contains-no-game), and `cmake --install` keeps them in PREFIX/bin.
+set(CPACK_DEBIAN_PACKAGE_SECTION education)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # dpkg-shlibdeps computes the libraries (libsdl2, libsqlite3, libstdc++…); the fonts are read from
 # /usr/share/fonts/truetype/dejavu at run time (game/ui/fonts.cpp), so they are a dependency too.

@@ -20,6 +20,15 @@ std::filesystem::path bundledContentDirectory(const std::filesystem::path& execu
     return PASSERELLES_SOURCE_CONTENT_DIR;
 }
 
+std::filesystem::path runningExecutable(const char* argv0) {
+    std::error_code error;
+    auto self = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error && self.is_absolute()) {
+        return self;
+    }
+    return argv0 != nullptr ? std::filesystem::path(argv0) : std::filesystem::path();
+}
+
 std::filesystem::path dataDirectory(const std::string& overrideDirectory) {
     if (!overrideDirectory.empty()) {
         return overrideDirectory;

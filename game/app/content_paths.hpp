@@ -9,6 +9,9 @@ namespace passerelles::app {
 // The content shipped with the program: beside an installed binary (PREFIX/share/passerelles/content),
 // or in the source tree for a build tree binary (build/bin → ../../content).
 std::filesystem::path bundledContentDirectory(const std::filesystem::path& executable);
+// The running binary's own path (/proc/self/exe), else argv[0]: started from PATH (« passerelles » in a
+// menu entry), argv[0] has no folder and would point the content search at the current folder.
+std::filesystem::path runningExecutable(const char* argv0);
 // --data-dir, else $XDG_DATA_HOME/passerelles (when absolute), else $HOME/.local/share/passerelles, else
 // the same under the account's home; empty when none of them is known (the caller asks for --data-dir).
 std::filesystem::path dataDirectory(const std::string& overrideDirectory);

@@ -51,5 +51,5 @@ int main(int argc, char** argv) {
     if (options->setPin) {
         return setBornePinFromInput(*options);
     }
-    return passerelles::app::runApp(*options, argv[0]);
+    return passerelles::app::runApp(*options, passerelles::app::runningExecutable(argv[0]));
 }

@@ -100,10 +100,7 @@ std::size_t ProgressService::dueTomorrowCount() {
     return store_->dueReviewCount(profile_->id, endOfTomorrow) - dueTodayCount();
 }
 
-std::optional<std::filesystem::path> ProgressService::exportHistory() {
-    if (!store_ || !profile_) {
-        return std::nullopt;
-    }
+std::filesystem::path ProgressService::exportFile(const std::string& prefix, const std::string& extension) {
     const std::time_t now = static_cast<std::time_t>(store_->now());
     std::tm local{};
     localtime_r(&now, &local);
@@ -112,8 +109,15 @@ std::optional<std::filesystem::path> ProgressService::exportHistory() {
     const std::filesystem::path folder = dataDirectory_ / "exports";
     std::error_code error;
     std::filesystem::create_directories(folder, error);
+    return folder / (prefix + date + extension);
+}
+
+std::optional<std::filesystem::path> ProgressService::exportHistory() {
+    if (!store_ || !profile_) {
+        return std::nullopt;
+    }
     const std::filesystem::path file =
-        folder / ("progression-" + fileNameSlug(profile_->name) + "-" + date + ".csv");
+        exportFile("progression-" + fileNameSlug(profile_->name) + "-", ".csv");
     std::string message;
     if (!writeFileAtomically(file, store_->exportCsv(profile_->id), message)) {
         lastMessage_ = "L’export n’a pas pu être écrit : " + message;
@@ -126,20 +130,21 @@ std::optional<std::filesystem::path> ProgressService::backupData() {
     if (!store_) {
         return std::nullopt;
     }
-    const std::time_t now = static_cast<std::time_t>(store_->now());
-    std::tm local{};
-    localtime_r(&now, &local);
-    char date[32];
-    std::strftime(date, sizeof date, "%Y-%m-%d-%H%M", &local);
-    const std::filesystem::path folder = dataDirectory_ / "exports";
-    std::error_code error;
-    std::filesystem::create_directories(folder, error);
-    const std::filesystem::path file = folder / (std::string("passerelles-sauvegarde-") + date + ".db");
+    const std::filesystem::path file = exportFile("passerelles-sauvegarde-", ".db");
     if (!store_->backupTo(file)) {
         lastMessage_ = "La sauvegarde n’a pas pu être écrite : " + store_->lastError();
         return std::nullopt;
     }
     return file;
+}
+
+std::string ProgressService::backupAndSay() {
+    const auto file = backupData();
+    return file ? "Données sauvegardées dans " + file->string() +
+                      ". Pour les retrouver plus tard : fermez Passerelles, puis copiez ce fichier à la "
+                      "place de " +
+                      store_->file().string() + "."
+                : lastMessage();
 }
 
 }  // namespace passerelles::ui

@@ -51,6 +51,8 @@ class ProgressService {
     // SQLite file even while results are still in progress.db-wal; returns the file, or nullopt and a
     // message. Restoring: copy it as DATA/progress.db while the game is closed.
     std::optional<std::filesystem::path> backupData();
+    // backupData, then the sentence the screens show: where the file is and how to restore it, or why not.
+    std::string backupAndSay();
 
     // Messages for the learner: a damaged file moved aside, a store that could not be opened, a failed save.
     const std::vector<std::string>& notices() const { return notices_; }
@@ -58,6 +60,8 @@ class ProgressService {
 
   private:
     std::unique_ptr<ProgressStore> store_;
+    // DATA/exports/PREFIX<date-time>EXTENSION, the folder created if needed.
+    std::filesystem::path exportFile(const std::string& prefix, const std::string& extension);
     std::filesystem::path dataDirectory_;
     std::optional<ProfileInfo> profile_;
     std::vector<std::string> notices_;

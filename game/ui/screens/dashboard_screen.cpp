@@ -125,14 +125,7 @@ class DashboardScreen final : public Screen {
 
     // One file with every profile's data, safe to take while the game runs (unlike progress.db alone,
     // whose latest results may still be in progress.db-wal).
-    void backupData(Frame& frame) {
-        const auto file = frame.services.progress.backupData();
-        message_ = file ? "Données sauvegardées dans " + file->string() +
-                              ". Pour retrouver ces données plus tard : fermez Passerelles, puis copiez ce "
-                              "fichier à la place de " +
-                              frame.services.progress.store()->file().string() + "."
-                        : frame.services.progress.lastMessage();
-    }
+    void backupData(Frame& frame) { message_ = frame.services.progress.backupAndSay(); }
 
     void drawActivities(Frame& frame, const ProfileReport& report) {
         const Pack* currentPack = nullptr;

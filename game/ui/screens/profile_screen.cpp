@@ -98,12 +98,7 @@ class ProfileScreen final : public Screen {
         // Before handing the laptop on or reinstalling: every profile in one file, safe while the game runs.
         if (!profiles.empty() &&
             button(frame, "Sauvegarder les données de tous les profils", 0.0f, ButtonStyle::Quiet)) {
-            const auto file = progress.backupData();
-            backupMessage_ = file ? "Données sauvegardées dans " + file->string() +
-                                        ". Pour les retrouver : fermez Passerelles, puis copiez ce fichier à "
-                                        "la place de " +
-                                        (progress.dataDirectory() / "progress.db").string() + "."
-                                  : progress.lastMessage();
+            backupMessage_ = progress.backupAndSay();
         }
         if (!backupMessage_.empty()) {
             sourceLine(frame, backupMessage_);

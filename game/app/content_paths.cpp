@@ -3,16 +3,20 @@
 
 #include <cstdlib>
 
+#ifndef _WIN32
 #include <pwd.h>
 #include <unistd.h>
+#endif
+
+#include "core/base/platform.hpp"
 
 namespace passerelles::app {
 
 std::filesystem::path bundledContentDirectory(const std::filesystem::path& executable) {
     std::error_code error;
     const auto folder = std::filesystem::weakly_canonical(executable, error).parent_path();
-    for (const auto& candidate :
-         {folder / ".." / "share" / "passerelles" / "content", folder / ".." / ".." / "content"}) {
+    for (const auto& candidate : {folder / ".." / "share" / "passerelles" / "content", folder / "content",
+                                  folder / ".." / ".." / "content"}) {
         if (std::filesystem::is_directory(candidate, error)) {
             return std::filesystem::weakly_canonical(candidate, error);
         }
@@ -20,10 +24,17 @@ std::filesystem::path bundledContentDirectory(const std::filesystem::path& execu
     return PASSERELLES_SOURCE_CONTENT_DIR;
 }
 
-std::filesystem::path runningExecutable(const char* argv0) {
+std::string bundledFontDirectory([[maybe_unused]] const std::filesystem::path& executable) {
+#ifdef _WIN32
     std::error_code error;
-    auto self = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error && self.is_absolute()) {
+    return (std::filesystem::weakly_canonical(executable, error).parent_path() / "fonts").string();
+#else
+    return {};
+#endif
+}
+
+std::filesystem::path runningExecutable(const char* argv0) {
+    if (auto self = platform::executablePath(); !self.empty()) {
         return self;
     }
     return argv0 != nullptr ? std::filesystem::path(argv0) : std::filesystem::path();
@@ -33,6 +44,14 @@ std::filesystem::path dataDirectory(const std::string& overrideDirectory) {
     if (!overrideDirectory.empty()) {
         return overrideDirectory;
     }
+#ifdef _WIN32
+    // Where Windows programs keep a user's data (C:\Users\NAME\AppData\Roaming); wide, so that a user
+    // name with accents survives.
+    if (const wchar_t* appData = ::_wgetenv(L"APPDATA"); appData != nullptr && appData[0] != L'\0') {
+        return std::filesystem::path(appData) / "Passerelles";
+    }
+    return {};
+#else
     // The XDG base directory specification says a relative XDG_DATA_HOME is to be ignored.
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && xdg[0] == '/') {
         return std::filesystem::path(xdg) / "passerelles";
@@ -47,6 +66,7 @@ std::filesystem::path dataDirectory(const std::string& overrideDirectory) {
         return std::filesystem::path(account->pw_dir) / ".local" / "share" / "passerelles";
     }
     return {};
+#endif
 }
 
 }  // namespace passerelles::app

@@ -4,7 +4,13 @@
 #include <string>
 #include <vector>
 
+#ifdef _WIN32
+// SDL2main's WinMain calls this main (renamed SDL_main) with the command line in UTF-8.
+#include <SDL.h>
+#include <io.h>
+#else
 #include <unistd.h>
+#endif
 
 #include "app/command_line.hpp"
 #include "app/content_paths.hpp"
@@ -23,7 +29,12 @@ int setBornePinFromInput(const passerelles::app::Options& options) {
             stderr);
         return 2;
     }
-    if (::isatty(STDIN_FILENO) != 0) {
+#ifdef _WIN32
+    const bool typedAtKeyboard = ::_isatty(::_fileno(stdin)) != 0;
+#else
+    const bool typedAtKeyboard = ::isatty(STDIN_FILENO) != 0;
+#endif
+    if (typedAtKeyboard) {
         std::fputs("Code de la borne (4 à 8 chiffres), puis Entrée : ", stderr);
     }
     std::string typed;

@@ -121,6 +121,7 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
                                               : std::filesystem::path(options.contentDirectory);
     sessionOptions.contentRoots.push_back({content, "bundled"});
     sessionOptions.contentRoots.push_back({data / "packs", "user"});
+    sessionOptions.fontDirectory = bundledFontDirectory(executable);
     sessionOptions.open = options.open;
     sessionOptions.dataDirectory = data;
     sessionOptions.profile = options.profile;

@@ -1,13 +1,21 @@
-// IPv4 addresses from getifaddrs, classified loopback / private / link-local.
+// IPv4 addresses from getifaddrs (GetAdaptersAddresses on Windows), classified loopback / private /
+// link-local.
 #include "room/network_addresses.hpp"
 
+#ifdef _WIN32
+#include <iphlpapi.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#else
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#endif
 
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
 namespace passerelles::room {
 
@@ -25,6 +33,63 @@ NetworkAddress classifyAddress(const std::string& name, const std::string& addre
     return result;
 }
 
+#ifdef _WIN32
+namespace {
+
+// An adapter's name as Windows shows it (« Wi-Fi », « Ethernet 2 »), from UTF-16 to UTF-8.
+std::string utf8(const wchar_t* text) {
+    if (text == nullptr) {
+        return {};
+    }
+    const int size = ::WideCharToMultiByte(CP_UTF8, 0, text, -1, nullptr, 0, nullptr, nullptr);
+    if (size <= 1) {
+        return {};
+    }
+    std::string out(static_cast<std::size_t>(size), '\0');
+    ::WideCharToMultiByte(CP_UTF8, 0, text, -1, out.data(), size, nullptr, nullptr);
+    out.pop_back();
+    return out;
+}
+
+}  // namespace
+
+std::vector<NetworkAddress> listIpv4Addresses() {
+    std::vector<NetworkAddress> addresses;
+    ULONG size = 16 * 1024;
+    std::vector<unsigned char> buffer;
+    ULONG status = ERROR_BUFFER_OVERFLOW;
+    // The list can grow between the two calls (an adapter plugged in): ask again with the size it says.
+    for (int attempt = 0; attempt < 3 && status == ERROR_BUFFER_OVERFLOW; ++attempt) {
+        buffer.resize(size);
+        status = ::GetAdaptersAddresses(
+            AF_INET, GAA_FLAG_SKIP_ANYCAST | GAA_FLAG_SKIP_MULTICAST | GAA_FLAG_SKIP_DNS_SERVER, nullptr,
+            reinterpret_cast<IP_ADAPTER_ADDRESSES*>(buffer.data()), &size);
+    }
+    if (status != NO_ERROR) {
+        return addresses;
+    }
+    for (auto* adapter = reinterpret_cast<const IP_ADAPTER_ADDRESSES*>(buffer.data()); adapter != nullptr;
+         adapter = adapter->Next) {
+        if (adapter->OperStatus != IfOperStatusUp) {
+            continue;
+        }
+        for (auto* unicast = adapter->FirstUnicastAddress; unicast != nullptr; unicast = unicast->Next) {
+            const sockaddr* socketAddress = unicast->Address.lpSockaddr;
+            if (socketAddress == nullptr || socketAddress->sa_family != AF_INET) {
+                continue;
+            }
+            in_addr address{};
+            std::memcpy(&address, &reinterpret_cast<const sockaddr_in*>(socketAddress)->sin_addr,
+                        sizeof address);
+            char text[INET_ADDRSTRLEN] = {};
+            if (inet_ntop(AF_INET, &address, text, sizeof text) != nullptr) {
+                addresses.push_back(classifyAddress(utf8(adapter->FriendlyName), text));
+            }
+        }
+    }
+    return addresses;
+}
+#else
 std::vector<NetworkAddress> listIpv4Addresses() {
     std::vector<NetworkAddress> addresses;
     ifaddrs* list = nullptr;
@@ -47,6 +112,7 @@ std::vector<NetworkAddress> listIpv4Addresses() {
     freeifaddrs(list);
     return addresses;
 }
+#endif
 
 std::optional<NetworkAddress> preferredAddress(const std::vector<NetworkAddress>& addresses) {
     for (const NetworkAddress& address : addresses) {

@@ -86,9 +86,13 @@ FontSet::FontSet(std::string fontDirectory, bool systemFolder) {
     if (const char* fromEnvironment = std::getenv("PASSERELLES_FONT_DIR")) {
         candidates.emplace_back(fromEnvironment);
     }
+#ifndef _WIN32  // Windows has no DejaVu of its own: the fonts ship beside passerelles.exe (fontDirectory)
     if (systemFolder) {
         candidates.emplace_back("/usr/share/fonts/truetype/dejavu");
     }
+#else
+    (void)systemFolder;
+#endif
     for (const auto& folder : candidates) {
         std::error_code error;
         if (std::filesystem::exists(folder / "DejaVuSans.ttf", error) &&

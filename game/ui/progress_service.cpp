@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "core/base/file_writing.hpp"
+#include "core/base/platform.hpp"
 
 namespace passerelles::ui {
 
@@ -102,8 +103,7 @@ std::size_t ProgressService::dueTomorrowCount() {
 
 std::filesystem::path ProgressService::exportFile(const std::string& prefix, const std::string& extension) {
     const std::time_t now = static_cast<std::time_t>(store_->now());
-    std::tm local{};
-    localtime_r(&now, &local);
+    const std::tm local = platform::localTime(now);
     char date[32];
     std::strftime(date, sizeof date, "%Y-%m-%d-%H%M", &local);
     const std::filesystem::path folder = dataDirectory_ / "exports";

@@ -11,6 +11,7 @@
 using namespace passerelles;
 using namespace passerelles::testing;
 
+#ifndef _WIN32  // symbolic links: Windows grants them to administrators only, and has no planted-link attack
 TEST_CASE("the atomic writer never follows a link planted at a temporary name (issue 23, item 3)") {
     TemporaryFolder root;
     const auto folder = root.path() / "pack";
@@ -59,6 +60,7 @@ TEST_CASE("the atomic writer replaces a link at the target itself instead of wri
     CHECK_FALSE(std::filesystem::is_symlink(target));
     CHECK(readFile(target) == "rapport");
 }
+#endif
 
 TEST_CASE("a failed atomic write says which file and leaves no temporary file") {
     TemporaryFolder root;

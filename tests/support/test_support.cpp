@@ -1,13 +1,12 @@
 // Temporary folders and file helpers for tests.
 #include "support/test_support.hpp"
 
+#include "core/base/platform.hpp"
 #include "core/base/text.hpp"
 
 #include <atomic>
 #include <fstream>
 #include <sstream>
-
-#include <unistd.h>
 
 namespace passerelles::testing {
 
@@ -24,7 +23,7 @@ std::filesystem::path contentDir() {
 TemporaryFolder::TemporaryFolder() {
     static std::atomic<int> counter{0};
     path_ = std::filesystem::temp_directory_path() /
-            ("passerelles-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+            ("passerelles-test-" + std::to_string(platform::processId()) + "-" + std::to_string(counter++));
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
 }

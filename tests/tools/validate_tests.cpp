@@ -121,6 +121,7 @@ TEST_CASE("graph writes a scenario as Graphviz DOT with its best path in bold") 
     CHECK(tool({"graph", pack}).code == 2);
 }
 
+#ifndef _WIN32  // Windows refuses control characters in file names: no such folder can exist there
 TEST_CASE("validate prints hostile folder names escaped, and --json stays valid with a Latin-1 name") {
     testing::TemporaryFolder folder;
     const std::string escape = "pack\x1B]0;titre\x07\x1B[2J";
@@ -141,6 +142,7 @@ TEST_CASE("validate prints hostile folder names escaped, and --json stays valid 
     REQUIRE(report.is_array());
     CHECK(report[0]["pack"].get<std::string>().ends_with("caf\\xE9"));
 }
+#endif
 
 TEST_CASE("validate reports a condition number too large for a double instead of aborting") {
     testing::TemporaryFolder folder;

@@ -4,23 +4,26 @@
 #include <fstream>
 
 #include "core/base/file_writing.hpp"
+#include "core/base/platform.hpp"
 #include "core/base/text.hpp"
 
 namespace passerelles::packtool {
 
 std::filesystem::path schemaDirectory() {
     std::error_code error;
-    const auto executable = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) {
+    const auto executable = platform::executablePath();
+    if (!executable.empty()) {
         const auto folder = executable.parent_path();
-        for (const auto& candidate : {folder / ".." / "share" / "passerelles" / "content" / "schema",
-                                      folder / ".." / ".." / "content" / "schema"}) {
+        for (const auto& candidate :
+             {folder / ".." / "share" / "passerelles" / "content" / "schema", folder / "content" / "schema",
+              folder / ".." / ".." / "content" / "schema"}) {
             if (std::filesystem::exists(candidate / "pack.schema.json", error)) {
                 return std::filesystem::weakly_canonical(candidate, error);
             }
         }
     }
-    return std::filesystem::path(PASSERELLES_SOURCE_CONTENT_DIR) / "schema";
+    // Absolute, with its drive on Windows: a pack on another drive then gets a usable absolute reference.
+    return std::filesystem::absolute(std::filesystem::path(PASSERELLES_SOURCE_CONTENT_DIR) / "schema", error);
 }
 
 std::string schemaReference(const std::filesystem::path& folder) {

@@ -1,16 +1,13 @@
 // Atomic file writing and file-name slugs.
 #include "core/base/file_writing.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 #include <random>
 
+#include "core/base/platform.hpp"
 #include "core/base/text.hpp"
 
 namespace passerelles {
@@ -32,28 +29,13 @@ std::string randomSuffix() {
 }
 
 std::string failure(const std::filesystem::path& path, int number) {
-    if (number == ENOSPC || number == EDQUOT || number == EFBIG) {
+    if (platform::isDiskFull(number)) {
         return "Impossible d’écrire " + guillemets(path.string()) + " : le disque est plein.";
     }
-    if (number == EACCES || number == EPERM || number == EROFS) {
+    if (platform::isWriteProtected(number)) {
         return "Impossible d’écrire " + guillemets(path.string()) + " : le dossier est protégé en écriture.";
     }
     return "Impossible d’écrire " + guillemets(path.string()) + " : " + std::strerror(number) + ".";
-}
-
-bool writeAll(int descriptor, const std::string& content) {
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t count = ::write(descriptor, content.data() + written, content.size() - written);
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            return false;
-        }
-        written += static_cast<std::size_t>(count);
-    }
-    return true;
 }
 
 }  // namespace
@@ -62,43 +44,14 @@ bool writeFileAtomically(const std::filesystem::path& path, const std::string& c
     const std::filesystem::path folder =
         path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     const std::string base = "." + path.filename().string() + ".";
-    std::filesystem::path temporary;
-    int descriptor = -1;
     // A name already taken (a leftover, or a planted link) is never opened: another random name is tried.
-    for (int attempt = 0; attempt < 16 && descriptor < 0; ++attempt) {
-        temporary = folder / (base + randomSuffix() + ".part");
-        descriptor = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (descriptor < 0 && errno != EEXIST) {
-            break;
-        }
+    int failed = EEXIST;
+    for (int attempt = 0; attempt < 16 && failed == EEXIST; ++attempt) {
+        failed = platform::writeAndReplace(folder / (base + randomSuffix() + ".part"), path, content);
     }
-    if (descriptor < 0) {
-        error = failure(path, errno);
+    if (failed != 0) {
+        error = failure(path, failed);
         return false;
-    }
-    // Created 0600 (never readable by others before it is whole), then given the permissions of the file
-    // it replaces, or rw-r--r-- for a new file: reports and exports are for people to open.
-    struct stat existing {};
-    const mode_t mode = ::stat(path.c_str(), &existing) == 0 ? (existing.st_mode & 07777) : 0644;
-    ::fchmod(descriptor, mode);
-    const bool written = writeAll(descriptor, content) && ::fsync(descriptor) == 0;
-    const int writeError = errno;
-    const bool closed = ::close(descriptor) == 0;
-    if (!written || !closed) {
-        error = failure(path, written ? errno : writeError);
-        ::unlink(temporary.c_str());
-        return false;
-    }
-    if (::rename(temporary.c_str(), path.c_str()) != 0) {
-        error = failure(path, errno);
-        ::unlink(temporary.c_str());
-        return false;
-    }
-    // The rename itself reaches the disk with the folder's entry.
-    const int folderDescriptor = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (folderDescriptor >= 0) {
-        ::fsync(folderDescriptor);
-        ::close(folderDescriptor);
     }
     return true;
 }
@@ -133,8 +86,7 @@ std::string fileNameSlug(std::string_view text, std::size_t maxLength) {
 std::optional<std::filesystem::path> moveDamagedFileAside(const std::filesystem::path& file,
                                                           std::int64_t now) {
     const std::time_t time = static_cast<std::time_t>(now);
-    std::tm local{};
-    localtime_r(&time, &local);
+    const std::tm local = platform::localTime(time);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
     std::filesystem::path target = file;

@@ -8,8 +8,11 @@ namespace passerelles::sql {
 Database::Database(const std::filesystem::path& file) {
     // NOMUTEX: a connection is only ever used by the thread that opened it, so SQLite need not lock its
     // mutex around every call (reading a column included), which was a tenth of a long query's time.
-    const int code = sqlite3_open_v2(
-        file.c_str(), &handle_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    // SQLite takes UTF-8 names on every system (Windows' paths are UTF-16 inside std::filesystem).
+    const std::u8string name = file.u8string();
+    const int code =
+        sqlite3_open_v2(reinterpret_cast<const char*>(name.c_str()), &handle_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (code != SQLITE_OK) {
         recordError(code);
         sqlite3_close(handle_);

@@ -1,5 +1,6 @@
 // Text utilities: UTF-8 validation, line/column, French typography, number formatting, edit distance.
 #include "core/base/text.hpp"
+#include "core/base/platform.hpp"
 
 #include <algorithm>
 #include <array>
@@ -378,8 +379,7 @@ std::string formatFrenchDate(std::string_view isoDate) {
 
 std::string formatLocalTimeNow(const char* strftimeFormat) {
     const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
+    const std::tm local = platform::localTime(now);
     char buffer[128];
     const std::size_t length = std::strftime(buffer, sizeof buffer, strftimeFormat, &local);
     return std::string(buffer, length);

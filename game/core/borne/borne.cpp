@@ -139,9 +139,12 @@ BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& 
         return settings;
     }
     settings.pinChoiceAtScreen = false;
-    std::ifstream stream(file, std::ios::binary);
     std::ostringstream text;
-    text << stream.rdbuf();
+    {
+        // Closed before the file may be moved aside: Windows does not rename a file that is open.
+        std::ifstream stream(file, std::ios::binary);
+        text << stream.rdbuf();
+    }
     const auto json = nlohmann::json::parse(text.str(), nullptr, false);
     if (!json.is_object()) {
         // Kept for whoever wants to look at it, like a damaged borne.db; the PIN survives when readable.

@@ -11,9 +11,6 @@
 //   8. One-file backup
 #include "core/progress/progress_store.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>  // access(): why the data folder refuses writing; fsync
-
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -23,6 +20,7 @@
 
 #include "core/base/csv_writer.hpp"
 #include "core/base/file_writing.hpp"
+#include "core/base/platform.hpp"
 #include "core/base/text.hpp"
 #include "core/content/fingerprint.hpp"
 
@@ -170,8 +168,7 @@ std::int64_t systemClock() {
 
 std::string localTimestamp(std::int64_t seconds, const char* format) {
     const std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm local{};
-    localtime_r(&time, &local);
+    const std::tm local = platform::localTime(time);
     char buffer[64];
     std::strftime(buffer, sizeof buffer, format, &local);
     return buffer;
@@ -402,7 +399,7 @@ ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clo
     if (!database->isOpen()) {
         opened.error =
             "Le fichier de progression « " + file.string() + " » ne peut pas être ouvert (" +
-            (::access(file.parent_path().c_str(), W_OK) != 0
+            (!platform::folderIsWritable(file.parent_path())
                  ? "le dossier n’est pas accessible en écriture : droits d’accès, ou support en "
                    "lecture seule"
                  : database->error()) +
@@ -429,8 +426,7 @@ int ProgressStore::schemaVersion() {
 
 std::int64_t ProgressStore::startOfToday() const {
     const std::time_t time = static_cast<std::time_t>(clock_());
-    std::tm local{};
-    localtime_r(&time, &local);
+    std::tm local = platform::localTime(time);
     local.tm_hour = 0;
     local.tm_min = 0;
     local.tm_sec = 0;
@@ -939,7 +935,7 @@ std::string ProgressStore::exportCsv(std::int64_t profileId) {
 bool ProgressStore::backupTo(const std::filesystem::path& target) {
     const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
     const std::filesystem::path temporary =
-        folder / ("." + target.filename().string() + "." + std::to_string(::getpid()) + "-" +
+        folder / ("." + target.filename().string() + "." + std::to_string(platform::processId()) + "-" +
                   std::to_string(clock_()) + ".part");
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);  // a leftover of a backup interrupted in this same second
@@ -949,12 +945,7 @@ bool ProgressStore::backupTo(const std::filesystem::path& target) {
         std::filesystem::remove(temporary, ignored);
         return fail("sauvegarde dans " + guillemets(target.string()));
     }
-    bool synced = false;
-    if (const int descriptor = ::open(temporary.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-        descriptor >= 0) {
-        synced = ::fsync(descriptor) == 0;
-        ::close(descriptor);
-    }
+    const bool synced = platform::syncFile(temporary);
     std::error_code renamed;
     if (synced) {
         std::filesystem::rename(temporary, target, renamed);

@@ -4,6 +4,7 @@
 
 #include <imgui_internal.h>  // ClearActiveID: Escape leaves the name field
 
+#include "core/base/platform.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -14,8 +15,7 @@ namespace {
 
 std::string shortDate(std::int64_t seconds) {
     const std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm local{};
-    localtime_r(&time, &local);
+    const std::tm local = platform::localTime(time);
     char buffer[32];
     std::strftime(buffer, sizeof buffer, "%d/%m/%Y", &local);
     return buffer;

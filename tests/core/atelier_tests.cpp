@@ -7,6 +7,7 @@
 
 #include "core/atelier/atelier_report.hpp"
 #include "core/play/quiz_scoring.hpp"
+#include "support/csv_reading.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
@@ -406,6 +407,42 @@ TEST_CASE(
     CHECK(testing::readFile(*first) == files.html);
     CHECK(std::filesystem::exists(first->parent_path() / "idees-recues.csv"));
     CHECK(std::filesystem::exists(second->parent_path() / "equipes.csv"));
+}
+
+TEST_CASE("team names, title and place written as formulas reach the report CSV files neutralised") {
+    const Question question = makeQuestion("q1", "=1+1", {false, true});
+    AtelierPlan plan = planWithTeams(2);
+    plan.title = "=HYPERLINK(\"http://exemple.invalid\";\"Cliquez\")";
+    plan.place = "@SUM(A1:A9)";
+    plan.audience = "\tcachés";
+    plan.teams[0].name = "+33 6 12 34 56 78";
+    plan.teams[1].name = "-1+cmd|' /C calc'!A0";
+    plan.teamNamesInReport = true;
+    AtelierRun run(plan, {questionStep(question)});
+    run.toggleAnswering();
+    run.teamAnswer(0, 0);
+    run.teamAnswer(1, 1);
+    run.toggleReveal();
+    const auto files = buildAtelierReport(run, AtelierFigures{}, "22/11/2026 à 16 h 05");
+    const auto csv = [&](const std::string& name) {
+        for (const auto& [file, content] : files.csv) {
+            if (file == name) {
+                return testing::readCsv(content);
+            }
+        }
+        FAIL("no file " << name);
+        return std::vector<std::vector<std::string>>();
+    };
+    const auto session = csv("seance.csv");
+    REQUIRE(session.size() == 2);
+    CHECK(session[1][0] == "'=HYPERLINK(\"http://exemple.invalid\";\"Cliquez\")");
+    CHECK(session[1][2] == "'@SUM(A1:A9)");
+    CHECK(session[1][3] == "'\tcachés");
+    const auto teams = csv("equipes.csv");
+    REQUIRE(teams.size() == 3);
+    CHECK(teams[1] == std::vector<std::string>{"1", "'-1+cmd|' /C calc'!A0", "bleu ciel", "1"});
+    CHECK(teams[2] == std::vector<std::string>{"2", "'+33 6 12 34 56 78", "orange", "0"});
+    CHECK(csv("questions.csv")[1][3] == "'=1+1");
 }
 
 TEST_CASE("a report folder named from a hostile date stays inside the reports folder") {

@@ -169,6 +169,22 @@ TEST_CASE("CSV round trip: an exported quiz reads back identically, tags include
     testing::checkSameQuiz(quiz, asQuiz(back), true);
 }
 
+TEST_CASE(
+    "CSV round trip: texts that look like formulas are neutralised in the file and read back as written") {
+    Quiz quiz;
+    quiz.id = "formules";
+    quiz.title = "Formules";
+    quiz.questions.push_back(
+        makeQuestion("q01", "=1+1 fait-il 2 ?",
+                     {{"a", "+2", "@moi", true}, {"b", "-2", "'=ancien", false}, {"c", "'+3", "-", false}}));
+    const std::string csv = exportCsv(quiz).text;
+    CHECK(csv.find("\r\nq01;'=1+1 fait-il 2 ?;'+2;-2;''+3;;;;A;") != std::string::npos);
+    CHECK(csv.find(";'@moi;''=ancien;'-;") != std::string::npos);
+    const ImportResult back = importCsv(csv, ImportOptions{});
+    CHECK(back.problems.empty());
+    testing::checkSameQuiz(quiz, asQuiz(back), true);
+}
+
 namespace {
 
 // Every field of a question the schema lists, each with a value other than its default.

@@ -177,6 +177,32 @@ TEST_CASE("GIFT: broken questions are errors and the others still come through")
     CHECK(result.questions[2].text == "Titre repris");
 }
 
+TEST_CASE("GIFT: an HTML entity naming no character is kept as written and named, never invalid UTF-8") {
+    const ImportResult result =
+        importText(TrainerFormat::Gift,
+                   "::q1::[html]Un &#xD800; et &#0; {=oui ~non &\\#x110000;}\n"
+                   "\n"
+                   "::q2::[html]Un sourire &#x1F600; &#233;t&#xE9; {=&\\#128512; ~non}\n");
+    CAPTURE(allProblems(result));
+    REQUIRE(result.questions.size() == 2);
+    CHECK(question(result, "q1").text == "Un &#xD800; et &#0;");
+    CHECK(optionTexts(question(result, "q1"))[1] == "non &#x110000;");
+    CHECK(question(result, "q2").text == "Un sourire \xF0\x9F\x98\x80 été");
+    CHECK(optionTexts(question(result, "q2"))[0] == "\xF0\x9F\x98\x80");
+    REQUIRE(result.problems.items().size() == 1);
+    const Diagnostic& problem = result.problems.items().front();
+    CHECK(problem.severity == Severity::Warning);
+    CHECK(problem.line == 1);
+    CHECK(
+        problem.message ==
+        frenchTypography("Question q1 : des codes HTML y sont laissés tels quels, car ils ne désignent aucun "
+                         "caractère : &#0;, &#x110000;, &#xD800;. Corrigez le fichier ou la question "
+                         "après l'import."));
+    for (const auto& imported : result.questions) {
+        CHECK_FALSE(findInvalidUtf8(imported.text));
+    }
+}
+
 TEST_CASE("GIFT: generated ids avoid the ids of the quiz being updated") {
     ImportOptions options;
     options.takenIds = {"q01", "q02"};

@@ -127,6 +127,27 @@ TEST_CASE("import writes nothing while errors remain; --force writes the questio
     CHECK(quiz.questions[1].options[1].correct);
 }
 
+TEST_CASE("a GIFT entity naming no character is named with its line, and the pack written loads") {
+    testing::TemporaryFolder folder;
+    const auto file = folder.path() / "entites.gift";
+    testing::writeFile(file,
+                       "::q1::[html]Le caractère &#xD800; {=oui ~non}\n\n::q2::Et &#x1F600; {=oui ~non}\n");
+    const auto pack = folder.path() / "entites";
+    const auto result = runTool({"import", "--from", "gift", file.string(), "--into", pack.string()});
+    CAPTURE(result.out);
+    CAPTURE(result.err);
+    CHECK(result.code == 0);
+    CHECK(contains(result.err,
+                   "entites.gift:1: avertissement : " +
+                       frenchTypography("Question q1 : un code HTML y est laissé tel quel, car "
+                                        "il ne désigne aucun caractère : &#xD800;. Corrigez le fichier ou la "
+                                        "question après l'import.")));
+    const Quiz quiz = loadedQuiz(pack, "entites");
+    REQUIRE(quiz.questions.size() == 2);
+    CHECK(quiz.questions[0].text == frenchTypography("Le caractère &#xD800;"));  // as the loader shows it
+    CHECK(quiz.questions[1].text == "Et \xF0\x9F\x98\x80");
+}
+
 TEST_CASE("--dry-run shows the preview of a clean file and writes nothing") {
     testing::TemporaryFolder folder;
     const auto pack = folder.path() / "essai";

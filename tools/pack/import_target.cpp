@@ -488,23 +488,34 @@ MergeReport mergeQuestions(ImportTarget& target, const std::vector<ImportedQuest
 
 bool writeImportTarget(const ImportTarget& target, std::ostream& out, std::ostream& err) {
     const auto quizPath = target.folder / target.quizFile;
+    const auto manifestPath = target.folder / "pack.json";
+    // Both texts first: a file that cannot be written leaves no folder and no half pack behind.
+    const auto quizText = jsonText(quizPath, target.quiz, err);
+    const bool manifestChanged = target.manifest != target.originalManifest;
+    const auto manifestText = manifestChanged ? jsonText(manifestPath, target.manifest, err) : std::string();
+    if (!quizText || !manifestText) {
+        return false;
+    }
     std::error_code error;
+    const bool folderExisted = std::filesystem::exists(target.folder, error);
     std::filesystem::create_directories(quizPath.parent_path(), error);
     if (error) {
         err << "passerelles-pack : impossible de créer " << quizPath.parent_path().string() << " ("
             << error.message() << ")\n";
         return false;
     }
-    if (!writeJsonFile(quizPath, target.quiz, err)) {
+    const bool written = writeTextFile(quizPath, *quizText, err) &&
+                         (!manifestChanged || writeTextFile(manifestPath, *manifestText, err));
+    if (!written) {
+        if (!folderExisted) {
+            std::filesystem::remove_all(target.folder,
+                                        error);  // the new pack we started, not a user's folder
+        }
         return false;
     }
     out << "Écrit : " << quizPath.string();
-    if (target.manifest != target.originalManifest) {
-        if (!writeJsonFile(target.folder / "pack.json", target.manifest, err)) {
-            out << "\n";
-            return false;
-        }
-        out << ", " << (target.folder / "pack.json").string();
+    if (manifestChanged) {
+        out << ", " << manifestPath.string();
     }
     out << "\n";
     return true;

@@ -69,8 +69,22 @@ bool writeTextFile(const std::filesystem::path& path, const std::string& text, s
     return true;
 }
 
+std::optional<std::string> jsonText(const std::filesystem::path& path, const Json& value, std::ostream& err) {
+    try {
+        return value.dump(2, ' ', false) + "\n";
+    } catch (const Json::type_error&) {
+        // A text that is not UTF-8 would abort the dump: no reader should let one through, and if one
+        // does the file is refused with a sentence instead of ending the program.
+        err << "passerelles-pack : " << path.string()
+            << " n'est pas écrit : un texte n'est pas de l'UTF-8 valide. Signalez ce fichier source aux "
+               "développeurs de Passerelles.\n";
+        return std::nullopt;
+    }
+}
+
 bool writeJsonFile(const std::filesystem::path& path, const Json& value, std::ostream& err) {
-    return writeTextFile(path, value.dump(2, ' ', false) + "\n", err);
+    const auto text = jsonText(path, value, err);
+    return text && writeTextFile(path, *text, err);
 }
 
 }  // namespace passerelles::packtool

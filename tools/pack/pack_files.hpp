@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -24,5 +25,7 @@ std::string folderName(const std::filesystem::path& folder);
 // Writes through a temporary file renamed into place, so that a failure never leaves half a file.
 bool writeTextFile(const std::filesystem::path& path, const std::string& text, std::ostream& err);
 bool writeJsonFile(const std::filesystem::path& path, const Json& value, std::ostream& err);
+// The text writeJsonFile writes, or nullopt (said on `err`, naming `path`) when a text is not UTF-8.
+std::optional<std::string> jsonText(const std::filesystem::path& path, const Json& value, std::ostream& err);
 
 }  // namespace passerelles::packtool

@@ -7,7 +7,17 @@
 
 namespace passerelles {
 
-// A cell, quoted (RFC 4180) when it holds ";", a quote, a line break, or spaces at its ends.
+// A cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return)
+// gets a leading single quote, as OWASP recommends against formula injection; a cell that is only a
+// negative number ("-3,5", as csvNumber writes it) stays a number. A cell already starting with a quote
+// before such a character gets a second one, so that withoutFormulaMark gives the text back exactly.
+std::string neutralisedCell(std::string_view cell);
+
+// The inverse of neutralisedCell, for the CSV importer: a quiz exported then imported keeps its texts.
+std::string_view withoutFormulaMark(std::string_view cell);
+
+// A cell neutralised, then quoted (RFC 4180) when it holds ";", a quote, a line break, or spaces at its
+// ends.
 std::string csvCell(std::string_view cell);
 
 // A number a French spreadsheet reads as a number: decimal comma, and the ASCII hyphen as minus sign

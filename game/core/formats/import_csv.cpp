@@ -11,6 +11,7 @@
 #include <cctype>
 #include <map>
 
+#include "core/base/csv_writer.hpp"
 #include "core/base/text.hpp"
 #include "core/formats/trainer_format_support.hpp"
 #include "core/loading/pack_reader.hpp"
@@ -484,7 +485,8 @@ class RowReader {
         if (column < 0 || column >= static_cast<int>(record_.cells.size())) {
             return {};
         }
-        return std::string(trimSpaces(record_.cells[static_cast<std::size_t>(column)]));
+        // A cell our exports neutralised against formula injection (see csvCell) reads back as written.
+        return std::string(trimSpaces(withoutFormulaMark(record_.cells[static_cast<std::size_t>(column)])));
     }
 
     bool readOptions(ImportedQuestion& question) {

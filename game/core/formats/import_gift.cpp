@@ -84,7 +84,10 @@ TextFormat takeFormatTag(std::string& text, TextFormat fallback) {
     return fallback;
 }
 
-std::string decodeEntity(std::string_view entity) {
+// A named or numeric entity as text. A number that names no character (0, a control character, a UTF-16
+// surrogate such as &#xD800;, beyond U+10FFFF) would make the text invalid UTF-8: it is left as written
+// and added to `unknown`, so that the trainer is told where.
+std::string decodeEntity(std::string_view entity, std::set<std::string>& unknown) {
     static const std::map<std::string_view, std::string_view> kNamed = {
         {"amp", "&"},          {"lt", "<"},           {"gt", ">"},
         {"quot", "\""},        {"apos", "'"},         {"nbsp", "\xC2\xA0"},
@@ -92,23 +95,30 @@ std::string decodeEntity(std::string_view entity) {
     if (const auto found = kNamed.find(entity); found != kNamed.end()) {
         return std::string(found->second);
     }
+    const std::string written = "&" + std::string(entity) + ";";
     if (entity.size() > 1 && entity[0] == '#') {
         const bool hex = entity[1] == 'x' || entity[1] == 'X';
         const std::string digits(entity.substr(hex ? 2 : 1));
         char* end = nullptr;
         const long value = std::strtol(digits.c_str(), &end, hex ? 16 : 10);
-        if (!digits.empty() && *end == '\0' && value > 0x1F && value < 0x10000) {
+        const bool control = value < 0x20 || (value >= 0x7F && value < 0xA0);
+        const bool surrogate = value >= 0xD800 && value <= 0xDFFF;
+        if (!digits.empty() && *end == '\0' && !control && !surrogate && value <= 0x10FFFF) {
             std::string out;
             formats::appendUtf8(out, static_cast<char32_t>(value));
             return out;
         }
+        if (!digits.empty() && *end == '\0') {
+            unknown.insert(written);
+        }
     }
-    return "&" + std::string(entity) + ";";
+    return written;
 }
 
 // HTML as Moodle's editor writes it, turned into Passerelles text: paragraphs, line breaks and list items
 // are kept; other tags are removed and named in `lostTags` so that the trainer is told.
-std::string htmlToText(std::string_view html, bool newlinesAreSpaces, std::set<std::string>& lostTags) {
+std::string htmlToText(std::string_view html, bool newlinesAreSpaces, std::set<std::string>& lostTags,
+                       std::set<std::string>& unknownEntities) {
     static const std::set<std::string> kSilent = {"p", "div", "br", "ul", "ol", "li", "span"};
     std::string out;
     for (std::size_t i = 0; i < html.size(); ++i) {
@@ -147,8 +157,8 @@ std::string htmlToText(std::string_view html, bool newlinesAreSpaces, std::set<s
         }
         if (c == '&') {
             const std::size_t semicolon = html.find(';', i);
-            if (semicolon != std::string_view::npos && semicolon - i <= 8) {
-                out += decodeEntity(html.substr(i + 1, semicolon - i - 1));
+            if (semicolon != std::string_view::npos && semicolon - i <= 10) {  // up to &#x10FFFF;
+                out += decodeEntity(html.substr(i + 1, semicolon - i - 1), unknownEntities);
                 i = semicolon;
                 continue;
             }
@@ -175,6 +185,7 @@ class TextReader {
   public:
     TextFormat questionFormat = TextFormat::Moodle;
     std::set<std::string> lostTags;
+    std::set<std::string> unknownEntities;  // numeric entities naming no character, left as written
 
     std::string read(std::string_view raw) {
         std::string text(trimBlank(raw));
@@ -183,7 +194,7 @@ class TextReader {
         if (format == TextFormat::Plain || format == TextFormat::Markdown) {
             return text;
         }
-        return htmlToText(text, format == TextFormat::Html, lostTags);
+        return htmlToText(text, format == TextFormat::Html, lostTags, unknownEntities);
     }
 
   private:
@@ -627,6 +638,20 @@ std::optional<ImportedQuestion> readQuestion(const Block& block, ImportSession& 
                         formats::questionSubject(question) + " : la mise en forme HTML " + tags +
                             " a été retirée (Passerelles affiche du texte simple)" +
                             (reader.lostTags.contains("img") ? " ; l'image n'est pas importée" : "") + ".");
+    }
+    if (!reader.unknownEntities.empty()) {
+        std::string entities;
+        for (const auto& entity : reader.unknownEntities) {
+            entities += (entities.empty() ? "" : ", ") + entity;
+        }
+        // The codes last, each followed by a comma or the full stop: typography then leaves their « ; ».
+        const bool one = reader.unknownEntities.size() == 1;
+        session.warning(block.firstLine,
+                        formats::questionSubject(question) + " : " +
+                            (one ? "un code HTML y est laissé tel quel, car il ne désigne aucun caractère : "
+                                 : "des codes HTML y sont laissés tels quels, car ils ne désignent aucun "
+                                   "caractère : ") +
+                            entities + ". Corrigez le fichier ou la question après l'import.");
     }
     return question;
 }

@@ -40,7 +40,7 @@ std::string_view trimSpaces(std::string_view text);
 // The pieces between any of `separators` (empty pieces included).
 std::vector<std::string_view> splitOn(std::string_view text, std::string_view separators);
 std::vector<std::string_view> splitLines(std::string_view text);
-void appendUtf8(std::string& out, char32_t codePoint);  // code points below U+10000
+void appendUtf8(std::string& out, char32_t codePoint);  // a Unicode scalar value (no surrogate)
 
 char optionLetter(std::size_t index);     // 'A', 'B', …
 std::string optionId(std::size_t index);  // "a", "b", …

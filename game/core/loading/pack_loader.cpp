@@ -11,6 +11,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <unordered_set>
 
 #include "core/loading/activity_loaders.hpp"
 #include "core/loading/pack_reader.hpp"
@@ -441,10 +442,14 @@ ContentLibrary ContentLibrary::load(const std::vector<ContentRoot>& roots, const
             library.packs.push_back({std::move(load), root.origin});
         }
     }
+    // The shared glossary's definitions first, then each pack's new terms: a set of the terms met keeps
+    // this linear (a scan per term took 36 s for a pack of 130,000 terms, issue 22, item 6).
+    std::unordered_set<std::string> known;
+    for (const auto& entry : library.glossary) {
+        known.insert(entry.term);
+    }
     for (auto& term : packTerms) {
-        const bool known = std::any_of(library.glossary.begin(), library.glossary.end(),
-                                       [&](const GlossaryEntry& entry) { return entry.term == term.term; });
-        if (!known) {
+        if (known.insert(term.term).second) {
             library.glossary.push_back(std::move(term));
         }
     }

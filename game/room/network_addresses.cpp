@@ -3,9 +3,11 @@
 #include "room/network_addresses.hpp"
 
 #ifdef _WIN32
-#include <iphlpapi.h>
+// winsock2.h first (windows.h would otherwise bring the old winsock.h), iphlpapi.h after both.
 #include <winsock2.h>
 #include <ws2tcpip.h>
+
+#include <iphlpapi.h>
 #else
 #include <arpa/inet.h>
 #include <ifaddrs.h>

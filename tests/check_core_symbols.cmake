@@ -9,9 +9,19 @@ set(forbidden
     socket connect bind listen accept accept4 getaddrinfo gethostbyname gethostbyname_r sendto recvfrom
     system popen execl execle execlp execv execve execvp execvpe fexecve fork vfork clone posix_spawn
     posix_spawnp dlopen dlsym sqlite3_load_extension sqlite3_enable_load_extension)
+if(WINDOWS)
+    # The Windows build's twin (-DWINDOWS=ON, mingw's nm): Winsock, WinHTTP and WinINet, processes and
+    # shell execution, code loading. Windows API calls appear as __imp_NAME.
+    list(APPEND forbidden
+         WSAStartup WSASocketW WSAConnect WinHttpOpen WinHttpConnect InternetOpenA InternetOpenW
+         InternetOpenUrlA InternetOpenUrlW URLDownloadToFileA URLDownloadToFileW CreateProcessA
+         CreateProcessW CreateProcessAsUserW ShellExecuteA ShellExecuteW ShellExecuteExA ShellExecuteExW
+         WinExec _popen _wpopen _wsystem _spawnl _spawnv _wspawnl _wspawnv LoadLibraryA LoadLibraryW
+         LoadLibraryExA LoadLibraryExW GetProcAddress)
+endif()
 set(found "")
 foreach(symbol IN LISTS forbidden)
-    if(undefined MATCHES "(^|\n)[ \t]*U ${symbol}(@[^\n]*)?(\n|$)")
+    if(undefined MATCHES "(^|\n)[ \t]*U (__imp_)?${symbol}(@[^\n]*)?(\n|$)")
         list(APPEND found ${symbol})
     endif()
 endforeach()

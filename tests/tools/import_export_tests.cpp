@@ -127,6 +127,43 @@ TEST_CASE("import writes nothing while errors remain; --force writes the questio
     CHECK(quiz.questions[1].options[1].correct);
 }
 
+TEST_CASE(
+    "an import the loader would reject writes nothing and leaves a quiz that loads as it was (issue 22, item "
+    "19)") {
+    testing::TemporaryFolder folder;
+    const auto pack = folder.path() / "atelier";
+    const auto good = folder.path() / "bon.csv";
+    testing::writeFile(good,
+                       "question;réponse A;réponse B;bonnes réponses;points\nUne question ?;Oui;Non;A;2\n");
+    REQUIRE(runTool({"import", "--from", "csv", good.string(), "--into", pack.string()}).code == 0);
+    const auto quizFile = pack / "bon.json";
+    const std::string before = testing::readFile(quizFile);
+    CHECK(loadedQuiz(pack, "bon").questions.size() == 1);
+
+    // 0,001 point is rounded to 0 by the quiz format, which the loader refuses (0,01 to 100): a question
+    // added with it would make the whole quiz unloadable.
+    const auto tiny = folder.path() / "bon-0001.csv";
+    testing::writeFile(
+        tiny, "question;réponse A;réponse B;bonnes réponses;points\nUne question ?;Oui;Non;A;0,001\n");
+    const auto refused =
+        runTool({"import", "--from", "csv", tiny.string(), "--into", pack.string(), "--quiz", "bon"});
+    CAPTURE(refused.out);
+    CAPTURE(refused.err);
+    CHECK(refused.code == 1);
+    CHECK(
+        contains(refused.out, "Rien n'a été écrit : le quiz ainsi importé ne se chargerait pas dans le jeu"));
+    CHECK(contains(refused.err, "atelier/bon.json:"));
+    CHECK(contains(refused.err, "le nombre de points (champ « points ») vaut 0"));
+    CHECK(refused.err.find("passerelles-import-") == std::string::npos);  // errors named in the real folder
+    CHECK(testing::readFile(quizFile) == before);
+    CHECK(loadedQuiz(pack, "bon").questions.size() == 1);
+
+    // A new pack that would not load is not created at all.
+    const auto fresh = folder.path() / "nouveau";
+    CHECK(runTool({"import", "--from", "csv", tiny.string(), "--into", fresh.string()}).code == 1);
+    CHECK_FALSE(std::filesystem::exists(fresh));
+}
+
 TEST_CASE("a GIFT entity naming no character is named with its line, and the pack written loads") {
     testing::TemporaryFolder folder;
     const auto file = folder.path() / "entites.gift";

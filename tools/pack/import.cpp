@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/base/platform.hpp"
 #include "core/base/text.hpp"
 #include "core/formats/trainer_format_support.hpp"
 #include "core/loading/pack_loader.hpp"
@@ -156,6 +157,61 @@ int checkWrittenPack(const std::filesystem::path& folder, std::ostream& out) {
     return load.usable() && errors == 0 ? 0 : 1;
 }
 
+// The import rehearsed in a copy of the pack (a temporary folder): when the loader would find more errors
+// there than in the pack as it is, nothing is written and those errors are shown, named in the real
+// folder. An import that the checks of the import itself let through (points of 0,001 rounded to 0, say)
+// can then never turn a quiz that loads into one that does not.
+bool importWouldBreakPack(const ImportTarget& target, std::ostream& out, std::ostream& err) {
+    std::error_code error;
+    const std::filesystem::path rehearsal =
+        std::filesystem::temp_directory_path(error) /
+        ("passerelles-import-" + std::to_string(platform::processId()) + "-" +
+         std::to_string(std::hash<std::string>{}(target.folder.string())));
+    std::filesystem::remove_all(rehearsal, error);
+    // The copy keeps the pack's folder name: diagnostics name files from there (« atelier/quiz.json »).
+    const std::filesystem::path name = target.folder.filename().empty() ? "pack" : target.folder.filename();
+    const std::filesystem::path copy = rehearsal / name;
+    int errorsBefore = 0;
+    if (std::filesystem::is_directory(target.folder, error)) {
+        errorsBefore = loadPack(target.folder).diagnostics.errorCount();
+        std::filesystem::create_directories(rehearsal, error);
+        std::filesystem::copy(target.folder, copy, std::filesystem::copy_options::recursive, error);
+        if (error) {
+            // No room for a copy: the written pack is still checked afterwards, as before.
+            std::filesystem::remove_all(rehearsal, error);
+            return false;
+        }
+    }
+    ImportTarget staged = target;
+    staged.folder = copy;
+    std::ostringstream ignored;
+    if (!writeImportTarget(staged, ignored, ignored)) {
+        std::filesystem::remove_all(rehearsal, error);
+        return false;
+    }
+    const PackLoad load = loadPack(copy);
+    const bool breaks = load.diagnostics.errorCount() > errorsBefore;
+    if (breaks) {
+        const std::string shownCopy = copy.string();
+        const std::string shownReal = target.folder.string();
+        for (const auto& diagnostic : load.diagnostics.items()) {
+            if (diagnostic.severity != Severity::Error) {
+                continue;
+            }
+            std::string line = formatDiagnostic(diagnostic);
+            for (std::size_t at = line.find(shownCopy); at != std::string::npos; at = line.find(shownCopy)) {
+                line.replace(at, shownCopy.size(), shownReal);
+            }
+            err << line << "\n";
+        }
+        out << "Rien n'a été écrit : le quiz ainsi importé ne se chargerait pas dans le jeu ("
+            << plural(load.diagnostics.errorCount() - errorsBefore, "erreur", "erreurs")
+            << " de plus, ci-dessus). Corrigez ces cellules du fichier, puis relancez l'import.\n";
+    }
+    std::filesystem::remove_all(rehearsal, error);
+    return breaks;
+}
+
 }  // namespace
 
 int importCommand(const Arguments& arguments, std::ostream& out, std::ostream& err) {
@@ -241,6 +297,9 @@ int importCommand(const Arguments& arguments, std::ostream& out, std::ostream& e
         listDeclared("sources", report.sources);
         listDeclared("thèmes", report.themes);
         listDeclared("publics", report.audiences);
+    }
+    if (importWouldBreakPack(*target, out, err)) {
+        return 1;
     }
     if (!writeImportTarget(*target, out, err)) {
         return 1;

@@ -1,6 +1,8 @@
 // Tests of the text utilities: UTF-8 checks, positions, French typography, number formats, suggestions.
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include "core/base/file_writing.hpp"
 #include "core/base/text.hpp"
 
@@ -54,6 +56,13 @@ TEST_CASE("numbers are written the French way") {
     CHECK(formatDecimal(0.5) == "0,5");
     CHECK(formatDecimal(1.0 / 3.0) == "0,33");
     CHECK(formatDecimal(2.0) == "2");
+    // Huge numbers in a hostile pack's message (issue 22, item 15): once a wrong 63-digit number.
+    CHECK(formatDecimal(1e308) == "1 × 10³⁰⁸");
+    CHECK(formatDecimal(-2.5e20) ==
+          "\xE2\x88\x92"
+          "2,5 × 10²⁰");
+    CHECK(formatDecimal(123456789012345.0) == "123456789012345");
+    CHECK(formatDecimal(std::numeric_limits<double>::infinity()) == "∞");
     CHECK(formatDecimal(-0.0001) == "0");
     CHECK(formatDecimal(-1.5) ==
           "\xE2\x88\x92"

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 
@@ -214,7 +215,44 @@ std::string frenchTypography(std::string_view text) {
     return out;
 }
 
+namespace {
+
+// 1e308 → « 1 × 10³⁰⁸ »: past 10¹⁵ a double has no exact digits left to print, and a fixed-point text
+// would not fit a message (once: a wrong 63-digit number).
+std::string scientificFrench(double value) {
+    if (!std::isfinite(value)) {
+        return std::isnan(value) ? "(pas un nombre)" : (value > 0 ? "∞" : "\xE2\x88\x92∞");
+    }
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2e", value);
+    std::string text = buffer;
+    const std::size_t e = text.find('e');
+    std::string mantissa = text.substr(0, e);
+    const int exponent = std::atoi(text.c_str() + e + 1);
+    while (mantissa.back() == '0') {
+        mantissa.pop_back();
+    }
+    if (mantissa.back() == '.') {
+        mantissa.pop_back();
+    }
+    std::replace(mantissa.begin(), mantissa.end(), '.', ',');
+    if (mantissa.front() == '-') {
+        mantissa.replace(0, 1, "\xE2\x88\x92");
+    }
+    static constexpr const char* kSuperscripts[] = {"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+    std::string power = exponent < 0 ? "⁻" : "";
+    for (const char digit : std::to_string(exponent < 0 ? -exponent : exponent)) {
+        power += kSuperscripts[digit - '0'];
+    }
+    return mantissa + " × 10" + power;
+}
+
+}  // namespace
+
 std::string formatDecimal(double value, int decimals) {
+    if (!std::isfinite(value) || std::fabs(value) >= 1e15) {
+        return scientificFrench(value);
+    }
     if (std::fabs(value) < 0.5 * std::pow(10.0, -decimals)) {
         value = 0.0;
     }

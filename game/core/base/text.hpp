@@ -23,7 +23,8 @@ LineColumn lineColumnAt(std::string_view text, std::size_t offset);
 // no-break spaces, so "http://" or "10:30" are left alone.
 std::string frenchTypography(std::string_view text);
 
-// "12,5", "3", "0,33": a French decimal with at most `decimals` digits and no trailing zeros.
+// "12,5", "3", "0,33": a French decimal with at most `decimals` digits and no trailing zeros; from 10¹⁵
+// on, where a double has no exact digits left, "1 × 10³⁰⁸" (and « ∞ » for an infinity).
 std::string formatDecimal(double value, int decimals = 2);
 // "4 700" with a narrow no-break space as thousands separator.
 std::string formatInteger(long long value);

@@ -20,9 +20,11 @@ const unsigned short* frenchGlyphRanges() {
         0x0020, 0x00FF,  // Basic Latin and Latin-1: é è ê à ç « » and U+00A0 no-break space
         0x0100, 0x017F,  // Latin Extended-A: œ Œ
         0x2000, 0x206F,  // General Punctuation: ’ “ ” „ … – — • and U+202F narrow no-break space
+        0x2070, 0x207F,  // superscripts ⁰ ⁴…⁹ ⁻ (« 1 × 10³⁰⁸ » in messages about huge numbers)
         0x20AC, 0x20AC,  // €
         0x2190, 0x2199,  // arrows
         0x2212, 0x2212,  // minus sign
+        0x221E, 0x221E,  // ∞
         0x25A0, 0x25FF,  // squares, circles, half-filled circle for partial answers
         0x2605, 0x2606,  // stars
         0x2713, 0x2717,  // check marks and crosses

@@ -15,6 +15,7 @@
 
 #include "core/loading/activity_loaders.hpp"
 #include "core/loading/pack_reader.hpp"
+#include "core/loading/scenario_checker.hpp"
 
 namespace passerelles {
 
@@ -199,7 +200,7 @@ std::vector<std::string> readManifest(const FileContext& context, Pack& pack, co
 // ---------------------------------------------------------------------------------------------
 
 void loadActivity(const std::filesystem::path& folder, const std::string& file, const std::string& label,
-                  Pack& pack, const LoaderOptions& options, PackLoad& result) {
+                  Pack& pack, const LoaderOptions& options, ScenarioBudget& budget, PackLoad& result) {
     const std::filesystem::path path = folder / file;
     const std::string fileLabel = label + "/" + file;
     const int errorsBefore = result.diagnostics.errorCount();
@@ -216,7 +217,7 @@ void loadActivity(const std::filesystem::path& folder, const std::string& file, 
         skip();
         return;
     }
-    FileContext context{*document, result.diagnostics, pack, folder};
+    FileContext context{*document, result.diagnostics, pack, folder, &budget};
     if (!document->root.is_object()) {
         context.error("", "Un fichier d'activité doit contenir un objet { … } avec un champ « kind ».");
         skip();
@@ -328,8 +329,9 @@ PackLoad loadPack(const std::filesystem::path& folder, const LoaderOptions& opti
     if (result.diagnostics.hasErrors()) {
         return result;  // without a sound manifest, sources and vocabularies cannot be checked
     }
+    ScenarioBudget budget{options.scenarioStates, options.scenarioBytes, options.packScenarioStates};
     for (const auto& file : activityFiles) {
-        loadActivity(folder, file, result.label, *pack, options, result);
+        loadActivity(folder, file, result.label, *pack, options, budget, result);
     }
     if (pack->activities.empty()) {
         result.diagnostics.add({Severity::Error, manifestLabel, "/activities", 0, 0,

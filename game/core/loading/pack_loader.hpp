@@ -15,6 +15,11 @@ namespace passerelles {
 struct LoaderOptions {
     JsonLimits limits;
     std::size_t maxActivities = 100;
+    // The scenario checker's budget (scenario_checker.hpp): states per scenario and for all of a pack's
+    // scenarios, memory per scenario. Past it, « trop d'états à vérifier »: a warning, still playable.
+    std::size_t scenarioStates = 200000;
+    std::size_t packScenarioStates = 400000;
+    std::size_t scenarioBytes = std::size_t{64} << 20;
 };
 
 struct PackLoad {

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <set>
 
+#include "core/base/file_reading.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/platform.hpp"
 #include "core/base/text.hpp"
@@ -57,25 +58,6 @@ std::string explainSqliteError(int code) {
 }
 
 namespace {
-
-std::string explainFileError(const std::error_code& error) {
-    if (error == std::errc::permission_denied || error == std::errc::operation_not_permitted) {
-        return "droits d’accès insuffisants";
-    }
-    if (error == std::errc::read_only_file_system) {
-        return "le support est en lecture seule";
-    }
-    if (error == std::errc::no_space_on_device) {
-        return "le disque est plein";
-    }
-    if (error == std::errc::not_a_directory || error == std::errc::file_exists) {
-        return "un fichier porte déjà ce nom, ou une partie du chemin n’est pas un dossier";
-    }
-    if (error == std::errc::too_many_symbolic_link_levels) {
-        return "les liens symboliques du chemin forment une boucle";
-    }
-    return "erreur système " + std::to_string(error.value());
-}
 
 std::string quoted(const std::filesystem::path& file) {
     return guillemets(file.string());
@@ -253,13 +235,13 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
     std::filesystem::create_directories(file.parent_path(), error);
     if (error) {
         opening.error = kind.what + " ne peut pas être créé : le dossier " + quoted(file.parent_path()) +
-                        " ne peut pas être créé (" + explainFileError(error) + ").";
+                        " ne peut pas être créé (" + explainFileSystemError(error) + ").";
         return opening;
     }
     const auto status = std::filesystem::status(file, error);
     if (error && error != std::errc::no_such_file_or_directory) {
-        opening.error =
-            kind.what + " " + quoted(file) + " ne peut pas être ouvert (" + explainFileError(error) + ").";
+        opening.error = kind.what + " " + quoted(file) + " ne peut pas être ouvert (" +
+                        explainFileSystemError(error) + ").";
         return opening;
     }
     if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {

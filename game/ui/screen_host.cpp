@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/base/text.hpp"
+#include "ui/probe.hpp"
+#include "ui/progress_service.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -88,6 +91,72 @@ void ScreenHost::drawHeader(Frame& frame) {
     ImGui::SetCursorPos(ImVec2(0, height));
 }
 
+namespace {
+
+// What the save banner says, and a key that changes with each new problem (0: nothing to say).
+struct SaveProblem {
+    std::uint64_t key = 0;
+    std::string text;
+};
+
+SaveProblem saveProblem(ProgressService& progress) {
+    if (!progress.available()) {
+        // A store asked for but not opened (read-only or full data folder): nothing of this game is saved.
+        if (progress.dataDirectory().empty() || progress.notices().empty()) {
+            return {};
+        }
+        return {1, progress.notices().back()};  // it says that nothing is saved, and why
+    }
+    const ProgressStore& store = *progress.store();
+    if (store.saveFailures() > 0) {
+        return {2 + store.saveFailures(),
+                "Vos réponses ne sont pas enregistrées. " + store.lastSaveFailure()};
+    }
+    if (!store.journalWarning().empty()) {
+        return {2, store.journalWarning()};
+    }
+    return {};
+}
+
+}  // namespace
+
+// Between the header and the content, outside the scrolling area: it cannot scroll away, and it stays
+// until dismissed (a new problem shows it again).
+void ScreenHost::drawSaveBanner(Frame& frame, const Screen& screen) {
+    SaveProblem problem = saveProblem(services_.progress);
+    if (problem.key == 0 || problem.key == dismissedSaveProblem_ ||
+        (problem.key == 1 && screen.kind() == "home")) {  // the home screen says it among its messages
+        return;
+    }
+    const Layout& layout = frame.layout;
+    const char* label = "Masquer ce message";
+    ImGui::PushFont(services_.fonts.body);
+    const float buttonWidth = ImGui::CalcTextSize(label).x + layout.unit * 2.0f;
+    const float textWidth =
+        std::max(layout.unit * 8.0f, layout.display.x - 2.0f * layout.margin - buttonWidth - layout.unit);
+    const std::string text = frenchTypography(problem.text);  // no « : » alone at a line's start
+    const float textHeight = ImGui::CalcTextSize(text.c_str(), nullptr, false, textWidth).y;
+    const float height = std::max(textHeight, ImGui::GetFrameHeight()) + layout.unit;
+    const float top = ImGui::GetCursorPosY();
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->AddRectFilled(ImVec2(0, top), ImVec2(layout.display.x, top + height), theme::kWrongSoft);
+    drawList->AddLine(ImVec2(0, top + height), ImVec2(layout.display.x, top + height), theme::kWrong, 2.0f);
+    ImGui::SetCursorPos(ImVec2(layout.margin, top + layout.unit * 0.5f));
+    ImGui::PushTextWrapPos(layout.margin + textWidth);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kWrong);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    probe::recordText(problem.text);
+    ImGui::SetCursorPos(ImVec2(layout.display.x - layout.margin - buttonWidth,
+                               top + (height - ImGui::GetFrameHeight()) * 0.5f));
+    if (button(frame, label, buttonWidth, ButtonStyle::Secondary)) {
+        dismissedSaveProblem_ = problem.key;
+    }
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(0, top + height));
+}
+
 void ScreenHost::drawGlossaryOverlay(Frame& frame) {
     const Layout& layout = frame.layout;
     const auto& seen = services_.acronyms.seen();
@@ -158,6 +227,7 @@ void ScreenHost::frame(FrameInput& input) {
     if (screen.chrome() == Chrome::Standard) {
         drawHeader(frame);
     }
+    drawSaveBanner(frame, screen);
     const float top = ImGui::GetCursorPosY();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.layout.columnX, frame.layout.unit));
     ImGui::BeginChild("##content", ImVec2(display.x, display.y - top), false,

@@ -1,6 +1,7 @@
 // Owns the screen stack and draws one frame: window, header, scrolling content, global keys, overlays.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -31,6 +32,7 @@ class ScreenHost {
     Layout computeLayout(ImVec2 display) const;
     void handleGlobalKeys(Frame& frame);
     void drawHeader(Frame& frame);
+    void drawSaveBanner(Frame& frame, const Screen& screen);
     void drawGlossaryOverlay(Frame& frame);
     void drawQuitDialog(Frame& frame);
     void applyRequests();
@@ -42,6 +44,7 @@ class ScreenHost {
     bool quitDialogOpen_ = false;
     bool backRequested_ = false;
     const Screen* shownTop_ = nullptr;
+    std::uint64_t dismissedSaveProblem_ = 0;  // the key of the save problem the learner dismissed
 };
 
 }  // namespace passerelles::ui

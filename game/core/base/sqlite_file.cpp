@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -216,6 +217,28 @@ bool keepJournalSafe(sql::Database& database, const std::filesystem::path& file)
     return true;
 }
 
+namespace {
+
+// Why SQLite failed, in French; a nearly full disk is named as such, whatever SQLite's code (creating
+// the journal's index on a full disk fails as a plain I/O error).
+std::string failureReason(const sql::Database& database, const std::filesystem::path& file) {
+    const int primary = database.errorCode() & 0xFF;
+    const bool writeFailed = primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN;
+    std::error_code error;
+    const auto space = std::filesystem::space(file.parent_path(), error);
+    const bool nearlyFull = !error && space.available < (std::uintmax_t{1} << 20);
+    if (writeFailed && nearlyFull) {
+        return "le disque est plein : il reste " +
+               formatInteger(static_cast<long long>(space.available / 1024)) + " Ko";
+    }
+    if (writeFailed && (database.systemError() == ENOSPC || database.systemError() == EFBIG)) {
+        return "le disque est plein";
+    }
+    return explainSqliteError(database.errorCode());
+}
+
+}  // namespace
+
 int newestVersion(const SqliteFileKind& kind) {
     int newest = 0;
     for (const SchemaStep& step : kind.steps) {
@@ -262,8 +285,8 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
     if (database->isOpen() && database->isReadOnly()) {
         // Every write would fail: say it once, at start, and leave the file untouched.
         opening.error = kind.what + " " + quoted(file) +
-                        " est en lecture seule (droits d’accès du fichier ou de son dossier) : rien ne sera "
-                        "enregistré. Il n’est pas effacé pour autant.";
+                        " est en lecture seule (droits d’accès du fichier ou de son dossier) ; il n’est pas "
+                        "effacé pour autant.";
         return opening;
     }
     if (database->isOpen()) {
@@ -271,17 +294,16 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
         if (!check || *check != "ok") {
             const bool damaged = database->errorMeansCorruption() || database->errorCode() == 0;
             if (!damaged) {
-                opening.error = kind.what + " " + quoted(file) + " ne peut pas être lu (" +
-                                explainSqliteError(database->errorCode()) + ") : rien ne sera enregistré.";
+                opening.error = kind.what + " " + quoted(file) + " ne peut pas être ouvert (" +
+                                failureReason(*database, file) + ").";
                 return opening;
             }
             // Closed first: Windows does not rename a file that is open.
             database.reset();
             const auto aside = moveFileAside(file, "endommage", clock());
             if (!aside) {
-                opening.error = kind.what + " " + quoted(file) +
-                                " est endommagé et ne peut pas être déplacé : rien ne sera "
-                                "enregistré.";
+                opening.error =
+                    kind.what + " " + quoted(file) + " est endommagé et ne peut pas être déplacé.";
                 return opening;
             }
             opening.notices.push_back(kind.what + " était endommagé : il a été mis de côté sous le nom « " +
@@ -295,7 +317,7 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
                         (!platform::folderIsWritable(file.parent_path())
                              ? std::string("le dossier n’est pas accessible en écriture : droits d’accès, ou "
                                            "support en lecture seule")
-                             : explainSqliteError(database->errorCode())) +
+                             : failureReason(*database, file)) +
                         ").";
         return opening;
     }
@@ -305,8 +327,8 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
         const auto aside = moveFileAside(file, "autre-programme", clock());
         if (!aside) {
             opening.error = kind.what + " " + quoted(file) +
-                            " appartient à un autre programme et ne peut pas être déplacé : rien ne sera "
-                            "enregistré. Déplacez-le, ou choisissez un autre dossier avec --data-dir.";
+                            " appartient à un autre programme et ne peut pas être déplacé : déplacez-le "
+                            "vous-même.";
             return opening;
         }
         opening.notices.push_back(
@@ -325,8 +347,8 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
         return opening;
     }
     if (identified.identity == Identity::Unreadable) {
-        opening.error = kind.what + " " + quoted(file) + " ne peut pas être lu (" +
-                        explainSqliteError(database->errorCode()) + ") : rien ne sera enregistré.";
+        opening.error =
+            kind.what + " " + quoted(file) + " ne peut pas être lu (" + failureReason(*database, file) + ").";
         return opening;
     }
     bool configured = true;
@@ -337,14 +359,14 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
                  database->execute("PRAGMA synchronous = " + kind.synchronous);
     if (!configured) {
         opening.error = kind.what + " " + quoted(file) + " ne peut pas être préparé (" +
-                        explainSqliteError(database->errorCode()) + ") : rien ne sera enregistré.";
+                        failureReason(*database, file) + ").";
         return opening;
     }
     std::string why;
     if (!migrate(*database, kind, why)) {
         opening.error = why == "newer" ? newer
                                        : kind.what + " " + quoted(file) + " ne peut pas être mis à jour (" +
-                                             why + ") : rien ne sera enregistré. Il n’a pas été modifié.";
+                                             why + "). Il n’a pas été modifié.";
         return opening;
     }
     if (journalLost) {

@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#ifndef _WIN32
 #include <sys/stat.h>
+#endif
 
 #include "core/base/text.hpp"
 #include "core/loading/pack_loader.hpp"
@@ -408,3 +410,4 @@ TEST_CASE(
         CHECK_FALSE(std::filesystem::exists(folder.path() / "p"));
     }
 }
+#endif

@@ -45,6 +45,8 @@ class RichText {
 
     // Layouts are cached per frame-stable string: content strings are immutable for a pack's life.
     void clearCache() { cache_.clear(); }
+    // Lines drawn since the start (a work counter: only visible lines are drawn).
+    std::size_t linesDrawn() const { return linesDrawn_; }
 
   private:
     struct Word {
@@ -85,6 +87,7 @@ class RichText {
     const Glossary* glossary_;
     AcronymsOnScreen* acronyms_;
     std::unordered_map<CacheKey, Layout, CacheKeyHash> cache_;
+    std::size_t linesDrawn_ = 0;
 };
 
 }  // namespace passerelles::ui

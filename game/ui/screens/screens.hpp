@@ -15,6 +15,8 @@
 namespace passerelles::ui {
 
 std::unique_ptr<Screen> makeHomeScreen();
+// Pack panels the home screen has drawn since the start (a work counter: only visible ones are drawn).
+std::size_t homePackPanelsDrawn();
 std::unique_ptr<Screen> makeProfileScreen();
 std::unique_ptr<Screen> makeDashboardScreen();
 std::unique_ptr<Screen> makeReviewScreen();

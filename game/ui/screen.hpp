@@ -46,6 +46,9 @@ struct Services {
     ProgressService& progress;
     ImageSource* images = nullptr;
     std::vector<std::string> startupMessages;  // shown on the home screen (missing font, bad option…)
+    // Called by the screen host before each frame: puts packs loaded in the background in place.
+    std::function<void()> pollContent;
+    bool contentLoading = false;  // packs still loading in the background (the host then wakes often)
 };
 
 // Screen changes requested during a frame, applied by the host once the frame is drawn.

@@ -50,6 +50,9 @@ Layout ScreenHost::computeLayout(ImVec2 display) const {
 }
 
 double ScreenHost::secondsUntilWake() const {
+    if (services_.contentLoading) {
+        return 0.1;  // packs loading in the background: show them as soon as they are ready
+    }
     return stack_.empty() ? -1.0 : stack_.back()->secondsUntilWake(services_.now());
 }
 
@@ -199,6 +202,9 @@ void ScreenHost::drawQuitDialog(Frame& frame) {
 }
 
 void ScreenHost::frame(FrameInput& input) {
+    if (services_.pollContent) {
+        services_.pollContent();
+    }
     services_.acronyms.beginFrame();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     Frame frame{services_, navigator_, input, computeLayout(display)};

@@ -145,3 +145,34 @@ TEST_CASE("the home screen draws the packs in its window only, however many ther
     CHECK(some.panelsAtEnd < 15);
     CHECK(twice.panelsAtEnd <= some.panelsAtEnd + 1);
 }
+
+TEST_CASE("packs loading in the background: the home screen shows at once, then every pack appears") {
+    // Issue 22, « start-up never waits on content »: 10,000 packs held the first frame for 6 s.
+    testing::TemporaryFolder root;
+    writeManyPacks(root.path(), 40);
+    SessionOptions options;
+    options.contentRoots = {{root.path(), "user"}};
+    options.loadInBackground = true;
+    options.holdBackgroundLoading = true;  // the loader waits: the first frames come before any pack
+    HeadlessUi ui(options, ImVec2(1280, 720));
+    probe::enable(true);
+    ui.frames(2);
+    CHECK(ui.screen().kind() == "home");
+    CHECK(ui.session().services().contentLoading);
+    CHECK(probe::shown("40 packs en cours de vérification"));
+    CHECK(probe::shown("en cours de vérification…"));
+    CHECK(ui.session().library().usablePacks().empty());
+    ui.session().releaseLoading();
+    for (int frame = 0; frame < 100000 && ui.session().services().contentLoading; ++frame) {
+        ui.frame();
+    }
+    ui.frame();
+    CHECK_FALSE(ui.session().services().contentLoading);
+    CHECK(ui.session().library().usablePacks().size() == 40);
+    CHECK(probe::shown("Pack numéro 0"));
+    CHECK_FALSE(probe::shown("en cours de vérification"));
+    ui.press("Enter");  // the first activity opens, as with packs loaded before the first frame
+    ui.frame();
+    CHECK(ui.screen().kind() == "quiz");
+    probe::enable(false);
+}

@@ -52,6 +52,12 @@ class HomeScreen final : public Screen {
             paragraph(frame, message);
             endPanel(frame);
         }
+        if (frame.services.contentLoading) {
+            // The packs load in the background: the game is usable meanwhile, and they appear together.
+            mutedText(frame, formatInteger(static_cast<long long>(library.packs.size())) +
+                                 (library.packs.size() > 1 ? " packs en cours de vérification…"
+                                                           : " pack en cours de vérification…"));
+        }
         if (library.packs.empty()) {
             beginPanel(frame, theme::kWrongSoft, theme::kWrong);
             paragraph(frame,
@@ -97,11 +103,11 @@ class HomeScreen final : public Screen {
 
     // The places the focus can rest, and each pack's first one: rebuilt when the packs change, not per frame.
     void rebuildEntries(const ContentLibrary& library) {
-        if (builtFor_ == &library && builtCount_ == library.packs.size()) {
+        if (builtFor_ == &library && builtGeneration_ == library.generation) {
             return;
         }
         builtFor_ = &library;
-        builtCount_ = library.packs.size();
+        builtGeneration_ = library.generation;
         entries_.clear();
         firstEntry_.clear();
         for (std::size_t p = 0; p < library.packs.size(); ++p) {
@@ -170,6 +176,12 @@ class HomeScreen final : public Screen {
     }
 
     void drawPack(Frame& frame, std::size_t p, const LoadedPack& loaded, std::size_t entryIndex) {
+        if (loaded.pending) {
+            beginPanel(frame, theme::kSurfaceMuted, theme::kBorder);
+            mutedText(frame, "Pack « " + loaded.load.label + " » : en cours de vérification…");
+            endPanel(frame);
+            return;
+        }
         if (!loaded.load.pack) {
             drawBrokenPack(frame, p, loaded, entryIndex == focus_);
             return;
@@ -351,7 +363,7 @@ class HomeScreen final : public Screen {
     bool offsetsValid_ = false;
     float measuredWidth_ = -1.0f;
     const ContentLibrary* builtFor_ = nullptr;
-    std::size_t builtCount_ = 0;
+    std::uint64_t builtGeneration_ = static_cast<std::uint64_t>(-1);
 };
 
 }  // namespace

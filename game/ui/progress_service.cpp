@@ -5,12 +5,13 @@
 
 #include "core/base/file_writing.hpp"
 #include "core/base/platform.hpp"
+#include "core/progress/progress_report.hpp"
 
 namespace passerelles::ui {
 
 ProgressService::ProgressService(const std::filesystem::path& dataDirectory, const ContentLibrary& library,
                                  ProgressStore::Clock clock)
-    : dataDirectory_(dataDirectory) {
+    : dataDirectory_(dataDirectory), library_(&library) {
     auto opened = ProgressStore::open(dataDirectory / "progress.db", std::move(clock));
     if (!opened.notice.empty()) {
         notices_.push_back(opened.notice);
@@ -119,7 +120,7 @@ std::optional<std::filesystem::path> ProgressService::exportHistory() {
     const std::filesystem::path file =
         exportFile("progression-" + fileNameSlug(profile_->name) + "-", ".csv");
     std::string message;
-    if (!writeFileAtomically(file, store_->exportCsv(profile_->id), message)) {
+    if (!writeFileAtomically(file, exportHistoryCsv(*library_, *store_, profile_->id), message)) {
         lastMessage_ = "L’export n’a pas pu être écrit : " + message;
         return std::nullopt;
     }

@@ -63,6 +63,7 @@ class ProgressService {
     // DATA/exports/PREFIX<date-time>EXTENSION, the folder created if needed.
     std::filesystem::path exportFile(const std::string& prefix, const std::string& extension);
     std::filesystem::path dataDirectory_;
+    const ContentLibrary* library_ = nullptr;
     std::optional<ProfileInfo> profile_;
     std::vector<std::string> notices_;
     std::string lastMessage_;

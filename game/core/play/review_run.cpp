@@ -1,4 +1,4 @@
-// State machine of the review of missed items.
+// State machine of the review and the drill of missed items.
 #include "core/play/review_run.hpp"
 
 #include "core/play/quiz_run.hpp"
@@ -22,7 +22,7 @@ const std::string& ReviewItem::id() const {
     return question() != nullptr ? question()->id : card()->id;
 }
 
-ReviewRun::ReviewRun(std::vector<ReviewItem> items) : items_(std::move(items)) {
+ReviewRun::ReviewRun(std::vector<ReviewItem> items, Mode mode) : items_(std::move(items)), mode_(mode) {
     if (items_.empty()) {
         phase_ = Phase::Finished;
     }
@@ -59,6 +59,7 @@ bool ReviewRun::confirm() {
         lastOutcome_ = lastScore_.outcome;
     }
     right_ += lastOutcome_ == Outcome::Right ? 1 : 0;
+    answers_.push_back({selection_, lastOutcome_});
     phase_ = Phase::Revealed;
     return true;
 }
@@ -75,6 +76,52 @@ bool ReviewRun::next() {
     }
     phase_ = Phase::Answering;
     return true;
+}
+
+std::vector<ReviewItem> ReviewRun::missedItems() const {
+    std::vector<ReviewItem> missed;
+    for (std::size_t i = 0; i < answers_.size() && i < items_.size(); ++i) {
+        if (answers_[i].outcome != Outcome::Right) {
+            missed.push_back(items_[i]);
+        }
+    }
+    return missed;
+}
+
+std::vector<ReviewItem> drillItems(const Pack& pack, const Quiz& quiz, const QuizRun& run) {
+    std::vector<ReviewItem> items;
+    for (const QuestionResult& result : run.results()) {
+        if (result.score.outcome != Outcome::Right) {
+            items.push_back({&pack, quiz.id, result.question});
+        }
+    }
+    return items;
+}
+
+std::vector<ReviewItem> drillItems(const Pack& pack, const MythDeck& deck, const SoloMythRun& run) {
+    std::vector<ReviewItem> items;
+    for (const SoloCardResult& result : run.results()) {
+        if (!result.bestChosen) {
+            items.push_back({&pack, deck.id, result.card});
+        }
+    }
+    return items;
+}
+
+std::vector<std::string> rightAnswerLines(const ReviewItem& item) {
+    std::vector<std::string> lines;
+    if (const Question* question = item.question()) {
+        for (std::size_t i = 0; i < question->options.size(); ++i) {
+            if (question->options[i].correct) {
+                lines.push_back(std::string(1, static_cast<char>('A' + i)) + ". " +
+                                question->options[i].text);
+            }
+        }
+    } else if (const int best = item.card()->bestArgumentIndex(); best >= 0) {
+        lines.push_back(std::string(1, static_cast<char>('A' + best)) + ". " +
+                        item.card()->arguments[static_cast<std::size_t>(best)].text);
+    }
+    return lines;
 }
 
 }  // namespace passerelles

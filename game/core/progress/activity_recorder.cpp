@@ -83,7 +83,8 @@ void ActivityRecorder::record(ResultRecord result) {
     result.kind = kind_;
     result.activityId = activityId_;
     result.activeSeconds = activeSecondsSinceLastEvent();
-    result.review = review_;
+    result.review = review_ && !drill_;
+    result.drill = drill_;
     check(store_->record(result));
 }
 

@@ -134,6 +134,23 @@ void describeLastPlay(ActivityReport& entry, const Pack& pack, const ActivityRef
 
 }  // namespace
 
+std::string activityProgressLabel(const Pack& pack, const ActivityRef& activity, int itemsSeen) {
+    std::string size = activityItemCount(pack, activity);
+    if (itemsSeen <= 0) {
+        return size;
+    }
+    switch (activity.kind) {
+        case ActivityKind::Quiz:
+        case ActivityKind::Myths:
+            return std::to_string(itemsSeen) + " / " + size;
+        case ActivityKind::Scenario:
+            return size + " · jouée";
+        case ActivityKind::SelfDiagnostic:
+            return size + " · fait";
+    }
+    return size;
+}
+
 std::string frenchDateOf(std::int64_t unixSeconds) {
     const std::tm local = platform::localTime(static_cast<std::time_t>(unixSeconds));
     char iso[16];

@@ -55,6 +55,10 @@ std::vector<ReviewItem> resolveReviewItems(const ContentLibrary& library,
 // not loaded, or whose item is gone, keeps its identifiers, marked as such.
 std::string exportHistoryCsv(const ContentLibrary& library, ProgressStore& store, std::int64_t profileId);
 
+// What the home screen shows beside an activity: « 12 / 18 questions » once some were answered (a
+// scenario « 6 décisions · jouée », a self-diagnostic « 11 questions · fait »), else its size.
+std::string activityProgressLabel(const Pack& pack, const ActivityRef& activity, int itemsSeen);
+
 // « 2 décembre 2026 », the local date of unix seconds.
 std::string frenchDateOf(std::int64_t unixSeconds);
 

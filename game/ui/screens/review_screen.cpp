@@ -1,4 +1,6 @@
-// "Revoir mes erreurs": the missed questions and cards due today, answered again and rescheduled.
+// "Revoir mes erreurs" (the missed items due today, rescheduled by FSRS) and "Refaire mes erreurs" (the
+// items just missed, at once, as a drill that moves no schedule); the end lists every item and its answer.
+#include <cstdio>
 #include <map>
 
 #include "core/base/text.hpp"
@@ -13,8 +15,13 @@ namespace {
 
 class ReviewScreen final : public Screen {
   public:
-    std::string title() const override { return "Revoir mes erreurs"; }
-    std::string kind() const override { return "review"; }
+    ReviewScreen() = default;
+    explicit ReviewScreen(std::vector<ReviewItem> drill) {
+        run_.emplace(std::move(drill), ReviewRun::Mode::Drill);
+    }
+
+    std::string title() const override { return drilling() ? "Refaire mes erreurs" : "Revoir mes erreurs"; }
+    std::string kind() const override { return drilling() ? "drill" : "review"; }
 
     void draw(Frame& frame) override {
         if (!run_) {
@@ -37,12 +44,12 @@ class ReviewScreen final : public Screen {
                 recordAnswer(frame);
             }
         } else if (frame.input.take(Key::Enter)) {
-            run.next();
-            ImGui::SetScrollY(0.0f);
+            next(frame);
             return;
         }
         ImGui::PushFont(frame.services.fonts.bold);
-        ImGui::Text("Élément %zu sur %zu", run.position() + 1, run.itemCount());
+        ImGui::Text("%s %zu sur %zu", drilling() ? "Entraînement :" : "Élément", run.position() + 1,
+                    run.itemCount());
         ImGui::PopFont();
         sourceLine(frame, item.pack->title);
         verticalSpace(frame, 0.3f);
@@ -61,7 +68,8 @@ class ReviewScreen final : public Screen {
         if (found == recorders_.end()) {
             auto recorder =
                 frame.services.progress.recorderFor(*item.pack, kind, item.activityId, frame.services.now);
-            recorder->setReviewMode(true);
+            recorder->setReviewMode(!drilling());
+            recorder->setDrillMode(drilling());
             found = recorders_.emplace(key, std::move(recorder)).first;
         }
         return *found->second;
@@ -144,21 +152,38 @@ class ReviewScreen final : public Screen {
         }
     }
 
+    bool drilling() const { return run_ && run_->mode() == ReviewRun::Mode::Drill; }
+
+    // The next item; past the last one, what the end screen shows is read and written once, here: an idle
+    // end screen queries nothing and builds nothing.
+    void next(Frame& frame) {
+        run_->next();
+        ImGui::SetScrollY(0.0f);
+        if (run_->phase() == ReviewRun::Phase::Finished) {
+            prepareEnd(frame);
+        }
+    }
+
+    const char* verdict(Outcome outcome) const {
+        if (drilling()) {
+            return outcome == Outcome::Right     ? "\xE2\x9C\x93 Juste"
+                   : outcome == Outcome::Partial ? "\xE2\x97\x90 En partie juste"
+                                                 : "\xE2\x9C\x97 Pas encore";
+        }
+        return outcome == Outcome::Right     ? "\xE2\x9C\x93 Juste : vous la reverrez plus tard"
+               : outcome == Outcome::Partial ? "\xE2\x97\x90 En partie juste : à revoir bientôt"
+                                             : "\xE2\x9C\x97 Pas encore : elle reviendra bientôt";
+    }
+
     void drawVerdict(Frame& frame, const std::string& explanation, const std::string& source) {
         const Outcome outcome = run_->lastOutcome();
-        const ImU32 colour = outcome == Outcome::Right     ? theme::kRight
-                             : outcome == Outcome::Partial ? theme::kPartial
-                                                           : theme::kWrong;
+        const ImU32 colour = outcomeColour(outcome);
         beginPanel(frame,
                    outcome == Outcome::Right     ? theme::kRightSoft
                    : outcome == Outcome::Partial ? theme::kPartialSoft
                                                  : theme::kWrongSoft,
                    colour);
-        heading(frame,
-                outcome == Outcome::Right     ? "\xE2\x9C\x93 Juste : vous la reverrez plus tard"
-                : outcome == Outcome::Partial ? "\xE2\x97\x90 En partie juste : à revoir bientôt"
-                                              : "\xE2\x9C\x97 Pas encore : elle reviendra demain",
-                nullptr, colour);
+        heading(frame, verdict(outcome), nullptr, colour);
         if (!explanation.empty()) {
             paragraph(frame, explanation);
         }
@@ -170,45 +195,160 @@ class ReviewScreen final : public Screen {
             paragraph(frame, problem_, nullptr, theme::kWrong);
         }
         if (button(frame, "Suivant (Entrée)")) {
-            run_->next();
-            ImGui::SetScrollY(0.0f);
+            next(frame);
         }
     }
 
-    void drawEnd(Frame& frame) {
+    static ImU32 outcomeColour(Outcome outcome) {
+        return outcome == Outcome::Right     ? theme::kRight
+               : outcome == Outcome::Partial ? theme::kPartial
+                                             : theme::kWrong;
+    }
+
+    struct Recap {
+        ImU32 colour;
+        std::string outcome;
+        std::string text;
+        std::string given;
+        std::string right;
+        std::string pack;
+    };
+
+    void prepareEnd(Frame& frame) {
         const ReviewRun& run = *run_;
+        missed_ = run.missedItems();
+        score_ = std::to_string(run.rightCount()) + " sur " + std::to_string(run.itemCount()) + " justes";
+        if (!drilling()) {
+            const std::size_t tomorrow = frame.services.progress.dueTomorrowCount();
+            tomorrow_ = tomorrow > 0
+                            ? "Demain : " + std::to_string(tomorrow) +
+                                  (tomorrow > 1 ? " éléments à revoir." : " élément à revoir.")
+                            : "Les éléments réussis reviendront dans quelques jours, de plus en plus "
+                              "espacés.";
+        }
+        recaps_.clear();
+        for (std::size_t i = 0; i < run.answers().size() && i < run.itemCount(); ++i) {
+            recaps_.push_back(recapOf(run.items()[i], run.answers()[i]));
+        }
+        endPrepared_ = true;
+    }
+
+    // One item: its text, the learner's answer and the right one.
+    static Recap recapOf(const ReviewItem& item, const ReviewAnswer& answer) {
+        const char* mark = answer.outcome == Outcome::Right     ? "\xE2\x9C\x93 "
+                           : answer.outcome == Outcome::Partial ? "\xE2\x97\x90 "
+                                                                : "\xE2\x9C\x97 ";
+        const Question* question = item.question();
+        std::string given;
+        for (const int index : answer.selection) {
+            const std::string& text = question != nullptr
+                                          ? question->options[static_cast<std::size_t>(index)].text
+                                          : item.card()->arguments[static_cast<std::size_t>(index)].text;
+            given +=
+                (given.empty() ? "" : " ; ") + std::string(1, static_cast<char>('A' + index)) + ". " + text;
+        }
+        std::string right;
+        for (const std::string& line : rightAnswerLines(item)) {
+            right += (right.empty() ? "" : " ; ") + line;
+        }
+        return {outcomeColour(answer.outcome),
+                std::string(mark) + outcomeLabel(answer.outcome),
+                question != nullptr ? question->text : "« " + item.card()->statement + " »",
+                (question != nullptr ? "Votre réponse : " : "Votre argument : ") + given,
+                (question != nullptr ? "Bonne réponse : " : "Meilleur argument : ") + right,
+                item.pack->title};
+    }
+
+    void drawEnd(Frame& frame) {
+        if (!endPrepared_) {
+            prepareEnd(frame);  // a run with nothing to review starts finished
+        }
+        const ReviewRun& run = *run_;
+        if (drillKey(frame, missed_)) {
+            return;
+        }
         if (run.itemCount() == 0) {
             heading(frame, "Rien à revoir aujourd’hui", frame.services.fonts.title, theme::kRight);
         } else {
-            heading(frame,
-                    std::to_string(run.rightCount()) + " sur " + std::to_string(run.itemCount()) + " justes",
-                    frame.services.fonts.title, theme::kPrimary);
+            heading(frame, score_, frame.services.fonts.title, theme::kPrimary);
         }
-        const std::size_t tomorrow = frame.services.progress.dueTomorrowCount();
-        paragraph(frame,
-                  tomorrow > 0
-                      ? "Demain : " + std::to_string(tomorrow) +
-                            (tomorrow > 1 ? " éléments à revoir." : " élément à revoir.")
-                      : "Les éléments réussis reviendront dans quelques jours, de plus en plus espacés.");
-        sourceLine(
-            frame,
-            "Une erreur revient le lendemain, jamais quelques minutes après avoir lu la réponse ; chaque "
-            "bonne réponse espace la révision suivante (1 jour, 3 jours, puis de plus en plus).");
+        if (drilling()) {
+            paragraph(
+                frame,
+                "Cet entraînement ne change pas vos révisions : ces éléments reviendront dans « Revoir mes "
+                "erreurs » à la date prévue.");
+        } else {
+            paragraph(frame, tomorrow_);
+            sourceLine(
+                frame,
+                "Une erreur revient dès le lendemain, jamais quelques minutes après avoir lu la réponse ; "
+                "chaque bonne réponse espace la révision suivante (algorithme FSRS, réglable dans « Ma "
+                "progression »).");
+        }
         verticalSpace(frame, 0.4f);
+        if (drillButton(frame, missed_)) {
+            return;
+        }
         if (button(frame, "Accueil (Échap)", 0.0f, ButtonStyle::Secondary)) {
             frame.navigator.pop();
+        }
+        if (!recaps_.empty()) {
+            verticalSpace(frame, 0.6f);
+            heading(frame, "Élément par élément");
+            for (const Recap& recap : recaps_) {
+                beginPanel(frame, theme::kSurface, recap.colour);
+                paragraph(frame, recap.outcome, frame.services.fonts.bold, recap.colour);
+                paragraph(frame, recap.text);
+                sourceLine(frame, recap.given);
+                sourceLine(frame, recap.right);
+                sourceLine(frame, recap.pack);
+                endPanel(frame);
+            }
         }
     }
 
     std::optional<ReviewRun> run_;
     std::map<std::string, std::unique_ptr<ActivityRecorder>> recorders_;
     std::string problem_;
+    // The end screen, prepared once.
+    bool endPrepared_ = false;
+    std::vector<ReviewItem> missed_;
+    std::string score_;
+    std::string tomorrow_;
+    std::vector<Recap> recaps_;
 };
 
 }  // namespace
 
 std::unique_ptr<Screen> makeReviewScreen() {
     return std::make_unique<ReviewScreen>();
+}
+
+std::unique_ptr<Screen> makeDrillScreen(std::vector<ReviewItem> items) {
+    return std::make_unique<ReviewScreen>(std::move(items));
+}
+
+bool drillKey(Frame& frame, const std::vector<ReviewItem>& missed) {
+    if (missed.empty() || !frame.input.take(Key::E)) {
+        return false;
+    }
+    frame.navigator.push(makeDrillScreen(missed));
+    return true;
+}
+
+bool drillButton(Frame& frame, const std::vector<ReviewItem>& missed) {
+    if (missed.empty()) {
+        return false;
+    }
+    // « Refaire mes erreurs (E) : 14 », formatted without building a string each frame.
+    char label[64];
+    std::snprintf(label, sizeof label, "Refaire mes erreurs (E) : %zu", missed.size());
+    if (button(frame, label)) {
+        frame.navigator.push(makeDrillScreen(missed));
+        return true;
+    }
+    ImGui::SameLine();
+    return false;
 }
 
 }  // namespace passerelles::ui

@@ -58,6 +58,9 @@ class DashboardScreen final : public Screen {
             drawDeleteConfirmation(frame);
             return;
         }
+        if (frame.input.take(Key::O)) {
+            openAll_ = !openAll_;
+        }
         if (frame.input.take(Key::V)) {
             frame.navigator.replace(makeReviewScreen());
             return;
@@ -207,8 +210,9 @@ class DashboardScreen final : public Screen {
             const ImU32 colour = theme.mastery >= 0.8   ? theme::kRight
                                  : theme.mastery >= 0.5 ? theme::kPartial
                                                         : theme::kWrong;
-            progressBar(frame, static_cast<float>(theme.mastery), availableWidth(), frame.layout.unit * 0.5f,
-                        colour, formatPercent(theme.mastery) + " (" + std::to_string(theme.items) + ")");
+            progressBar(frame, static_cast<float>(theme.mastery), availableWidth() - frame.layout.unit * 5.0f,
+                        frame.layout.unit * 0.5f, colour,
+                        formatPercent(theme.mastery) + " (" + std::to_string(theme.items) + ")");
             verticalSpace(frame, 0.15f);
         }
     }
@@ -222,16 +226,21 @@ class DashboardScreen final : public Screen {
         // A long history can miss thousands of items: a page of them reads better, and laying out every
         // one each frame would cost milliseconds. "Revoir mes erreurs" goes through them all.
         const std::size_t shown = std::min(report.missed.size(), kMissedShown);
-        mutedText(frame, "Ouvrez un élément pour voir la bonne réponse, l’explication et sa source.");
+        mutedText(frame,
+                  openAll_ ? "Toutes les réponses sont ouvertes (O pour les refermer)."
+                           : "Ouvrez un élément pour voir la bonne réponse, l’explication et sa source (O : "
+                             "tout ouvrir).");
         for (std::size_t i = 0; i < shown; ++i) {
             const ReviewItem& item = report.missed[i];
-            const bool open = opened_.count(i) > 0;
+            const bool open = openAll_ || opened_.count(i) > 0;
             const std::string text =
                 item.question() != nullptr ? item.question()->text : "« " + item.card()->statement + " »";
             paragraph(frame, "- " + text);
+            sourceLine(frame, packAndActivity(item));
             ImGui::PushID(static_cast<int>(i));
             if (button(frame, open ? "Refermer" : "Voir la réponse", 0.0f, ButtonStyle::Quiet)) {
                 if (open) {
+                    openAll_ = false;
                     opened_.erase(i);
                 } else {
                     opened_.insert(i);
@@ -248,16 +257,20 @@ class DashboardScreen final : public Screen {
         }
     }
 
-    // A missed item opened: its pack and activity, the right answer, the explanation and its source.
-    void drawMissedItem(Frame& frame, const ReviewItem& item) {
-        beginPanel(frame, theme::kSurface, theme::kBorder);
+    // « Pack : Cahier ludique … · Testez vos connaissances ».
+    static std::string packAndActivity(const ReviewItem& item) {
         std::string where = "Pack : " + item.pack->title;
         for (const auto& activity : item.pack->activities) {
             if (activity.id == item.activityId) {
                 where += " · " + activity.title;
             }
         }
-        sourceLine(frame, where);
+        return where;
+    }
+
+    // A missed item opened: the right answer, the explanation and its source.
+    void drawMissedItem(Frame& frame, const ReviewItem& item) {
+        beginPanel(frame, theme::kSurface, theme::kBorder);
         const bool question = item.question() != nullptr;
         for (const std::string& line : rightAnswerLines(item)) {
             paragraph(frame, (question ? "Bonne réponse : " : "Meilleur argument : ") + line,
@@ -332,7 +345,8 @@ class DashboardScreen final : public Screen {
         sourceLine(
             frame,
             "Les révisions reviennent quand vous avez encore environ ce pourcentage de chances de vous "
-            "souvenir (algorithme FSRS) : plus haut, elles reviennent plus souvent ; de 80 à 95 %.");
+            "souvenir (FSRS, Free Spaced Repetition Scheduler, un algorithme de répétition espacée) : plus "
+            "haut, elles reviennent plus souvent ; de 80 à 95 %.");
         endPanel(frame);
         if (changed) {
             readSettings(progress);
@@ -367,6 +381,7 @@ class DashboardScreen final : public Screen {
 
     std::optional<ProfileReport> report_;
     std::set<std::size_t> opened_;  // missed items shown with their answer
+    bool openAll_ = false;          // O: every missed item shown with its answer
     int goal_ = kDefaultDailyGoal;
     double retention_ = kDefaultRetention;
     std::string goalText_;

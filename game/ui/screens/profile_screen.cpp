@@ -57,10 +57,9 @@ class ProfileScreen final : public Screen {
         mutedText(frame,
                   "Passerelles garde votre progression sur cet ordinateur, sans compte ni connexion : "
                   "choisissez votre profil pour retrouver où vous en êtes.");
-        if (canGoBack_ && button(frame, "\xE2\x86\x90 Revenir à l’accueil sans changer (Échap)", 0.0f,
-                                 ButtonStyle::Secondary)) {
-            frame.navigator.pop();
-            return;
+        if (canGoBack_) {
+            // The header's « Retour (Échap) » goes back too; this says that nothing changes then.
+            sourceLine(frame, "Échap : revenir à l’accueil sans changer de profil.");
         }
         verticalSpace(frame, 0.4f);
         for (std::size_t i = 0; i < rows_.size(); ++i) {

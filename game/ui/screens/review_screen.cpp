@@ -282,8 +282,9 @@ class ReviewScreen final : public Screen {
             sourceLine(
                 frame,
                 "Une erreur revient dès le lendemain, jamais quelques minutes après avoir lu la réponse ; "
-                "chaque bonne réponse espace la révision suivante (algorithme FSRS, réglable dans « Ma "
-                "progression »).");
+                "chaque bonne réponse espace la révision suivante (FSRS, Free Spaced Repetition Scheduler, "
+                "un "
+                "algorithme de répétition espacée ; réglable dans « Ma progression »).");
         }
         verticalSpace(frame, 0.4f);
         if (drillButton(frame, missed_)) {

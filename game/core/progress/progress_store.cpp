@@ -21,6 +21,7 @@
 
 #include "core/base/file_writing.hpp"
 #include "core/base/platform.hpp"
+#include "core/base/sqlite_file.hpp"
 #include "core/base/text.hpp"
 #include "core/content/fingerprint.hpp"
 
@@ -282,57 +283,55 @@ std::vector<ItemFingerprint> fingerprintsOf(const Pack& pack) {
     return items;
 }
 
-bool ProgressStore::migrate() {
-    const auto version = database_->queryInteger("PRAGMA user_version");
-    if (!version) {
-        return fail("lecture de la version");
-    }
-    if (*version == kProgressSchemaVersion) {
-        return true;
-    }
-    if (*version > kProgressSchemaVersion) {
-        lastError_ = "Ce fichier de progression vient d’une version plus récente de Passerelles (schéma " +
-                     std::to_string(*version) + ") : mettez Passerelles à jour.";
-        return false;
-    }
-    sql::Transaction transaction(*database_);
-    if (!transaction.begun()) {
-        return fail("migration");
-    }
-    // One step per version, all in one transaction: a file is either fully migrated or left as it was.
-    bool done = true;
-    if (*version == 0) {
-        done = database_->execute(kCreateVersion2) && database_->execute(kCreateSessions) &&
-               database_->execute(kCreateReview);
-    } else if (*version == 1) {
+// The file's kind for the shared opening: its id, the tables it held before it had one, and the steps
+// from each older version. A new version is one more step (and kProgressSchemaVersion bumped).
+SqliteFileKind ProgressStore::fileKind() {
+    SqliteFileKind kind;
+    kind.what = "Le fichier de progression";
+    kind.applicationId = kProgressApplicationId;
+    // Version 4's review_log and daily_counts too: a file of any version that lost its id is still ours.
+    kind.knownTables = {"profiles",        "results",           "sessions",   "review_items", "item_latest",
+                        "activity_totals", "live_fingerprints", "review_log", "daily_counts"};
+    kind.oldestVersion = 1;
+    kind.synchronous = "FULL";  // WAL with full sync: a committed result is on disk before record() returns
+    kind.pragmas = {"PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON"};
+    kind.steps = {
+        {0, 2,
+         [](sql::Database& database) {
+             return database.execute(kCreateVersion2) && database.execute(kCreateSessions) &&
+                    database.execute(kCreateReview);
+         }},
         // Results from version 1 carry no fingerprint: they are marked stale when their pack next loads.
-        done = database_->execute(kCreateSessions) && database_->execute(kMigrate1To2) &&
-               database_->execute(kCreateReview) && fillNameKeys() &&
-               database_->execute("CREATE UNIQUE INDEX profiles_by_key ON profiles(name_key)");
-    }
-    if (*version < 3) {
-        done = done && database_->execute(kMigrate2To3) &&
-               database_->execute(std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults +
-                                  " WHERE stale = 0 GROUP BY profile_id, pack_id, item_id");
-    }
-    done = done && database_->execute(kMigrate3To4) && migrateSchedulesToFsrs();
-    if (!done || !database_->execute("PRAGMA user_version = " + std::to_string(kProgressSchemaVersion)) ||
-        !transaction.commit()) {
-        return fail("migration du fichier de progression");
-    }
-    return true;
+        {1, 2,
+         [](sql::Database& database) {
+             return database.execute(kCreateSessions) && database.execute(kMigrate1To2) &&
+                    database.execute(kCreateReview) && fillNameKeys(database) &&
+                    database.execute("CREATE UNIQUE INDEX profiles_by_key ON profiles(name_key)");
+         }},
+        {2, 3,
+         [](sql::Database& database) {
+             return database.execute(kMigrate2To3) &&
+                    database.execute(std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults +
+                                     " WHERE stale = 0 GROUP BY profile_id, pack_id, item_id");
+         }},
+        {3, 4,
+         [](sql::Database& database) {
+             return database.execute(kMigrate3To4) && migrateSchedulesToFsrs(database);
+         }},
+    };
+    return kind;
 }
 
 // Names are unique without regard to case or accents: "Élise" and "elise" are the same person.
-bool ProgressStore::fillNameKeys() {
+bool ProgressStore::fillNameKeys(sql::Database& database) {
     std::vector<std::pair<std::int64_t, std::string>> names;
     {
-        sql::Statement select(*database_, "SELECT id, name FROM profiles");
+        sql::Statement select(database, "SELECT id, name FROM profiles");
         while (select.step()) {
             names.emplace_back(select.integer(0), select.text(1));
         }
     }
-    sql::Statement update(*database_, "UPDATE profiles SET name_key = ? WHERE id = ?");
+    sql::Statement update(database, "UPDATE profiles SET name_key = ? WHERE id = ?");
     for (const auto& [id, name] : names) {
         update.reset();
         update.bind(1, profileNameKey(name)).bind(2, id);
@@ -345,7 +344,7 @@ bool ProgressStore::fillNameKeys() {
 
 // Each SM-2 schedule becomes an FSRS memory state (memoryFromSm2); its due date is kept, and its last
 // review is the day the SM-2 interval was counted from (due date − whole interval).
-bool ProgressStore::migrateSchedulesToFsrs() {
+bool ProgressStore::migrateSchedulesToFsrs(sql::Database& database) {
     struct Row {
         std::int64_t rowId;
         double interval;
@@ -354,12 +353,12 @@ bool ProgressStore::migrateSchedulesToFsrs() {
     };
     std::vector<Row> rows;
     {
-        sql::Statement select(*database_, "SELECT rowid, interval_days, ease, due_at FROM review_items");
+        sql::Statement select(database, "SELECT rowid, interval_days, ease, due_at FROM review_items");
         while (select.step()) {
             rows.push_back({select.integer(0), select.real(1), select.real(2), select.integer(3)});
         }
     }
-    sql::Statement update(*database_,
+    sql::Statement update(database,
                           "UPDATE review_items SET stability = ?, difficulty = ?, last_review_at = ?, "
                           "interval_days = ? WHERE rowid = ?");
     for (const Row& row : rows) {
@@ -397,111 +396,28 @@ bool ProgressStore::fail(const std::string& what) {
         (lastErrorNoSpace_
              ? ". Libérez de la place sur le disque : la suite sera enregistrée, ce qui l’a déjà été "
                "est conservé."
-             : ") : " + database_->error() + ".");
+             : ") : " + explainSqliteError(database_->errorCode()) + ".");
     database_->clearError();
     return false;
 }
-
-bool ProgressStore::configure() {
-    // WAL with full sync: a committed result is on disk before record() returns.
-    return database_->execute("PRAGMA foreign_keys = ON") &&
-           database_->execute("PRAGMA secure_delete = ON") &&
-           database_->queryText("PRAGMA journal_mode = WAL").value_or("") == "wal" &&
-           database_->execute("PRAGMA synchronous = FULL");
-}
-
-namespace {
-
-bool looksHealthy(sql::Database& database) {
-    const auto check = database.queryText("PRAGMA quick_check");
-    return check && *check == "ok";
-}
-
-// Why creating a folder failed, in words a learner understands (the system's own text is in English).
-std::string explainFileError(const std::error_code& error) {
-    if (error == std::errc::permission_denied || error == std::errc::operation_not_permitted) {
-        return "droits d’accès insuffisants";
-    }
-    if (error == std::errc::read_only_file_system) {
-        return "le support est en lecture seule";
-    }
-    if (error == std::errc::no_space_on_device) {
-        return "le disque est plein";
-    }
-    if (error == std::errc::not_a_directory || error == std::errc::file_exists) {
-        return "un fichier porte déjà ce nom, ou une partie du chemin n’est pas un dossier";
-    }
-    return error.message();
-}
-
-}  // namespace
 
 ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clock clock) {
     Opened opened;
     if (!clock) {
         clock = systemClock;
     }
-    std::error_code error;
-    std::filesystem::create_directories(file.parent_path(), error);
-    if (error) {
-        opened.error = "Le dossier de progression « " + file.parent_path().string() +
-                       " » ne peut pas être créé (" + explainFileError(error) +
-                       ") : la progression ne sera pas enregistrée. Choisissez un autre dossier avec "
-                       "--data-dir.";
-        return opened;
+    SqliteFileOpening opening = openSqliteFile(file, fileKind(), clock);
+    for (const std::string& notice : opening.notices) {
+        opened.notice += (opened.notice.empty() ? "" : " ") + notice;
     }
-    auto database = std::make_unique<sql::Database>(file);
-    if (database->isOpen() && database->isReadOnly()) {
-        // Recording would fail at every answer: say it once, at start, and leave the file untouched.
+    if (!opening.database) {
         opened.error =
-            "Le fichier de progression « " + file.string() +
-            " » est en lecture seule (droits d’accès du fichier ou de son dossier) : la progression "
-            "ne sera pas enregistrée. Elle n’est pas effacée pour autant.";
+            opening.error +
+            " La progression ne sera pas enregistrée ; au besoin, choisissez un autre dossier avec "
+            "--data-dir.";
         return opened;
     }
-    if (database->isOpen() && !looksHealthy(*database)) {
-        const bool damaged = database->errorMeansCorruption() || database->errorCode() == 0;
-        database.reset();
-        if (!damaged) {
-            opened.error =
-                "Le fichier de progression « " + file.string() +
-                " » ne peut pas être lu : vérifiez les droits du dossier. La progression ne sera pas "
-                "enregistrée.";
-            return opened;
-        }
-        const auto aside = moveDamagedFileAside(file, clock());
-        if (!aside) {
-            opened.error =
-                "Le fichier de progression « " + file.string() +
-                " » est endommagé et ne peut pas être déplacé : la progression ne sera pas enregistrée.";
-            return opened;
-        }
-        opened.notice = "Le fichier de progression était endommagé : il a été mis de côté sous le nom « " +
-                        aside->filename().string() +
-                        " » (rien n’a été effacé) et un nouveau fichier a été créé.";
-        database = std::make_unique<sql::Database>(file);
-    }
-    if (!database->isOpen()) {
-        opened.error =
-            "Le fichier de progression « " + file.string() + " » ne peut pas être ouvert (" +
-            (!platform::folderIsWritable(file.parent_path())
-                 ? "le dossier n’est pas accessible en écriture : droits d’accès, ou support en "
-                   "lecture seule"
-                 : database->error()) +
-            ") : la progression ne sera pas enregistrée. Choisissez un autre dossier avec --data-dir.";
-        return opened;
-    }
-    std::unique_ptr<ProgressStore> store(new ProgressStore(file, std::move(database), std::move(clock)));
-    if (!store->configure()) {
-        store->fail("réglage du journal");
-        opened.error = store->lastError() + " La progression ne sera pas enregistrée.";
-        return opened;
-    }
-    if (!store->migrate()) {
-        opened.error = store->lastError();
-        return opened;
-    }
-    opened.store = std::move(store);
+    opened.store.reset(new ProgressStore(file, std::move(opening.database), std::move(clock)));
     return opened;
 }
 
@@ -534,7 +450,10 @@ std::vector<ProfileInfo> ProgressStore::profiles() {
     return list;
 }
 
-std::optional<std::string> ProgressStore::validProfileName(const std::string& name) {
+namespace {
+
+// Spaces trimmed; empty when the name is not usable (too long, not UTF-8).
+std::string usableProfileName(const std::string& name) {
     std::string trimmed = name;
     while (!trimmed.empty() && trimmed.back() == ' ') {
         trimmed.pop_back();
@@ -542,57 +461,98 @@ std::optional<std::string> ProgressStore::validProfileName(const std::string& na
     while (!trimmed.empty() && trimmed.front() == ' ') {
         trimmed.erase(trimmed.begin());
     }
-    if (trimmed.empty() || trimmed.size() > 60 || findInvalidUtf8(trimmed)) {
-        lastError_ = "Choisissez un nom ou un pseudonyme de 1 à 60 caractères.";
-        return std::nullopt;
+    if (trimmed.size() > 60 || findInvalidUtf8(trimmed)) {
+        return {};
     }
     return trimmed;
-}
-
-namespace {
-
-bool isConstraintError(sql::Database& database) {
-    return (database.errorCode() & 0xFF) == 19;  // SQLITE_CONSTRAINT: the name's key is taken
 }
 
 }  // namespace
 
 std::optional<std::int64_t> ProgressStore::createProfile(const std::string& name) {
-    const auto trimmed = validProfileName(name);
-    if (!trimmed) {
+    const std::string trimmed = usableProfileName(name);
+    if (trimmed.empty()) {
+        lastError_ = "Choisissez un nom ou un pseudonyme de 1 à 60 caractères.";
         return std::nullopt;
     }
+    sql::Transaction transaction(*database_);
     sql::Statement statement(
         *database_, "INSERT INTO profiles(name, name_key, created_at, last_used_at) VALUES (?, ?, ?, ?)");
-    statement.bind(1, *trimmed).bind(2, profileNameKey(*trimmed)).bind(3, now()).bind(4, now());
-    if (!statement.run()) {
-        if (isConstraintError(*database_)) {
+    statement.bind(1, trimmed).bind(2, profileNameKey(trimmed)).bind(3, now()).bind(4, now());
+    if (!transaction.begun() || !statement.run() || !transaction.commit()) {
+        if ((database_->errorCode() & 0xFF) == 19) {  // SQLITE_CONSTRAINT: the name is taken
             database_->clearError();
             lastError_ =
-                "Un profil « " + *trimmed + " » existe déjà : choisissez-le dans la liste, ou un autre nom.";
+                "Un profil « " + trimmed + " » existe déjà : choisissez-le dans la liste, ou un autre nom.";
             return std::nullopt;
         }
         fail("création du profil");
         return std::nullopt;
     }
+    keepJournal();
     return database_->lastInsertId();
 }
 
+std::optional<std::int64_t> ProgressStore::useOrCreateProfile(const std::string& name) {
+    const std::string trimmed = usableProfileName(name);
+    if (trimmed.empty()) {
+        lastError_ = "Choisissez un nom ou un pseudonyme de 1 à 60 caractères.";
+        return std::nullopt;
+    }
+    // One write transaction for the look-up and the creation: two games given the same name at once
+    // both end up on one profile, neither as a guest.
+    sql::Transaction transaction(*database_);
+    if (!transaction.begun()) {
+        fail("création du profil");
+        return std::nullopt;
+    }
+    sql::Statement find(*database_, "SELECT id FROM profiles WHERE name_key = ?");
+    find.bind(1, profileNameKey(trimmed));
+    std::int64_t id = 0;
+    if (find.step()) {
+        id = find.integer(0);
+        sql::Statement touch(*database_, "UPDATE profiles SET last_used_at = ? WHERE id = ?");
+        touch.bind(1, now()).bind(2, id);
+        if (!touch.run()) {
+            fail("profil");
+            return std::nullopt;
+        }
+    } else {
+        sql::Statement insert(
+            *database_, "INSERT INTO profiles(name, name_key, created_at, last_used_at) VALUES (?, ?, ?, ?)");
+        insert.bind(1, trimmed).bind(2, profileNameKey(trimmed)).bind(3, now()).bind(4, now());
+        if (!insert.run()) {
+            fail("création du profil");
+            return std::nullopt;
+        }
+        id = database_->lastInsertId();
+    }
+    if (!transaction.commit()) {
+        fail("création du profil");
+        return std::nullopt;
+    }
+    keepJournal();
+    return id;
+}
+
 bool ProgressStore::renameProfile(std::int64_t id, const std::string& name) {
-    const auto trimmed = validProfileName(name);
-    if (!trimmed) {
+    const std::string trimmed = usableProfileName(name);
+    if (trimmed.empty()) {
+        lastError_ = "Choisissez un nom ou un pseudonyme de 1 à 60 caractères.";
         return false;
     }
+    sql::Transaction transaction(*database_);
     sql::Statement statement(*database_, "UPDATE profiles SET name = ?, name_key = ? WHERE id = ?");
-    statement.bind(1, *trimmed).bind(2, profileNameKey(*trimmed)).bind(3, id);
-    if (!statement.run()) {
-        if (isConstraintError(*database_)) {
+    statement.bind(1, trimmed).bind(2, profileNameKey(trimmed)).bind(3, id);
+    if (!transaction.begun() || !statement.run() || !transaction.commit()) {
+        if ((database_->errorCode() & 0xFF) == 19) {  // SQLITE_CONSTRAINT: the name is taken
             database_->clearError();
-            lastError_ = "Un autre profil s’appelle déjà « " + *trimmed + " » : choisissez un autre nom.";
+            lastError_ = "Un autre profil s’appelle déjà « " + trimmed + " » : choisissez un autre nom.";
             return false;
         }
         return fail("changement de nom du profil");
     }
+    keepJournal();
     return true;
 }
 
@@ -612,7 +572,11 @@ bool ProgressStore::setDesiredRetention(std::int64_t profileId, double retention
     // Whole percents: the setting moves by 1 % and reads back as it was shown.
     statement.bind(1, std::round(std::clamp(retention, kMinimumRetention, kMaximumRetention) * 100.0) / 100.0)
         .bind(2, profileId);
-    return statement.run() || fail("réglage de la rétention");
+    if (!statement.run()) {
+        return fail("réglage de la rétention");
+    }
+    keepJournal();
+    return true;
 }
 
 bool ProgressStore::setDailyGoal(std::int64_t profileId, int goal) {
@@ -621,8 +585,11 @@ bool ProgressStore::setDailyGoal(std::int64_t profileId, int goal) {
     statement.bind(1, std::clamp(goal, 1, kMaximumDailyGoal)).bind(2, profileId);
     sql::Statement today(*database_, "UPDATE daily_counts SET goal = ? WHERE profile_id = ? AND day = ?");
     today.bind(1, std::clamp(goal, 1, kMaximumDailyGoal)).bind(2, profileId).bind(3, localDayNumber(now()));
-    return (transaction.begun() && statement.run() && today.run() && transaction.commit()) ||
-           fail("réglage de l’objectif du jour");
+    if (!transaction.begun() || !statement.run() || !today.run() || !transaction.commit()) {
+        return fail("réglage de l’objectif du jour");
+    }
+    keepJournal();
+    return true;
 }
 
 std::optional<ProfileInfo> ProgressStore::findProfile(std::int64_t id) {
@@ -767,7 +734,17 @@ bool ProgressStore::record(const ResultRecord& result) {
         !transaction.commit()) {
         return fail("enregistrement du résultat");
     }
+    keepJournal();
     return true;
+}
+
+void ProgressStore::keepJournal() {
+    if (keepJournalSafe(*database_, file_) && journalWarning_.empty()) {
+        journalWarning_ = "Le journal « " + file_.filename().string() +
+                          "-wal » a été effacé pendant la partie : chaque réponse est désormais reportée "
+                          "aussitôt dans « " +
+                          file_.filename().string() + " », rien n’est perdu.";
+    }
 }
 
 // The version-3 summaries move with each result, in its transaction: they never disagree with results.

@@ -223,8 +223,19 @@ TEST_CASE("« Qui joue ? » from « Changer de profil » has a way back; a profi
     CHECK(probe::centre("button:2 · Élise Martin").has_value());  // after « Karim » (same day, by name)
     probe::enable(false);
     CHECK(ui.screen().kind() == "profiles");
+    // From the keyboard: R, then the profile's number (Karim is 1) opens its renaming.
+    probe::enable(true);
+    ui.press("R");
+    ui.press("1");
+    ui.frames(2);
+    CHECK(probe::shown("Renommer « Karim »"));
+    probe::enable(false);
+    CHECK(ui.screen().kind() == "profiles");
     ui.press("Esc");  // leaves the field
     ui.frame();
+    ui.press("Esc");  // stops the renaming
+    ui.frame();
+    CHECK(ui.screen().kind() == "profiles");
     ui.press("Esc");  // back home
     ui.frame();
     CHECK(ui.screen().kind() == "home");

@@ -42,8 +42,16 @@ class ProfileScreen final : public Screen {
             submit(frame);
             return;
         }
+        // R then a profile's number renames it; a number alone plays as that profile.
+        if (renaming_ == 0 && !rows_.empty() && frame.input.take(Key::R)) {
+            pickingRename_ = !pickingRename_;
+        }
         for (std::size_t i = 0; i < rows_.size() && i < 9 && renaming_ == 0; ++i) {
             if (frame.input.take(static_cast<Key>(static_cast<int>(Key::Digit1) + static_cast<int>(i)))) {
+                if (pickingRename_) {
+                    startRenaming(rows_[i]);
+                    break;
+                }
                 choose(frame, rows_[i].id);
                 return;
             }
@@ -60,6 +68,12 @@ class ProfileScreen final : public Screen {
         if (canGoBack_) {
             // The header's « Retour (Échap) » goes back too; this says that nothing changes then.
             sourceLine(frame, "Échap : revenir à l’accueil sans changer de profil.");
+        }
+        if (pickingRename_) {
+            paragraph(frame, "Quel profil renommer ? Tapez son numéro (R : annuler).",
+                      frame.services.fonts.bold, theme::kPrimary);
+        } else if (!rows_.empty()) {
+            sourceLine(frame, "1 à 9 : jouer sous ce profil · R puis son numéro : le renommer.");
         }
         verticalSpace(frame, 0.4f);
         for (std::size_t i = 0; i < rows_.size(); ++i) {
@@ -111,8 +125,9 @@ class ProfileScreen final : public Screen {
             nameActive_ = false;
             return true;
         }
-        if (renaming_ != 0) {
+        if (renaming_ != 0 || pickingRename_) {
             stopRenaming();
+            pickingRename_ = false;
             return true;
         }
         return false;
@@ -160,7 +175,7 @@ class ProfileScreen final : public Screen {
             focusName_ = false;
         }
         ImGui::PushFont(frame.services.fonts.heading);
-        ImGui::SetNextItemWidth(availableWidth() * 0.6f);
+        ImGui::SetNextItemWidth(availableWidth() * (renaming_ != 0 ? 0.5f : 0.6f));  // room for « Annuler »
         ImGui::InputText("##nom", name_, sizeof name_);
         nameActive_ = ImGui::IsItemActive();
         ImGui::PopFont();
@@ -182,11 +197,13 @@ class ProfileScreen final : public Screen {
     }
 
     void startRenaming(const Row& row) {
+        pickingRename_ = false;
         renaming_ = row.id;
         renameHeading_ = "Renommer « " + row.name + " »";
         std::strncpy(name_, row.name.c_str(), sizeof name_ - 1);
         name_[sizeof name_ - 1] = '\0';
         error_.clear();
+        ImGui::ClearActiveID();  // the field starts afresh, the current name selected: typing replaces it
         focused_ = false;
         focusName_ = true;
     }
@@ -243,7 +260,8 @@ class ProfileScreen final : public Screen {
     bool focused_ = false;
     bool focusName_ = false;
     bool nameActive_ = false;
-    std::int64_t renaming_ = 0;  // the profile being renamed, or 0
+    std::int64_t renaming_ = 0;   // the profile being renamed, or 0
+    bool pickingRename_ = false;  // R pressed: the next number names the profile to rename
     std::string renameHeading_;
     std::string backupMessage_;
 };

@@ -1,5 +1,6 @@
 // "Ma progression": daily goal and review settings, per activity (the ending reached, the profile found),
 // mastery per theme, missed items opened with their answer; export or erase one's data.
+#include <cstdio>
 #include <set>
 
 #include "core/base/text.hpp"
@@ -302,7 +303,9 @@ class DashboardScreen final : public Screen {
         paragraph(frame, goalText_, frame.services.fonts.bold);
         bool changed = false;
         // Each − and + is also named for the probe ("goal:-"…): the labels alone are not unique.
+        float rowY = 0.0f;  // the top of the row being drawn
         const auto step = [&](const char* label, const char* name, bool enabled) {
+            ImGui::SetCursorPosY(rowY);
             const bool clicked = button(frame, label, 0.0f, ButtonStyle::Secondary, enabled);
             if (probe::enabled()) {
                 probe::record(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -315,20 +318,27 @@ class DashboardScreen final : public Screen {
             }
             return ok;
         };
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("Objectif : éléments par jour");
+        // Each row: its texts lowered to the middle of its buttons, every item placed from the row's top.
+        const auto label = [&](const char* text) {
+            ImGui::SetCursorPosY(rowY + frame.layout.unit * 0.5f);
+            ImGui::TextUnformatted(text);
+        };
+        char value[32];
+        rowY = ImGui::GetCursorPosY();
+        label("Objectif : éléments par jour");
         ImGui::SameLine();
         if (step("\xE2\x88\x92##objectif", "goal:-", goal_ > 1)) {
             changed = saved(progress.setDailyGoal(goal_ - (goal_ > 10 ? 5 : 1)));
         }
         ImGui::SameLine();
-        ImGui::Text("%d", goal_);
+        std::snprintf(value, sizeof value, "%d", goal_);
+        label(value);
         ImGui::SameLine();
         if (step("+##objectif", "goal:+", goal_ < kMaximumDailyGoal)) {
             changed = saved(progress.setDailyGoal(goal_ + (goal_ >= 10 ? 5 : 1)));
         }
-        ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted("Rétention visée");
+        rowY = ImGui::GetCursorPosY();
+        label("Rétention visée");
         ImGui::SameLine();
         const int percent = static_cast<int>(retention_ * 100.0 + 0.5);
         if (step("\xE2\x88\x92##retention", "retention:-",
@@ -336,7 +346,8 @@ class DashboardScreen final : public Screen {
             changed = saved(progress.setDesiredRetention((percent - 1) / 100.0));
         }
         ImGui::SameLine();
-        ImGui::Text("%d %%", percent);
+        std::snprintf(value, sizeof value, "%d\xC2\xA0%%", percent);  // « 90 % » with a no-break space
+        label(value);
         ImGui::SameLine();
         if (step("+##retention", "retention:+",
                  percent < static_cast<int>(kMaximumRetention * 100.0 + 0.5))) {

@@ -35,6 +35,7 @@ class HomeScreen final : public Screen {
             return;
         }
         goal_ = describeDailyGoal(progress.dailyGoal());
+        dueTomorrow_ = dueToday_ == 0 ? progress.dueTomorrowCount() : 0;
         std::unordered_map<std::string, int> seen;
         for (const auto& [key, count] : progress.itemsSeenPerActivity()) {
             seen[key.first + '\x1F' + key.second] = count;
@@ -183,8 +184,11 @@ class HomeScreen final : public Screen {
                 frame.navigator.push(makeProfileScreen(true));
             }
         } else {
-            const std::string due = dueToday_ == 0 ? "rien à revoir aujourd’hui"
-                                                   : std::to_string(dueToday_) + " à revoir aujourd’hui";
+            // Missed items come back tomorrow at the earliest: say so, rather than only « rien aujourd'hui ».
+            const std::string due =
+                dueToday_ > 0      ? std::to_string(dueToday_) + " à revoir aujourd’hui"
+                : dueTomorrow_ > 0 ? "rien à revoir aujourd’hui, " + std::to_string(dueTomorrow_) + " demain"
+                                   : "rien à revoir aujourd’hui";
             paragraph(frame, "Profil : " + progress.profile()->name + " · " + due, frame.services.fonts.bold);
             sourceLine(frame, goal_);
             if (button(frame, "Ma progression (P)", 0.0f, ButtonStyle::Secondary)) {
@@ -307,6 +311,7 @@ class HomeScreen final : public Screen {
     std::size_t focus_ = 0;
     bool scrollToFocus_ = false;
     std::size_t dueToday_ = 0;
+    std::size_t dueTomorrow_ = 0;
     std::string goal_;                                                    // the daily goal, in words
     std::unordered_map<const ActivityRef*, std::string> progressLabels_;  // « 12 / 18 questions »
 };

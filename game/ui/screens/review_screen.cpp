@@ -343,7 +343,8 @@ bool drillButton(Frame& frame, const std::vector<ReviewItem>& missed) {
     }
     // « Refaire mes erreurs (E) : 14 », formatted without building a string each frame.
     char label[64];
-    std::snprintf(label, sizeof label, "Refaire mes erreurs (E) : %zu", missed.size());
+    std::snprintf(label, sizeof label, "Refaire mes erreurs (E) : %lu",
+                  static_cast<unsigned long>(missed.size()));
     if (button(frame, label)) {
         frame.navigator.push(makeDrillScreen(missed));
         return true;

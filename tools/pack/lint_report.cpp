@@ -97,6 +97,9 @@ void printLintFigures(const Pack& pack, const std::string& folder, std::ostream&
                 out << (i > 0 ? "," : "") << " " << static_cast<char>('A' + i) << " "
                     << activity.fixedPositions[i];
             }
+            if (activity.fixedItems < activity.items) {
+                out << " ; les autres mélangées à chaque partie";
+            }
         }
         out << " ; "
             << (activity.passes()

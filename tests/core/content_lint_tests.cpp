@@ -153,7 +153,7 @@ TEST_CASE("rule 3: an opening only right options have") {
     const PackLint flagged = lintPack(packWith({}, cued));
     REQUIRE(findingsOf(flagged, LintRule::Opening) ==
             1);  // the 2-word opening inside the 3-word one is not repeated
-    CHECK(flagged.activities[0].findings[0].message.find("« selon l'etude acter »") != std::string::npos);
+    CHECK(flagged.activities[0].findings[0].message.find("« Selon l'étude ACTER »") != std::string::npos);
     // The same opening on a wrong option somewhere in the activity: no longer a cue.
     auto shared = cued;
     shared[2].arguments[0].text = "Selon l'étude ACTER, on peut attendre.";

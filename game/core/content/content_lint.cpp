@@ -432,8 +432,10 @@ std::string opening(const std::string& text, std::size_t words) {
 }
 
 void checkOpenings(const std::vector<LintItem>& items, ActivityLint& result) {
+    std::set<std::string> reported;  // folded 3-word openings already reported
     for (const std::size_t words : {std::size_t{3}, std::size_t{2}}) {
         std::map<std::string, std::vector<std::string>> rightOpenings;
+        std::map<std::string, std::string> shown;  // the opening in the author's words, for the message
         std::set<std::string> wrongOpenings;
         for (const auto& item : items) {
             std::set<std::string> seenInItem;
@@ -446,6 +448,12 @@ void checkOpenings(const std::vector<LintItem>& items, ActivityLint& result) {
                     wrongOpenings.insert(start);
                 } else if (seenInItem.insert(start).second) {
                     rightOpenings[start].push_back(item.id);
+                    const auto written = writtenWords(option.text);
+                    std::string quoted;
+                    for (std::size_t w = 0; w < words && w < written.size(); ++w) {
+                        quoted += (w > 0 ? " " : "") + written[w];
+                    }
+                    shown.emplace(start, quoted.empty() ? start : quoted);
                 }
             }
         }
@@ -455,13 +463,12 @@ void checkOpenings(const std::vector<LintItem>& items, ActivityLint& result) {
             }
             // A 2-word opening inside an already reported 3-word one says the same thing.
             const bool covered =
-                std::any_of(result.findings.begin(), result.findings.end(), [&](const auto& f) {
-                    return f.rule == LintRule::Opening &&
-                           f.message.find("« " + start + " ") != std::string::npos;
-                });
+                std::any_of(reported.begin(), reported.end(),
+                            [&](const std::string& longer) { return longer.starts_with(start + " "); });
             if (covered) {
                 continue;
             }
+            reported.insert(start);
             std::string list;
             for (const auto& id : ids) {
                 list += (list.empty() ? "" : ", ") + id;
@@ -470,8 +477,8 @@ void checkOpenings(const std::vector<LintItem>& items, ActivityLint& result) {
                 {LintRule::Opening,
                  {},
                  {},
-                 "« " + start + " » ouvre la bonne réponse de " + std::to_string(ids.size()) + " éléments (" +
-                     list +
+                 "« " + shown[start] + " » ouvre la bonne réponse de " + std::to_string(ids.size()) +
+                     " éléments (" + list +
                      ") et aucune mauvaise réponse de l'activité : un indice ; variez les débuts ou "
                      "donnez-les aussi à des leurres."});
         }

@@ -23,6 +23,7 @@ SessionOptions withData(const std::filesystem::path& data, std::int64_t* now,
     options.open = open;
     options.profile = profile;
     options.storeClock = [now] { return *now; };
+    options.shuffleOptions = false;  // the tests press the booklet's letters
     return options;
 }
 
@@ -284,7 +285,7 @@ TEST_CASE("« Ma progression » sets the daily goal and retention, and opens a m
     REQUIRE(open.has_value());
     ui.click(*open);
     ui.frames(2);
-    CHECK(probe::shown("Bonne réponse : A. Oui"));
+    CHECK(probe::shown("Bonne réponse : Oui"));  // no letter: the options' order changes from play to play
     CHECK(probe::shown("Pack : "));
     CHECK(probe::shown("Source : "));
     probe::enable(false);

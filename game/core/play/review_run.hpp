@@ -6,6 +6,8 @@
 // results (ResultRecord::drill), which move no schedule and are never an item's latest result.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -29,8 +31,9 @@ struct ReviewItem {
 
 // One item's answer: the options ticked (or the argument chosen) and the outcome.
 struct ReviewAnswer {
-    std::vector<int> selection;
+    std::vector<int> selection;  // indices into the item's options or arguments
     Outcome outcome = Outcome::Wrong;
+    std::vector<int> shown;  // the order they were shown in (position 0 is letter A)
 };
 
 class ReviewRun {
@@ -38,7 +41,12 @@ class ReviewRun {
     enum class Phase { Answering, Revealed, Finished };
     enum class Mode { Review, Drill };
 
-    explicit ReviewRun(std::vector<ReviewItem> items, Mode mode = Mode::Review);
+    // `seed` draws the order of each question's options (optionDisplayOrder); without one, and for cards,
+    // the file's order.
+    explicit ReviewRun(std::vector<ReviewItem> items, Mode mode = Mode::Review,
+                       std::optional<std::uint64_t> seed = std::nullopt);
+    ReviewRun(std::vector<ReviewItem> items, std::optional<std::uint64_t> seed)
+        : ReviewRun(std::move(items), Mode::Review, seed) {}
 
     Mode mode() const { return mode_; }
     Phase phase() const { return phase_; }
@@ -47,6 +55,9 @@ class ReviewRun {
     const std::vector<ReviewItem>& items() const { return items_; }
     const ReviewItem& current() const { return items_[position_]; }
     const std::vector<int>& selection() const { return selection_; }
+    // The current item's options (or arguments) as shown: shownOrder()[0] is under letter A. Events and
+    // results use indices into the item's own list.
+    const std::vector<int>& shownOrder() const { return orders_[position_]; }
 
     // A question: tick options then confirm. A card: choose an argument (confirms at once).
     bool toggle(int option);
@@ -64,6 +75,7 @@ class ReviewRun {
   private:
     std::vector<ReviewItem> items_;
     Mode mode_;
+    std::vector<std::vector<int>> orders_;
     std::size_t position_ = 0;
     Phase phase_ = Phase::Answering;
     std::vector<int> selection_;
@@ -78,7 +90,13 @@ std::vector<ReviewItem> drillItems(const Pack& pack, const Quiz& quiz, const Qui
 // The drill after a deck played alone: the cards whose best argument was not found.
 std::vector<ReviewItem> drillItems(const Pack& pack, const MythDeck& deck, const SoloMythRun& run);
 
-// The options that are right for a question, or the best argument of a card, as « B. texte » lines.
-std::vector<std::string> rightAnswerLines(const ReviewItem& item);
+// The texts of a question's right options, or of a card's best argument (no letters: the order of the
+// options changes from play to play).
+std::vector<std::string> rightAnswerTexts(const ReviewItem& item);
+// The right options' (or best argument's) indices into the item's own list.
+std::vector<int> rightIndices(const ReviewItem& item);
+// « A. texte ; C. texte »: options (or arguments) by their letter in `shown` (empty: the file's order).
+std::string answerWithLetters(const ReviewItem& item, const std::vector<int>& indices,
+                              const std::vector<int>& shown);
 
 }  // namespace passerelles

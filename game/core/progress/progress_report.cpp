@@ -268,12 +268,8 @@ std::vector<ReviewItem> resolveReviewItems(const ContentLibrary& library,
 
 namespace {
 
-std::string letter(std::size_t index) {
-    return std::string(1, static_cast<char>('A' + index));
-}
-
-// « B. Le texte de l'option » for each option id, in the order given; an id no longer in the question
-// stays as it was.
+// The text of each option id, in the order given; an id no longer in the question stays as it was. No
+// letters: the options' order changes from play to play (optionDisplayOrder).
 std::string optionTexts(const Question& question, const nlohmann::json& ids) {
     std::string text;
     for (const auto& id : ids) {
@@ -281,9 +277,9 @@ std::string optionTexts(const Question& question, const nlohmann::json& ids) {
             continue;
         }
         std::string shown = id.get<std::string>();
-        for (std::size_t i = 0; i < question.options.size(); ++i) {
-            if (question.options[i].id == shown) {
-                shown = letter(i) + ". " + question.options[i].text;
+        for (const auto& option : question.options) {
+            if (option.id == shown) {
+                shown = option.text;
                 break;
             }
         }
@@ -294,9 +290,9 @@ std::string optionTexts(const Question& question, const nlohmann::json& ids) {
 
 std::string rightOptions(const Question& question) {
     std::string text;
-    for (std::size_t i = 0; i < question.options.size(); ++i) {
-        if (question.options[i].correct) {
-            text += (text.empty() ? "" : " ; ") + letter(i) + ". " + question.options[i].text;
+    for (const auto& option : question.options) {
+        if (option.correct) {
+            text += (text.empty() ? "" : " ; ") + option.text;
         }
     }
     return text;

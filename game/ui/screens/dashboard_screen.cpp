@@ -273,7 +273,8 @@ class DashboardScreen final : public Screen {
     void drawMissedItem(Frame& frame, const ReviewItem& item) {
         beginPanel(frame, theme::kSurface, theme::kBorder);
         const bool question = item.question() != nullptr;
-        for (const std::string& line : rightAnswerLines(item)) {
+        // Texts without letters: the options' order changes from play to play.
+        for (const std::string& line : rightAnswerTexts(item)) {
             paragraph(frame, (question ? "Bonne réponse : " : "Meilleur argument : ") + line,
                       frame.services.fonts.bold, theme::kRight);
         }

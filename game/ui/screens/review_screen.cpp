@@ -16,16 +16,21 @@ namespace {
 class ReviewScreen final : public Screen {
   public:
     ReviewScreen() = default;
-    explicit ReviewScreen(std::vector<ReviewItem> drill) {
-        run_.emplace(std::move(drill), ReviewRun::Mode::Drill);
-    }
+    // The run starts at the first frame, where the play's seed for the options' order is at hand.
+    explicit ReviewScreen(std::vector<ReviewItem> drill) : drill_(true), drillItems_(std::move(drill)) {}
 
     std::string title() const override { return drilling() ? "Refaire mes erreurs" : "Revoir mes erreurs"; }
     std::string kind() const override { return drilling() ? "drill" : "review"; }
 
     void draw(Frame& frame) override {
         if (!run_) {
-            run_.emplace(resolveReviewItems(frame.services.library, frame.services.progress.dueToday()));
+            const auto seed = frame.services.playSeed ? frame.services.playSeed() : std::nullopt;
+            if (drill_) {
+                run_.emplace(std::move(drillItems_), ReviewRun::Mode::Drill, seed);
+            } else {
+                run_.emplace(resolveReviewItems(frame.services.library, frame.services.progress.dueToday()),
+                             ReviewRun::Mode::Review, seed);
+            }
         }
         ReviewRun& run = *run_;
         if (run.phase() == ReviewRun::Phase::Finished) {
@@ -36,7 +41,8 @@ class ReviewScreen final : public Screen {
         const int optionCount = item.question() != nullptr ? static_cast<int>(item.question()->options.size())
                                                            : static_cast<int>(item.card()->arguments.size());
         if (run.phase() == ReviewRun::Phase::Answering) {
-            const int option = frame.input.takeOptionShortcut(optionCount);
+            const int position = frame.input.takeOptionShortcut(optionCount);
+            const int option = position >= 0 ? run.shownOrder()[static_cast<std::size_t>(position)] : -1;
             if (option >= 0 && run.toggle(option) && run.phase() == ReviewRun::Phase::Revealed) {
                 recordAnswer(frame);
             }
@@ -80,8 +86,8 @@ class ReviewScreen final : public Screen {
         const ReviewItem& item = run.current();
         ActivityRecorder& recorder = recorderFor(frame, item);
         if (item.question() != nullptr) {
-            recorder.answered(*item.question(),
-                              QuestionResult{item.question(), run.selection(), run.lastScore()});
+            recorder.answered(*item.question(), QuestionResult{item.question(), run.selection(),
+                                                               run.lastScore(), run.shownOrder()});
         } else {
             recorder.cardReviewed(*item.card(), run.selection().front());
         }
@@ -105,17 +111,19 @@ class ReviewScreen final : public Screen {
         sourceLine(frame, describeRule(question));
         heading(frame, question.text);
         verticalSpace(frame, 0.3f);
-        for (std::size_t i = 0; i < question.options.size(); ++i) {
+        const std::vector<int> order = run.shownOrder();  // letters follow the shuffled order
+        for (std::size_t position = 0; position < order.size(); ++position) {
+            const auto i = static_cast<std::size_t>(order[position]);
             OptionCard card;
-            card.index = static_cast<int>(i);
+            card.index = static_cast<int>(position);
             card.text = question.options[i].text;
             card.multiple = question.isMultipleAnswer();
             card.interactive = !revealed;
-            card.look = look(run.selection(), card.index, question.options[i].correct, revealed);
+            card.look = look(run.selection(), order[position], question.options[i].correct, revealed);
             card.feedback = card.look == OptionLook::Neutral ? std::string_view()
                                                              : std::string_view(question.options[i].feedback);
             if (optionCard(frame, card)) {
-                run.toggle(card.index);
+                run.toggle(order[position]);
             }
         }
         if (!revealed) {
@@ -152,7 +160,7 @@ class ReviewScreen final : public Screen {
         }
     }
 
-    bool drilling() const { return run_ && run_->mode() == ReviewRun::Mode::Drill; }
+    bool drilling() const { return drill_; }
 
     // The next item; past the last one, what the end screen shows is read and written once, here: an idle
     // end screen queries nothing and builds nothing.
@@ -239,18 +247,9 @@ class ReviewScreen final : public Screen {
                            : answer.outcome == Outcome::Partial ? "\xE2\x97\x90 "
                                                                 : "\xE2\x9C\x97 ";
         const Question* question = item.question();
-        std::string given;
-        for (const int index : answer.selection) {
-            const std::string& text = question != nullptr
-                                          ? question->options[static_cast<std::size_t>(index)].text
-                                          : item.card()->arguments[static_cast<std::size_t>(index)].text;
-            given +=
-                (given.empty() ? "" : " ; ") + std::string(1, static_cast<char>('A' + index)) + ". " + text;
-        }
-        std::string right;
-        for (const std::string& line : rightAnswerLines(item)) {
-            right += (right.empty() ? "" : " ; ") + line;
-        }
+        // Letters as the learner saw them (the options' order of that play).
+        const std::string given = answerWithLetters(item, answer.selection, answer.shown);
+        const std::string right = answerWithLetters(item, rightIndices(item), answer.shown);
         return {outcomeColour(answer.outcome),
                 std::string(mark) + outcomeLabel(answer.outcome),
                 question != nullptr ? question->text : "« " + item.card()->statement + " »",
@@ -308,6 +307,8 @@ class ReviewScreen final : public Screen {
         }
     }
 
+    bool drill_ = false;
+    std::vector<ReviewItem> drillItems_;  // until the run starts
     std::optional<ReviewRun> run_;
     std::map<std::string, std::unique_ptr<ActivityRecorder>> recorders_;
     std::string problem_;

@@ -162,7 +162,8 @@ void ScreenHost::drawSaveBanner(Frame& frame, const Screen& screen) {
 
 void ScreenHost::drawGlossaryOverlay(Frame& frame) {
     const Layout& layout = frame.layout;
-    const auto& seen = services_.acronyms.seen();
+    // A copy: the expansions drawn below note their own acronyms, which may grow (and move) the list.
+    const std::vector<const GlossaryEntry*> seen = services_.acronyms.seen();
     beginDialog(frame, "##glossary",
                 ImVec2(std::min(layout.display.x * 0.9f, layout.unit * 36.0f), layout.display.y * 0.8f));
     heading(frame, "Sigles de cet écran", services_.fonts.title);

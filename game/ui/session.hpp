@@ -34,6 +34,11 @@ struct SessionOptions {
     // itself, unless scripted with --keys or --frames); false: loaded before the first frame (tests).
     bool loadInBackground = false;
     bool holdBackgroundLoading = false;  // tests: the loader waits for Session::releaseLoading()
+    // Quiz options: shuffled per play with a new random seed (the game), with this fixed seed (a
+    // reproducible run), or in the files' order when shuffleOptions is false (tests that press the letters
+    // of the booklet's answers).
+    bool shuffleOptions = true;
+    std::optional<std::uint64_t> optionSeed;
 };
 
 class Session {

@@ -170,7 +170,7 @@ Session::Session(SessionOptions options)
     std::unique_ptr<Screen> first = screenForTarget(library_, options.open, openError_);
     if (!first) {
         services_->startupMessages.push_back("Impossible d’ouvrir « " + options.open + " » : " + openError_ +
-                                             ".");
+                                             (openError_.ends_with('.') ? "" : "."));
         first = makeHomeScreen();
     } else if (options.open == "borne") {
         // A booth has no home screen behind it and no way out for visitors: F11 and closing the

@@ -186,7 +186,7 @@ std::optional<AtelierPlan> loadPlanFile(const std::filesystem::path& file, std::
     if (!read.text) {
         error = "Le plan " + guillemets(file.string()) +
                 (read.problem == FileProblem::Missing ? " est introuvable."
-                                                      : " ne peut pas être lu : " + read.why);
+                                                      : " ne peut pas être lu. " + read.why);
         return std::nullopt;
     }
     auto plan = planFromJson(*read.text, error);

@@ -145,9 +145,8 @@ BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& 
     // stream is closed before the file may be moved aside: Windows does not rename a file that is open.
     const FileRead read = readRegularFile(file, std::uintmax_t{1} << 20);
     if (!read.text && read.problem != FileProblem::TooBig) {
-        error = "Les réglages de la borne " + guillemets(file.string()) +
-                " ne peuvent pas être lus : " + read.why +
-                " La borne reste verrouillée ; passerelles --borne --set-pin choisit un code.";
+        error = "Les réglages de la borne " + guillemets(file.string()) + " ne peuvent pas être lus. " +
+                read.why + " La borne reste verrouillée ; passerelles --borne --set-pin choisit un code.";
         return settings;
     }
     std::ostringstream text;

@@ -3,13 +3,19 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <filesystem>
+
+#include <imgui_internal.h>  // the content window's size and extent, to check that nothing scrolls
 
 #include "core/base/text.hpp"
 #include "core/borne/borne.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
 #include "ui/probe.hpp"
+#include "ui/screen_host.hpp"
+#include "ui/screens/borne_session.hpp"
 
 using namespace passerelles;
 using namespace passerelles::ui;
@@ -259,4 +265,153 @@ TEST_CASE("a damaged borne.json without a PIN locks the booth until one is set f
     booth.ui->frames(2);
     booth.press({"2", "4", "6", "8", "Enter"});
     CHECK(drawsWidget(booth, "button:Quitter Passerelles"));
+}
+
+// ---- Nothing scrolls ---------------------------------------------------------------------------------
+
+namespace {
+
+// How far the last frame's content went past the bottom of the host's scrolling region, in pixels
+// (≤ 0: it fits), computed as ImGui does before it shows a scrollbar: the extent reached by the cursor,
+// plus the window's padding, against the window's inner height.
+float verticalOverflow() {
+    ImGuiContext& context = *ImGui::GetCurrentContext();
+    for (ImGuiWindow* window : context.Windows) {
+        if (window->Active && std::strstr(window->Name, "##content") != nullptr) {
+            const float content = std::ceil(window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y);
+            return content + window->WindowPadding.y * 2.0f - window->InnerRect.GetHeight();
+        }
+    }
+    FAIL("no content window drawn");
+    return 0.0f;
+}
+
+float scrollMax() {
+    ImGuiContext& context = *ImGui::GetCurrentContext();
+    for (ImGuiWindow* window : context.Windows) {
+        if (window->Active && std::strstr(window->Name, "##content") != nullptr) {
+            return window->ScrollMax.y;
+        }
+    }
+    return -1.0f;
+}
+
+// A booth with no data folder whose screen is set directly to one round of `items`.
+struct RoundStage {
+    RoundStage() {
+        SessionOptions options;
+        options.contentRoots = {{testing::contentDir(), "bundled"}};
+        options.open = "home";
+        ui = std::make_unique<HeadlessUi>(options, ImVec2(1280, 720));
+        session = std::make_shared<BorneSession>(ui->session().library(), std::filesystem::path());
+    }
+    std::shared_ptr<BorneRound> show(std::vector<BorneItem> items) {
+        auto round = std::make_shared<BorneRound>(std::move(items));
+        ui->session().host().navigator().resetTo(makeBorneRoundScreen(session, round));
+        ui->session().host().applyPending();
+        ui->frames(2);  // the second frame's scroll limit comes from the first frame's content
+        return round;
+    }
+    // Fits when neither the content drawn nor ImGui's own scroll limit go past the window.
+    bool fits(const std::string& what) {
+        ui->frame();
+        const float overflow = verticalOverflow();
+        const float limit = scrollMax();
+        CAPTURE(what);
+        CAPTURE(overflow);
+        CHECK(ui->screen().kind() == "borne-round");
+        if (overflow > 0.0f || limit != 0.0f) {
+            MESSAGE(what << ": " << overflow << " px too high");
+        }
+        return overflow <= 0.0f && limit == 0.0f;
+    }
+    std::unique_ptr<HeadlessUi> ui;
+    std::shared_ptr<BorneSession> session;
+};
+
+int wrongOption(const Question& question) {
+    for (std::size_t o = 0; o < question.options.size(); ++o) {
+        if (!question.options[o].correct) {
+            return static_cast<int>(o);
+        }
+    }
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("every booth question and card fits one screen, before and after the answer, at three sizes") {
+    RoundStage stage;
+    const BornePool& pool = stage.session->pool;
+    REQUIRE(pool.questions.size() > 50);
+    REQUIRE(pool.cards.size() > 10);
+    int checked = 0;
+    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768)}) {
+        stage.ui->resize(size);
+        for (const BorneItem& item : pool.questions) {
+            const std::string what = std::to_string(static_cast<int>(size.x)) + " " + borneItemKey(item);
+            auto round = stage.show({item, item});  // not the last item: « Suivant », not « Voir mon score »
+            CHECK_MESSAGE(stage.fits(what + " question"), what);
+            round->answer({wrongOption(*item.question)});
+            CHECK_MESSAGE(stage.fits(what + " answered"), what);
+            ++checked;
+        }
+        for (const BorneItem& item : pool.cards) {
+            for (std::size_t a = 0; a < item.card->arguments.size(); ++a) {
+                const std::string what = std::to_string(static_cast<int>(size.x)) + " " + borneItemKey(item) +
+                                         " argument " + std::to_string(a);
+                auto round = stage.show({item, item});
+                if (a == 0) {
+                    CHECK_MESSAGE(stage.fits(what + " card"), what);
+                }
+                round->answer({static_cast<int>(a)});
+                CHECK_MESSAGE(stage.fits(what + " answered"), what);
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == 3 * static_cast<int>(pool.questions.size() + [&] {
+                         std::size_t arguments = 0;
+                         for (const BorneItem& item : pool.cards) {
+                             arguments += item.card->arguments.size();
+                         }
+                         return arguments;
+                     }()));
+}
+
+TEST_CASE("an item too long for the floor size is shortened, never scrolled") {
+    // Six long options, a long statement and a long explanation at 1024×768: no type level fits whole.
+    Pack pack;
+    pack.id = "long";
+    Question question;
+    question.id = "q";
+    const std::string words = "une phrase assez longue pour remplir une ligne entière de la borne ";
+    for (int i = 0; i < 4; ++i) {
+        question.text += words;
+    }
+    question.text += "?";
+    question.explanation = words + words + words + words + words + "fin. Deuxième phrase jamais montrée.";
+    for (int o = 0; o < 6; ++o) {
+        QuizOption option;
+        option.id = std::to_string(o);
+        option.text = words + words + std::to_string(o);
+        option.correct = o == 0;
+        question.options.push_back(option);
+    }
+    RoundStage stage;
+    stage.ui->resize(ImVec2(1024, 768));
+    auto round = stage.show({BorneItem{&pack, "quiz", &question, nullptr}});
+    CHECK(stage.fits("question"));
+    round->answer({1});
+    probe::enable(true);
+    CHECK(stage.fits("answered"));
+    CHECK(probe::shown("Pas tout à fait"));
+    CHECK_FALSE(probe::shown("Deuxième phrase"));
+    CHECK_FALSE(probe::shown("fin."));  // the first sentence itself is cut, on a word, with « … »
+    bool cut = false;
+    for (const std::string& text : probe::texts()) {
+        cut = cut || (text.starts_with("une phrase") && text.ends_with("…"));
+    }
+    CHECK(cut);
+    probe::enable(false);
 }

@@ -12,6 +12,7 @@
 
 #include "core/borne/borne.hpp"
 #include "ui/screen.hpp"
+#include "ui/widgets.hpp"
 
 namespace passerelles::ui {
 
@@ -50,12 +51,21 @@ struct BorneSession {
 // Ctrl+Shift+B: the trainer's way in (the PIN is asked next). A visitor has no key that leaves the booth.
 bool takeTrainerCombination(Frame& frame);
 
+// A large touch button at the cursor, `size` in pixels, its label centred in `font`: the booth's calls to
+// action (« Suivant », « Touchez l'écran pour jouer »). Returns true when touched.
+bool boothButton(Frame& frame, const char* label, ImVec2 size, ImFont* font,
+                 ButtonStyle style = ButtonStyle::Primary, bool enabled = true);
+// The height a boothButton needs for `font`: the label and room for a finger.
+float boothButtonHeight(Frame& frame, ImFont* font);
+
 // A PIN pad: digits typed or touched go into `pin` (up to 8), ← erases; returns true on « Valider »/Entrée.
 bool pinPad(Frame& frame, std::string& pin);
 
 // The booth's screens, opened from one another.
 std::unique_ptr<Screen> makeBorneAttractScreen(std::shared_ptr<BorneSession> session);
-std::unique_ptr<Screen> makeBorneRoundScreen(std::shared_ptr<BorneSession> session);
+// A new round drawn from the session's pool, or `round` as given (tests show one chosen item).
+std::unique_ptr<Screen> makeBorneRoundScreen(std::shared_ptr<BorneSession> session,
+                                             std::shared_ptr<BorneRound> round = nullptr);
 std::unique_ptr<Screen> makeBorneEndScreen(std::shared_ptr<BorneSession> session,
                                            std::shared_ptr<BorneRound> round,
                                            std::optional<std::int64_t> roundId);

@@ -23,6 +23,7 @@ const unsigned short* frenchGlyphRanges() {
         0x2070, 0x207F,  // superscripts ⁰ ⁴…⁹ ⁻ (« 1 × 10³⁰⁸ » in messages about huge numbers)
         0x20AC, 0x20AC,  // €
         0x2190, 0x2199,  // arrows
+        0x21E7, 0x21E7,  // ⇧, the booth keyboard's shift key
         0x2212, 0x2212,  // minus sign
         0x221E, 0x221E,  // ∞
         0x25A0, 0x25FF,  // squares, circles, half-filled circle for partial answers

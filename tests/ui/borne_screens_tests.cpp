@@ -12,6 +12,7 @@
 #include "core/base/text.hpp"
 #include "core/borne/borne.hpp"
 #include "support/test_support.hpp"
+#include "ui/allocation_counter.hpp"
 #include "ui/headless.hpp"
 #include "ui/probe.hpp"
 #include "ui/screen_host.hpp"
@@ -219,12 +220,16 @@ TEST_CASE("after a lock, the next series of three wrong PINs locks for 2 minutes
 
 namespace {
 
-bool drawsWidget(Booth& booth, const std::string& name) {
+bool drawsWidget(HeadlessUi& ui, const std::string& name) {
     probe::enable(true);
-    booth.ui->frame();
+    ui.frame();
     const auto names = probe::names();
     probe::enable(false);
     return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool drawsWidget(Booth& booth, const std::string& name) {
+    return drawsWidget(*booth.ui, name);
 }
 
 }  // namespace
@@ -414,4 +419,144 @@ TEST_CASE("an item too long for the floor size is shortened, never scrolled") {
     }
     CHECK(cut);
     probe::enable(false);
+}
+
+namespace {
+
+// Touches the widget drawn under `name` (a button's label): false when the screen does not draw it.
+bool touch(HeadlessUi& ui, const std::string& name) {
+    probe::enable(true);
+    ui.frame();
+    const auto centre = probe::centre(name);
+    probe::enable(false);
+    if (!centre) {
+        return false;
+    }
+    ui.click(*centre);
+    return true;
+}
+
+}  // namespace
+
+TEST_CASE("a nickname typed by touches on the on-screen keyboard, « Zoé 2 », then the visitor's rank") {
+    Booth booth(true);
+    booth.press({"Space"});
+    booth.playRound();
+    booth.press({"Enter"});  // a first visitor leaves without a nickname
+    booth.press({"Space"});
+    booth.playRound();
+    REQUIRE(booth.kind() == "borne-end");
+    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768)}) {
+        booth.ui->resize(size);
+        booth.ui->frames(2);
+        CAPTURE(size.x);
+        CHECK(verticalOverflow() <= 0.0f);  // the end screen fits, keyboard closed
+    }
+    REQUIRE(touch(*booth.ui, "button:Mon pseudo au classement"));
+    // The first letter is a capital, then lower case; accents, a space and digits have their keys.
+    for (const char* key : {"Z", "o", "é", "espace", "2"}) {
+        CAPTURE(key);
+        REQUIRE(touch(*booth.ui, std::string("button:") + key));
+    }
+    CHECK(drawsWidget(booth, "nickname:Zoé 2"));
+    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768)}) {
+        booth.ui->resize(size);
+        booth.ui->frames(2);
+        CAPTURE(size.x);
+        CHECK(verticalOverflow() <= 0.0f);  // and with the keyboard open
+        CHECK(scrollMax() == 0.0f);
+    }
+    // The shift key gives the capitals of the accents; ← erases one character, not one byte.
+    REQUIRE(touch(*booth.ui, "button:\xE2\x87\xA7"));
+    REQUIRE(touch(*booth.ui, "button:É"));
+    CHECK(drawsWidget(booth, "nickname:Zoé 2É"));
+    REQUIRE(touch(*booth.ui, "button:\xE2\x86\x90"));
+    CHECK(drawsWidget(booth, "nickname:Zoé 2"));
+
+    REQUIRE(touch(*booth.ui, "button:Enregistrer"));
+    probe::enable(true);
+    booth.ui->frame();
+    const bool ranked = probe::shown("Votre pseudo «\u00A0Zoé 2\u00A0» est au classement du jour\u00A0: ") &&
+                        probe::shown(" sur 2 aujourd’hui.");
+    probe::enable(false);
+    CHECK(ranked);
+    BorneStore store(booth.data());
+    const auto leaders = store.leaders(formatLocalTimeNow("%Y-%m-%d"), 3);
+    REQUIRE(leaders.size() == 1);
+    CHECK(leaders[0].nickname == "Zoé 2");
+}
+
+TEST_CASE("the attract screen shows its large call to action and fits, slide after slide, at three sizes") {
+    Booth booth(true);
+    REQUIRE(booth.kind() == "borne-attract");
+    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768)}) {
+        booth.ui->resize(size);
+        for (int slide = 0; slide < 12; ++slide) {
+            booth.ui->setTime(booth.ui->time() + 8.0);  // the next slide (7 s each by default)
+            booth.ui->frames(2);
+            CAPTURE(size.x);
+            CAPTURE(slide);
+            CHECK(verticalOverflow() <= 0.0f);
+            CHECK(drawsWidget(booth, "button:Touchez l’écran pour jouer"));
+        }
+    }
+    CHECK(booth.kind() == "borne-attract");
+}
+
+TEST_CASE("an idle booth frame allocates nothing, queries nothing and rebuilds no pool, on every screen") {
+    testing::TemporaryFolder folder;
+    {
+        BorneSettings settings;
+        settings.setPin("1234");
+        std::string error;
+        REQUIRE(saveBorneSettings(folder.path() / "borne.json", settings, error));
+    }
+    RoundStage stage;
+    auto session = std::make_shared<BorneSession>(stage.ui->session().library(), folder.path());
+    REQUIRE(session->store);
+    HeadlessUi& ui = *stage.ui;
+    const auto idleFramesChangeNothing = [&](const std::string& what) {
+        ui.frames(3);  // settle: layouts measured, texts built, counters read
+        const std::uint64_t allocations = testing::allocationCount();
+        const std::uint64_t accesses = session->store->accesses();
+        const int builds = session->poolBuilds;
+        ui.frames(10);
+        const std::uint64_t allocated = testing::allocationCount() - allocations;
+        CAPTURE(what);  // after counting: doctest's CAPTURE allocates
+        CHECK(allocated == 0);
+        CHECK(session->store->accesses() == accesses);
+        CHECK(session->poolBuilds == builds);
+    };
+    auto& navigator = ui.session().host().navigator();
+    navigator.resetTo(makeBorneAttractScreen(session));
+    ui.session().host().applyPending();
+    idleFramesChangeNothing("attract");
+
+    auto round = std::make_shared<BorneRound>(std::vector<BorneItem>{session->pool.questions.front()});
+    navigator.resetTo(makeBorneRoundScreen(session, round));
+    ui.session().host().applyPending();
+    idleFramesChangeNothing("question");
+    round->answer({0});
+    idleFramesChangeNothing("answered");
+
+    const auto id = session->store->recordRound(session->today(), *round);
+    navigator.resetTo(makeBorneEndScreen(session, round, id));
+    ui.session().host().applyPending();
+    idleFramesChangeNothing("end");
+    REQUIRE(touch(ui, "button:Mon pseudo au classement"));
+    idleFramesChangeNothing("end, keyboard");
+
+    navigator.resetTo(makeBorneTrainerScreen(session));
+    ui.session().host().applyPending();
+    for (const char* key : {"1", "2", "3", "4", "Enter"}) {
+        ui.press(key);
+    }
+    REQUIRE(drawsWidget(ui, "button:Quitter Passerelles"));
+    idleFramesChangeNothing("trainer");
+    const int builds = session->poolBuilds;
+    const auto themes = bornePoolThemes(session->packs);
+    REQUIRE_FALSE(themes.empty());
+    REQUIRE(touch(ui, "button:" + themes.front().label));  // a theme chosen: the pool is rebuilt, once
+    CHECK(session->poolBuilds == builds + 1);
+    idleFramesChangeNothing("trainer, after a change");
 }

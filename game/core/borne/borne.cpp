@@ -530,6 +530,7 @@ bool BorneStore::prepare() {
 }
 
 PinLockoutState BorneStore::pinLockout() {
+    ++accesses_;
     PinLockoutState state;
     if (!ok()) {
         return state;
@@ -543,6 +544,7 @@ PinLockoutState BorneStore::pinLockout() {
 }
 
 bool BorneStore::savePinLockout(const PinLockoutState& state) {
+    ++accesses_;
     if (!ok()) {
         return false;
     }
@@ -554,6 +556,7 @@ bool BorneStore::savePinLockout(const PinLockoutState& state) {
 }
 
 std::optional<std::int64_t> BorneStore::recordRound(const std::string& day, const BorneRound& round) {
+    ++accesses_;
     if (!ok()) {
         return std::nullopt;
     }
@@ -591,6 +594,7 @@ std::optional<std::int64_t> BorneStore::recordRound(const std::string& day, cons
 }
 
 bool BorneStore::recordAbandoned(const std::string& day) {
+    ++accesses_;
     if (!ok()) {
         return false;
     }
@@ -600,6 +604,7 @@ bool BorneStore::recordAbandoned(const std::string& day) {
 }
 
 bool BorneStore::setNickname(std::int64_t roundId, const std::string& nickname) {
+    ++accesses_;
     if (!ok()) {
         return false;
     }
@@ -614,6 +619,7 @@ bool BorneStore::setNickname(std::int64_t roundId, const std::string& nickname) 
 }
 
 BorneDayCounters BorneStore::counters(const std::string& day, const std::vector<const Pack*>& packs) {
+    ++accesses_;
     BorneDayCounters counters;
     counters.day = day;
     if (!ok()) {
@@ -655,6 +661,7 @@ BorneDayCounters BorneStore::counters(const std::string& day, const std::vector<
 }
 
 std::vector<BorneLeader> BorneStore::leaders(const std::string& day, int count) {
+    ++accesses_;
     std::vector<BorneLeader> leaders;
     if (!ok()) {
         return leaders;
@@ -672,6 +679,7 @@ std::vector<BorneLeader> BorneStore::leaders(const std::string& day, int count) 
 }
 
 std::optional<BorneRank> BorneStore::rank(const std::string& day, std::int64_t roundId) {
+    ++accesses_;
     if (!ok()) {
         return std::nullopt;
     }

@@ -216,6 +216,10 @@ class BorneStore {
     // The day's counters as CSV (UTF-8 with BOM, « ; »): figures, then the most missed questions.
     std::string countersCsv(const BorneDayCounters& counters);
 
+    // How many times the file was read or written since opening: screens read once per visit, never per
+    // frame, and the tests check it.
+    std::uint64_t accesses() const { return accesses_; }
+
     // The wrong PINs counted so far (PinLockout), kept across restarts; nothing stored gives a clean slate.
     PinLockoutState pinLockout();
     bool savePinLockout(const PinLockoutState& state);
@@ -224,6 +228,7 @@ class BorneStore {
     bool prepare();
     std::unique_ptr<sql::Database> database_;
     std::string error_;
+    std::uint64_t accesses_ = 0;
 };
 
 // Keeps a visitor's nickname printable and short: control characters removed, spaces trimmed, 20 chars.

@@ -282,9 +282,12 @@ class BorneRoundScreen final : public Screen {
 
         // Where the visitor is: « Question 2 sur 5 » and a thin bar.
         const BorneItem& item = round_->current();
-        const std::string where = (item.card != nullptr ? "Idée reçue " : "Question ") +
-                                  std::to_string(round_->position() + 1) + " sur " +
-                                  std::to_string(round_->size());
+        if (whereFor_ != round_->position()) {  // built once per item: an idle frame allocates nothing
+            whereFor_ = round_->position();
+            where_ = (item.card != nullptr ? "Idée reçue " : "Question ") +
+                     std::to_string(round_->position() + 1) + " sur " + std::to_string(round_->size());
+        }
+        const std::string& where = where_;
         drawList->AddText(fonts.small, fonts.small->FontSize, ImVec2(origin.x, y), theme::kTextMuted,
                           where.c_str());
         const float labelWidth =
@@ -529,6 +532,8 @@ class BorneRoundScreen final : public Screen {
     std::vector<std::string> optionTexts_;
     std::vector<bool> correct_;
     std::string statement_;
+    std::string where_;  // « Question 2 sur 5 »
+    std::size_t whereFor_ = static_cast<std::size_t>(-1);
     std::string verdict_;
     std::string explanation_;
     RoundLayout layout_;

@@ -114,8 +114,15 @@ bool boothButton(Frame& frame, const char* label, ImVec2 size, ImFont* font, But
     drawList->AddRectFilled(position, end, fill, unit * 0.4f);
     drawList->AddRect(position, end, enabled ? theme::kPrimary : theme::kBorder, unit * 0.4f, 0,
                       std::max(2.0f, unit / 10.0f));
-    const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label, labelEnd);
-    drawList->AddText(font, font->FontSize,
+    // A label wider than its button is drawn smaller rather than past the edges.
+    float fontSize = font->FontSize;
+    ImVec2 textSize = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, label, labelEnd);
+    const float room = size.x - unit * 0.8f;
+    if (textSize.x > room && textSize.x > 0.0f) {
+        fontSize *= room / textSize.x;
+        textSize = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, label, labelEnd);
+    }
+    drawList->AddText(font, fontSize,
                       ImVec2(position.x + std::max(0.0f, (size.x - textSize.x) * 0.5f),
                              position.y + (size.y - textSize.y) * 0.5f),
                       text, label, labelEnd);

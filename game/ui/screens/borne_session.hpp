@@ -32,7 +32,12 @@ struct BorneSession {
     double lastActivity = 0.0;
     int roundsThisRun = 0;  // rounds finished since the program started, for the soak test
 
-    void rebuildPool() { pool = buildBornePool(packs, settings.themes); }
+    // After a change of themes only: the pool is never rebuilt per frame (poolBuilds counts, for tests).
+    void rebuildPool() {
+        pool = buildBornePool(packs, settings.themes);
+        ++poolBuilds;
+    }
+    int poolBuilds = 0;
     bool saveSettings(std::string& error) const;
     void saveLockout();
     // Wall-clock seconds at the frame's monotonic `now`: the clock read once, then advanced by `now`, so
@@ -57,6 +62,17 @@ bool boothButton(Frame& frame, const char* label, ImVec2 size, ImFont* font,
                  ButtonStyle style = ButtonStyle::Primary, bool enabled = true);
 // The height a boothButton needs for `font`: the label and room for a finger.
 float boothButtonHeight(Frame& frame, ImFont* font);
+
+// The on-screen keyboard of the booth's nickname (a booth often has only a touch screen): AZERTY letters,
+// the French accents and œ with their capitals (shift key, one-shot; the first letter is a capital),
+// digits, a space. Touches go into `text` (at most `maxCharacters` characters); true when it changed.
+struct OnScreenKeyboard {
+    bool shift = false;
+    bool capitalFirst = true;
+    std::size_t maxCharacters = 12;
+};
+bool onScreenKeyboard(Frame& frame, std::string& text, OnScreenKeyboard& state, float width);
+float onScreenKeyboardHeight(Frame& frame);
 
 // A PIN pad: digits typed or touched go into `pin` (up to 8), ← erases; returns true on « Valider »/Entrée.
 bool pinPad(Frame& frame, std::string& pin);

@@ -1,8 +1,9 @@
 // The booth's on-screen keyboard: AZERTY letters, French accents and œ, digits, a space, a shift key.
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <imgui.h>
 
@@ -13,57 +14,43 @@ namespace passerelles::ui {
 
 namespace {
 
-// Lower case, then the same key with the shift key (one-shot, like a phone's).
-struct KeyCap {
+// Each row in lower case and with the shift key (one-shot, like a phone's), one UTF-8 character a key.
+struct KeyRow {
     const char* lower;
     const char* upper;
 };
+constexpr KeyRow kDigits{"1234567890", "1234567890"};
+constexpr KeyRow kTop{"azertyuiop", "AZERTYUIOP"};
+constexpr KeyRow kMiddle{"qsdfghjklm", "QSDFGHJKLM"};
+constexpr KeyRow kBottom{"wxcvbn", "WXCVBN"};
+constexpr KeyRow kAccents{"éèêëàâçùûôîïœ", "ÉÈÊËÀÂÇÙÛÔÎÏŒ"};
 
-constexpr std::array<KeyCap, 10> kDigits = {{{"1", "1"},
-                                             {"2", "2"},
-                                             {"3", "3"},
-                                             {"4", "4"},
-                                             {"5", "5"},
-                                             {"6", "6"},
-                                             {"7", "7"},
-                                             {"8", "8"},
-                                             {"9", "9"},
-                                             {"0", "0"}}};
-constexpr std::array<KeyCap, 10> kTop = {{{"a", "A"},
-                                          {"z", "Z"},
-                                          {"e", "E"},
-                                          {"r", "R"},
-                                          {"t", "T"},
-                                          {"y", "Y"},
-                                          {"u", "U"},
-                                          {"i", "I"},
-                                          {"o", "O"},
-                                          {"p", "P"}}};
-constexpr std::array<KeyCap, 10> kMiddle = {{{"q", "Q"},
-                                             {"s", "S"},
-                                             {"d", "D"},
-                                             {"f", "F"},
-                                             {"g", "G"},
-                                             {"h", "H"},
-                                             {"j", "J"},
-                                             {"k", "K"},
-                                             {"l", "L"},
-                                             {"m", "M"}}};
-constexpr std::array<KeyCap, 6> kBottom = {
-    {{"w", "W"}, {"x", "X"}, {"c", "C"}, {"v", "V"}, {"b", "B"}, {"n", "N"}}};
-constexpr std::array<KeyCap, 13> kAccents = {{{"é", "É"},
-                                              {"è", "È"},
-                                              {"ê", "Ê"},
-                                              {"ë", "Ë"},
-                                              {"à", "À"},
-                                              {"â", "Â"},
-                                              {"ç", "Ç"},
-                                              {"ù", "Ù"},
-                                              {"û", "Û"},
-                                              {"ô", "Ô"},
-                                              {"î", "Î"},
-                                              {"ï", "Ï"},
-                                              {"œ", "Œ"}}};
+// The characters of a row, one string each (built once: the keyboard is drawn every frame).
+std::vector<std::string> splitCharacters(const char* text) {
+    std::vector<std::string> keys;
+    for (const char* c = text; *c != '\0'; ++c) {
+        if ((static_cast<unsigned char>(*c) & 0xC0) != 0x80) {
+            keys.emplace_back();
+        }
+        keys.back() += *c;
+    }
+    return keys;
+}
+
+struct SplitRow {
+    std::vector<std::string> lower;
+    std::vector<std::string> upper;
+};
+const SplitRow& split(const KeyRow& row) {
+    static std::vector<std::pair<const KeyRow*, SplitRow>> cache;
+    for (const auto& [key, value] : cache) {
+        if (key == &row) {
+            return value;
+        }
+    }
+    cache.emplace_back(&row, SplitRow{splitCharacters(row.lower), splitCharacters(row.upper)});
+    return cache.back().second;
+}
 
 constexpr float kColumns = 13.0f;  // the accents row, the widest, sets the key width
 
@@ -107,51 +94,41 @@ bool onScreenKeyboard(Frame& frame, std::string& text, OnScreenKeyboard& state, 
     };
     float y = origin.y;
     // One row of letter keys, centred on the widest row.
-    const auto row = [&](const auto& caps, float indentKeys) {
-        float x = origin.x + indentKeys * (key + gap);
-        for (const KeyCap& cap : caps) {
-            const char* label = shift ? cap.upper : cap.lower;
+    // One row of character keys from `x`; returns where it ends.
+    const auto row = [&](const KeyRow& keys, float x) {
+        const SplitRow& caps = split(keys);
+        for (const std::string& label : shift ? caps.upper : caps.lower) {
             ImGui::SetCursorScreenPos(ImVec2(x, y));
-            if (boothButton(frame, label, ImVec2(key, height), font, ButtonStyle::Secondary)) {
-                type(label);
+            if (boothButton(frame, label.c_str(), ImVec2(key, height), font, ButtonStyle::Secondary)) {
+                type(label.c_str());
             }
             x += key + gap;
         }
         return x;
     };
-    row(kDigits, 1.5f);
+    const auto indent = [&](float keys) { return origin.x + keys * (key + gap); };
+    row(kDigits, indent(1.5f));
     y += height + gap;
-    row(kTop, 1.5f);
+    row(kTop, indent(1.5f));
     y += height + gap;
-    row(kMiddle, 1.5f);
+    row(kMiddle, indent(1.5f));
     y += height + gap;
     // ⇧ w x c v b n ←, nine keys wide, centred
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + 2.0f * (key + gap), y));
+    ImGui::SetCursorScreenPos(ImVec2(indent(2.0f), y));
     const float wide = key * 1.5f + gap * 0.5f;
     if (boothButton(frame, "\xE2\x87\xA7##maj", ImVec2(wide, height), font,
                     shift ? ButtonStyle::Primary : ButtonStyle::Secondary)) {
         state.shift = !shift;
         state.capitalFirst = false;
     }
-    {
-        float x = origin.x + 2.0f * (key + gap) + wide + gap;
-        for (const KeyCap& cap : kBottom) {
-            const char* label = shift ? cap.upper : cap.lower;
-            ImGui::SetCursorScreenPos(ImVec2(x, y));
-            if (boothButton(frame, label, ImVec2(key, height), font, ButtonStyle::Secondary)) {
-                type(label);
-            }
-            x += key + gap;
-        }
-        ImGui::SetCursorScreenPos(ImVec2(x, y));
-        if (boothButton(frame, "\xE2\x86\x90##effacer", ImVec2(wide, height), font, ButtonStyle::Secondary) &&
-            !text.empty()) {
-            eraseLast(text);
-            changed = true;
-        }
+    ImGui::SetCursorScreenPos(ImVec2(row(kBottom, indent(2.0f) + wide + gap), y));
+    if (boothButton(frame, "\xE2\x86\x90##effacer", ImVec2(wide, height), font, ButtonStyle::Secondary) &&
+        !text.empty()) {
+        eraseLast(text);
+        changed = true;
     }
     y += height + gap;
-    row(kAccents, 0.0f);
+    row(kAccents, indent(0.0f));
     y += height + gap;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + 3.0f * (key + gap), y));
     if (boothButton(frame, "espace", ImVec2(key * 7.0f + gap * 6.0f, height), small,

@@ -70,11 +70,6 @@ void eraseLast(std::string& text) {
 
 }  // namespace
 
-float onScreenKeyboardHeight(Frame& frame) {
-    const float unit = frame.layout.unit;
-    return 6.0f * unit * 2.0f + 5.0f * unit * 0.25f;
-}
-
 bool onScreenKeyboard(Frame& frame, std::string& text, OnScreenKeyboard& state, float width) {
     const float unit = frame.layout.unit;
     const float gap = unit * 0.25f;
@@ -93,7 +88,6 @@ bool onScreenKeyboard(Frame& frame, std::string& text, OnScreenKeyboard& state, 
         state.shift = false;
     };
     float y = origin.y;
-    // One row of letter keys, centred on the widest row.
     // One row of character keys from `x`; returns where it ends.
     const auto row = [&](const KeyRow& keys, float x) {
         const SplitRow& caps = split(keys);

@@ -72,7 +72,6 @@ struct OnScreenKeyboard {
     std::size_t maxCharacters = 12;
 };
 bool onScreenKeyboard(Frame& frame, std::string& text, OnScreenKeyboard& state, float width);
-float onScreenKeyboardHeight(Frame& frame);
 
 // A PIN pad: digits typed or touched go into `pin` (up to 8), ← erases; returns true on « Valider »/Entrée.
 bool pinPad(Frame& frame, std::string& pin);

@@ -16,19 +16,35 @@
 namespace passerelles::ui {
 
 const unsigned short* frenchGlyphRanges() {
+    // Only what French text, the shipped content and the screens use: every glyph is rasterised at six
+    // sizes, and the atlas's pixels are most of the start-up's cost (issue 19). Latin-1 stays whole for
+    // names typed by users (profiles, teams, nicknames); a character outside these ranges is shown as its
+    // code, « [U+1F600] » (RichText), never as an anonymous « ? ». A test checks that every character of
+    // the shipped content and of the screens' own texts is here.
     static const ImWchar ranges[] = {
-        0x0020, 0x00FF,  // Basic Latin and Latin-1: é è ê à ç « » and U+00A0 no-break space
-        0x0100, 0x017F,  // Latin Extended-A: œ Œ
-        0x2000, 0x206F,  // General Punctuation: ’ “ ” „ … – — • and U+202F narrow no-break space
-        0x2070, 0x207F,  // superscripts ⁰ ⁴…⁹ ⁻ (« 1 × 10³⁰⁸ » in messages about huge numbers)
+        0x0020, 0x007E,  // Basic Latin
+        0x00A0, 0x00FF,  // Latin-1: é è ê à ç « » ° and U+00A0 no-break space
+        0x0152, 0x0153,  // Œ œ
+        0x0178, 0x0178,  // Ÿ
+        0x2009, 0x2009,  // thin space
+        0x2010, 0x2014,  // hyphens and dashes ‐ ‑ ‒ – —
+        0x2018, 0x201E,  // quotes ‘ ’ ‚ “ ” „
+        0x2020, 0x2022,  // † ‡ •
+        0x2026, 0x2026,  // …
+        0x202F, 0x2030,  // U+202F narrow no-break space, ‰
+        0x2039, 0x203A,  // ‹ ›
+        0x2070, 0x207B,  // superscripts ⁰ ⁴…⁹ ⁻ (« 1 × 10³⁰⁸ » in messages about huge numbers)
         0x20AC, 0x20AC,  // €
-        0x2190, 0x2199,  // arrows
+        0x2190, 0x2193,  // arrows ← ↑ → ↓
         0x21E7, 0x21E7,  // ⇧, the booth keyboard's shift key
         0x2212, 0x2212,  // minus sign
         0x221E, 0x221E,  // ∞
-        0x25A0, 0x25FF,  // squares, circles, half-filled circle for partial answers
-        0x2605, 0x2606,  // stars
-        0x2713, 0x2717,  // check marks and crosses
+        0x25B6, 0x25B6,  // ▶
+        0x25CB, 0x25CB,  // ○
+        0x25CF, 0x25D0,  // ● and ◐, the half-filled circle for partial answers
+        0x2713, 0x2713,  // ✓
+        0x2717, 0x2717,  // ✗
+        0xFFFD, 0xFFFD,  // �, for bytes that are not UTF-8
         0,
     };
     return ranges;
@@ -134,9 +150,13 @@ bool FontSet::ensureSize(ImFontAtlas& atlas, float baseSize) {
         atlas.Build();
         return true;
     }
+    // No power-of-two height: the atlas is as tall as its glyphs, not up to twice that.
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     const auto add = [&](const std::string& path, float size) {
         ImFontConfig config;
-        config.OversampleH = 2;  // sharp enough at these sizes, and a quarter faster to build than 3
+        // Horizontal oversampling sharpens small text; from 30 px on it is invisible and doubles the glyphs'
+        // pixels.
+        config.OversampleH = size < 30.0f ? 2 : 1;
         config.OversampleV = 1;
         config.PixelSnapH = true;
         return atlas.AddFontFromFileTTF(path.c_str(), std::round(size), &config, frenchGlyphRanges());

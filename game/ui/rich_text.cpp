@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "core/formats/trainer_format_support.hpp"  // appendUtf8
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 
@@ -43,24 +44,6 @@ unsigned nextCodePoint(std::string_view text, std::size_t& at) {
     }
     at += length;
     return code;
-}
-
-void appendUtf8(std::string& out, unsigned code) {
-    if (code < 0x80) {
-        out += static_cast<char>(code);
-    } else if (code < 0x800) {
-        out += static_cast<char>(0xC0 | (code >> 6));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-        out += static_cast<char>(0xE0 | (code >> 12));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (code >> 18));
-        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (code & 0x3F));
-    }
 }
 
 // A letter followed by a combining accent, as one precomposed character when Latin-1 (or œ's block) has
@@ -130,14 +113,14 @@ std::string displayableText(const ImFont* font, std::string_view text) {
         if (code >= 0x300 && code <= 0x36F && previous != 0) {
             if (const unsigned composed = compose(previous, code); composed != 0 && drawable(composed)) {
                 shown.pop_back();  // the base letter was ASCII, one byte
-                appendUtf8(shown, composed);
+                formats::appendUtf8(shown, static_cast<char32_t>(composed));
                 previous = 0;
                 continue;
             }
         }
         previous = code < 0x80 ? code : 0;
         if (drawable(code)) {
-            appendUtf8(shown, code);
+            formats::appendUtf8(shown, static_cast<char32_t>(code));
             continue;
         }
         // Shown by its code, so that two texts differing only by an emoji never look the same.

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -61,15 +62,17 @@ std::uint32_t bigEndian32(const std::string& bytes, std::size_t at) {
 
 // ImGui asserts (and stb_truetype reads past the end) on a file that is not a whole TrueType font, so a
 // font is checked before it is handed over: readable, a TrueType signature, every table inside the file,
-// and the tables a glyph atlas needs. Empty when the file looks sound, else what is wrong, in French.
-std::string fontFileProblem(const std::filesystem::path& path) {
+// and the tables a glyph atlas needs. Empty when the file looks sound, else what is wrong, in French. The
+// bytes read are kept in `bytes`: every size of the atlas is built from them, so the file is read once.
+std::string fontFileProblem(const std::filesystem::path& path, std::string& bytes) {
     std::error_code error;
     std::ifstream stream(path, std::ios::binary);
     std::ostringstream buffer;  // operator<< turns a read error into a failbit, never an exception
     if (!std::filesystem::is_regular_file(path, error) || !stream || !(buffer << stream.rdbuf())) {
         return "illisible";
     }
-    const std::string bytes = std::move(buffer).str();
+    bytes = std::move(buffer).str();
+    bytes.shrink_to_fit();  // kept for the whole run: not the stream's doubled capacity
     if (bytes.size() < 12 || (bigEndian32(bytes, 0) != 0x00010000u && bytes.compare(0, 4, "true") != 0)) {
         return "ce n’est pas une police TrueType";
     }
@@ -116,10 +119,12 @@ FontSet::FontSet(std::string fontDirectory, bool systemFolder) {
         std::error_code error;
         if (std::filesystem::exists(folder / "DejaVuSans.ttf", error) &&
             std::filesystem::exists(folder / "DejaVuSans-Bold.ttf", error)) {
-            regularPath_ = (folder / "DejaVuSans.ttf").string();
-            boldPath_ = (folder / "DejaVuSans-Bold.ttf").string();
-            for (const auto& path : {regularPath_, boldPath_}) {
-                if (const std::string why = fontFileProblem(path); !why.empty()) {
+            const std::string regularPath = (folder / "DejaVuSans.ttf").string();
+            const std::string boldPath = (folder / "DejaVuSans-Bold.ttf").string();
+            for (const auto& [path, bytes] :
+                 {std::pair<const std::string&, std::string&>{regularPath, regular_},
+                  std::pair<const std::string&, std::string&>{boldPath, bold_}}) {
+                if (const std::string why = fontFileProblem(path, bytes); !why.empty()) {
                     usingFallback_ = true;
                     problem_ =
                         "La police « " + path + " » est endommagée (" + why +
@@ -152,21 +157,25 @@ bool FontSet::ensureSize(ImFontAtlas& atlas, float baseSize) {
     }
     // No power-of-two height: the atlas is as tall as its glyphs, not up to twice that.
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    const auto add = [&](const std::string& path, float size) {
+    const auto add = [&](std::string& bytes, float size) {
         ImFontConfig config;
+        // The bytes stay FontSet's, read once; ImGui 1.86 copies them per size anyway, and those copies are
+        // freed as soon as the atlas is built (ClearInputData below).
+        config.FontDataOwnedByAtlas = false;
         // Horizontal oversampling sharpens small text; from 30 px on it is invisible and doubles the glyphs'
         // pixels.
         config.OversampleH = size < 30.0f ? 2 : 1;
         config.OversampleV = 1;
         config.PixelSnapH = true;
-        return atlas.AddFontFromFileTTF(path.c_str(), std::round(size), &config, frenchGlyphRanges());
+        return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), std::round(size),
+                                          &config, frenchGlyphRanges());
     };
-    body = add(regularPath_, baseSize);
-    bold = add(boldPath_, baseSize);
-    small = add(regularPath_, baseSize * 0.8f);
-    heading = add(boldPath_, baseSize * 1.3f);
-    title = add(boldPath_, baseSize * 1.75f);
-    display = add(boldPath_, baseSize * 2.6f);
+    body = add(regular_, baseSize);
+    bold = add(bold_, baseSize);
+    small = add(regular_, baseSize * 0.8f);
+    heading = add(bold_, baseSize * 1.3f);
+    title = add(bold_, baseSize * 1.75f);
+    display = add(bold_, baseSize * 2.6f);
     if (body == nullptr || bold == nullptr || small == nullptr || heading == nullptr || title == nullptr ||
         display == nullptr || !atlas.Build()) {
         usingFallback_ = true;
@@ -174,6 +183,9 @@ bool FontSet::ensureSize(ImFontAtlas& atlas, float baseSize) {
         baseSize_ = 0.0f;
         return ensureSize(atlas, baseSize);
     }
+    // The six copies of the font files (4 MB) are not needed once the glyphs are in the atlas: freed before
+    // the texture is made, they stay out of the start-up's peak memory. A new size adds them again.
+    atlas.ClearInputData();
     return true;
 }
 

@@ -111,16 +111,13 @@ Session::Session(SessionOptions options)
     }
     const bool openingActivity = !options.open.empty() && options.open != "home";
     if (!options.profile.empty() && options.profile != "guest" && progress_->available()) {
-        const std::string key = profileNameKey(options.profile);
-        bool found = false;
-        for (const auto& profile : progress_->profiles()) {
-            if (profileNameKey(profile.name) == key) {
-                found = progress_->chooseProfile(profile.id);
-            }
-        }
-        if (!found && !progress_->createProfile(options.profile)) {
+        // Looked up and created in one transaction: another game starting with the same name at the same
+        // moment does not leave this one playing as a guest.
+        const auto id = progress_->store()->useOrCreateProfile(options.profile);
+        if (!id || !progress_->chooseProfile(*id)) {
             services_->startupMessages.push_back("Profil « " + options.profile +
-                                                 " » : " + progress_->lastMessage());
+                                                 " » : " + progress_->store()->lastError() +
+                                                 " Vous jouez en invité : rien ne sera enregistré.");
         }
     }
     const bool askWhoPlays = options.profile.empty() && !openingActivity && progress_->available();

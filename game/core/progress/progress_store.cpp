@@ -21,6 +21,7 @@
 #include "core/base/csv_writer.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/platform.hpp"
+#include "core/base/sqlite_file.hpp"
 #include "core/base/text.hpp"
 #include "core/content/fingerprint.hpp"
 
@@ -232,54 +233,50 @@ std::vector<ItemFingerprint> fingerprintsOf(const Pack& pack) {
     return items;
 }
 
-bool ProgressStore::migrate() {
-    const auto version = database_->queryInteger("PRAGMA user_version");
-    if (!version) {
-        return fail("lecture de la version");
-    }
-    if (*version == kProgressSchemaVersion) {
-        return true;
-    }
-    if (*version > kProgressSchemaVersion) {
-        lastError_ = "Ce fichier de progression vient d’une version plus récente de Passerelles (schéma " +
-                     std::to_string(*version) + ") : mettez Passerelles à jour.";
-        return false;
-    }
-    sql::Transaction transaction(*database_);
-    if (!transaction.begun()) {
-        return fail("migration");
-    }
-    // One step per version, all in one transaction: a file is either fully migrated or left as it was.
-    bool done = true;
-    if (*version == 0) {
-        done = database_->execute(kCreateVersion2) && database_->execute(kCreateSessions) &&
-               database_->execute(kCreateReview);
-    } else if (*version == 1) {
+// The file's kind for the shared opening: its id, the tables it held before it had one, and the steps
+// from each older version. A new version is one more step (and kProgressSchemaVersion bumped).
+SqliteFileKind ProgressStore::fileKind() {
+    SqliteFileKind kind;
+    kind.what = "Le fichier de progression";
+    kind.applicationId = kProgressApplicationId;
+    kind.knownTables = {"profiles",    "results",         "sessions",         "review_items",
+                        "item_latest", "activity_totals", "live_fingerprints"};
+    kind.oldestVersion = 1;
+    kind.synchronous = "FULL";  // WAL with full sync: a committed result is on disk before record() returns
+    kind.pragmas = {"PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON"};
+    kind.steps = {
+        {0, 2,
+         [](sql::Database& database) {
+             return database.execute(kCreateVersion2) && database.execute(kCreateSessions) &&
+                    database.execute(kCreateReview);
+         }},
         // Results from version 1 carry no fingerprint: they are marked stale when their pack next loads.
-        done = database_->execute(kCreateSessions) && database_->execute(kMigrate1To2) &&
-               database_->execute(kCreateReview) && fillNameKeys() &&
-               database_->execute("CREATE UNIQUE INDEX profiles_by_key ON profiles(name_key)");
-    }
-    done = done && database_->execute(kMigrate2To3) &&
-           database_->execute(std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults +
-                              " WHERE stale = 0 GROUP BY profile_id, pack_id, item_id");
-    if (!done || !database_->execute("PRAGMA user_version = " + std::to_string(kProgressSchemaVersion)) ||
-        !transaction.commit()) {
-        return fail("migration du fichier de progression");
-    }
-    return true;
+        {1, 2,
+         [](sql::Database& database) {
+             return database.execute(kCreateSessions) && database.execute(kMigrate1To2) &&
+                    database.execute(kCreateReview) && fillNameKeys(database) &&
+                    database.execute("CREATE UNIQUE INDEX profiles_by_key ON profiles(name_key)");
+         }},
+        {2, 3,
+         [](sql::Database& database) {
+             return database.execute(kMigrate2To3) &&
+                    database.execute(std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults +
+                                     " WHERE stale = 0 GROUP BY profile_id, pack_id, item_id");
+         }},
+    };
+    return kind;
 }
 
 // Names are unique without regard to case or accents: "Élise" and "elise" are the same person.
-bool ProgressStore::fillNameKeys() {
+bool ProgressStore::fillNameKeys(sql::Database& database) {
     std::vector<std::pair<std::int64_t, std::string>> names;
     {
-        sql::Statement select(*database_, "SELECT id, name FROM profiles");
+        sql::Statement select(database, "SELECT id, name FROM profiles");
         while (select.step()) {
             names.emplace_back(select.integer(0), select.text(1));
         }
     }
-    sql::Statement update(*database_, "UPDATE profiles SET name_key = ? WHERE id = ?");
+    sql::Statement update(database, "UPDATE profiles SET name_key = ? WHERE id = ?");
     for (const auto& [id, name] : names) {
         update.reset();
         update.bind(1, profileNameKey(name)).bind(2, id);
@@ -312,111 +309,28 @@ bool ProgressStore::fail(const std::string& what) {
         (lastErrorNoSpace_
              ? ". Libérez de la place sur le disque : la suite sera enregistrée, ce qui l’a déjà été "
                "est conservé."
-             : ") : " + database_->error() + ".");
+             : ") : " + explainSqliteError(database_->errorCode()) + ".");
     database_->clearError();
     return false;
 }
-
-bool ProgressStore::configure() {
-    // WAL with full sync: a committed result is on disk before record() returns.
-    return database_->execute("PRAGMA foreign_keys = ON") &&
-           database_->execute("PRAGMA secure_delete = ON") &&
-           database_->queryText("PRAGMA journal_mode = WAL").value_or("") == "wal" &&
-           database_->execute("PRAGMA synchronous = FULL");
-}
-
-namespace {
-
-bool looksHealthy(sql::Database& database) {
-    const auto check = database.queryText("PRAGMA quick_check");
-    return check && *check == "ok";
-}
-
-// Why creating a folder failed, in words a learner understands (the system's own text is in English).
-std::string explainFileError(const std::error_code& error) {
-    if (error == std::errc::permission_denied || error == std::errc::operation_not_permitted) {
-        return "droits d’accès insuffisants";
-    }
-    if (error == std::errc::read_only_file_system) {
-        return "le support est en lecture seule";
-    }
-    if (error == std::errc::no_space_on_device) {
-        return "le disque est plein";
-    }
-    if (error == std::errc::not_a_directory || error == std::errc::file_exists) {
-        return "un fichier porte déjà ce nom, ou une partie du chemin n’est pas un dossier";
-    }
-    return error.message();
-}
-
-}  // namespace
 
 ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clock clock) {
     Opened opened;
     if (!clock) {
         clock = systemClock;
     }
-    std::error_code error;
-    std::filesystem::create_directories(file.parent_path(), error);
-    if (error) {
-        opened.error = "Le dossier de progression « " + file.parent_path().string() +
-                       " » ne peut pas être créé (" + explainFileError(error) +
-                       ") : la progression ne sera pas enregistrée. Choisissez un autre dossier avec "
-                       "--data-dir.";
-        return opened;
+    SqliteFileOpening opening = openSqliteFile(file, fileKind(), clock);
+    for (const std::string& notice : opening.notices) {
+        opened.notice += (opened.notice.empty() ? "" : " ") + notice;
     }
-    auto database = std::make_unique<sql::Database>(file);
-    if (database->isOpen() && database->isReadOnly()) {
-        // Recording would fail at every answer: say it once, at start, and leave the file untouched.
+    if (!opening.database) {
         opened.error =
-            "Le fichier de progression « " + file.string() +
-            " » est en lecture seule (droits d’accès du fichier ou de son dossier) : la progression "
-            "ne sera pas enregistrée. Elle n’est pas effacée pour autant.";
+            opening.error +
+            " La progression ne sera pas enregistrée ; au besoin, choisissez un autre dossier avec "
+            "--data-dir.";
         return opened;
     }
-    if (database->isOpen() && !looksHealthy(*database)) {
-        const bool damaged = database->errorMeansCorruption() || database->errorCode() == 0;
-        database.reset();
-        if (!damaged) {
-            opened.error =
-                "Le fichier de progression « " + file.string() +
-                " » ne peut pas être lu : vérifiez les droits du dossier. La progression ne sera pas "
-                "enregistrée.";
-            return opened;
-        }
-        const auto aside = moveDamagedFileAside(file, clock());
-        if (!aside) {
-            opened.error =
-                "Le fichier de progression « " + file.string() +
-                " » est endommagé et ne peut pas être déplacé : la progression ne sera pas enregistrée.";
-            return opened;
-        }
-        opened.notice = "Le fichier de progression était endommagé : il a été mis de côté sous le nom « " +
-                        aside->filename().string() +
-                        " » (rien n’a été effacé) et un nouveau fichier a été créé.";
-        database = std::make_unique<sql::Database>(file);
-    }
-    if (!database->isOpen()) {
-        opened.error =
-            "Le fichier de progression « " + file.string() + " » ne peut pas être ouvert (" +
-            (!platform::folderIsWritable(file.parent_path())
-                 ? "le dossier n’est pas accessible en écriture : droits d’accès, ou support en "
-                   "lecture seule"
-                 : database->error()) +
-            ") : la progression ne sera pas enregistrée. Choisissez un autre dossier avec --data-dir.";
-        return opened;
-    }
-    std::unique_ptr<ProgressStore> store(new ProgressStore(file, std::move(database), std::move(clock)));
-    if (!store->configure()) {
-        store->fail("réglage du journal");
-        opened.error = store->lastError() + " La progression ne sera pas enregistrée.";
-        return opened;
-    }
-    if (!store->migrate()) {
-        opened.error = store->lastError();
-        return opened;
-    }
-    opened.store = std::move(store);
+    opened.store.reset(new ProgressStore(file, std::move(opening.database), std::move(clock)));
     return opened;
 }
 
@@ -449,7 +363,10 @@ std::vector<ProfileInfo> ProgressStore::profiles() {
     return list;
 }
 
-std::optional<std::int64_t> ProgressStore::createProfile(const std::string& name) {
+namespace {
+
+// Spaces trimmed; empty when the name is not usable (too long, not UTF-8).
+std::string usableProfileName(const std::string& name) {
     std::string trimmed = name;
     while (!trimmed.empty() && trimmed.back() == ' ') {
         trimmed.pop_back();
@@ -457,14 +374,25 @@ std::optional<std::int64_t> ProgressStore::createProfile(const std::string& name
     while (!trimmed.empty() && trimmed.front() == ' ') {
         trimmed.erase(trimmed.begin());
     }
-    if (trimmed.empty() || trimmed.size() > 60 || findInvalidUtf8(trimmed)) {
+    if (trimmed.size() > 60 || findInvalidUtf8(trimmed)) {
+        return {};
+    }
+    return trimmed;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ProgressStore::createProfile(const std::string& name) {
+    const std::string trimmed = usableProfileName(name);
+    if (trimmed.empty()) {
         lastError_ = "Choisissez un nom ou un pseudonyme de 1 à 60 caractères.";
         return std::nullopt;
     }
+    sql::Transaction transaction(*database_);
     sql::Statement statement(
         *database_, "INSERT INTO profiles(name, name_key, created_at, last_used_at) VALUES (?, ?, ?, ?)");
     statement.bind(1, trimmed).bind(2, profileNameKey(trimmed)).bind(3, now()).bind(4, now());
-    if (!statement.run()) {
+    if (!transaction.begun() || !statement.run() || !transaction.commit()) {
         if ((database_->errorCode() & 0xFF) == 19) {  // SQLITE_CONSTRAINT: the name is taken
             database_->clearError();
             lastError_ =
@@ -474,7 +402,50 @@ std::optional<std::int64_t> ProgressStore::createProfile(const std::string& name
         fail("création du profil");
         return std::nullopt;
     }
+    keepJournal();
     return database_->lastInsertId();
+}
+
+std::optional<std::int64_t> ProgressStore::useOrCreateProfile(const std::string& name) {
+    const std::string trimmed = usableProfileName(name);
+    if (trimmed.empty()) {
+        lastError_ = "Choisissez un nom ou un pseudonyme de 1 à 60 caractères.";
+        return std::nullopt;
+    }
+    // One write transaction for the look-up and the creation: two games given the same name at once
+    // both end up on one profile, neither as a guest.
+    sql::Transaction transaction(*database_);
+    if (!transaction.begun()) {
+        fail("création du profil");
+        return std::nullopt;
+    }
+    sql::Statement find(*database_, "SELECT id FROM profiles WHERE name_key = ?");
+    find.bind(1, profileNameKey(trimmed));
+    std::int64_t id = 0;
+    if (find.step()) {
+        id = find.integer(0);
+        sql::Statement touch(*database_, "UPDATE profiles SET last_used_at = ? WHERE id = ?");
+        touch.bind(1, now()).bind(2, id);
+        if (!touch.run()) {
+            fail("profil");
+            return std::nullopt;
+        }
+    } else {
+        sql::Statement insert(
+            *database_, "INSERT INTO profiles(name, name_key, created_at, last_used_at) VALUES (?, ?, ?, ?)");
+        insert.bind(1, trimmed).bind(2, profileNameKey(trimmed)).bind(3, now()).bind(4, now());
+        if (!insert.run()) {
+            fail("création du profil");
+            return std::nullopt;
+        }
+        id = database_->lastInsertId();
+    }
+    if (!transaction.commit()) {
+        fail("création du profil");
+        return std::nullopt;
+    }
+    keepJournal();
+    return id;
 }
 
 std::optional<ProfileInfo> ProgressStore::findProfile(std::int64_t id) {
@@ -616,7 +587,17 @@ bool ProgressStore::record(const ResultRecord& result) {
         !updateReviewQueue(result) || !transaction.commit()) {
         return fail("enregistrement du résultat");
     }
+    keepJournal();
     return true;
+}
+
+void ProgressStore::keepJournal() {
+    if (keepJournalSafe(*database_, file_) && journalWarning_.empty()) {
+        journalWarning_ = "Le journal « " + file_.filename().string() +
+                          "-wal » a été effacé pendant la partie : chaque réponse est désormais reportée "
+                          "aussitôt dans « " +
+                          file_.filename().string() + " », rien n’est perdu.";
+    }
 }
 
 // The version-3 summaries move with each result, in its transaction: they never disagree with results.

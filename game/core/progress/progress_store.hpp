@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/base/sqlite.hpp"
+#include "core/base/sqlite_file.hpp"
 #include "core/content/content.hpp"
 #include "core/play/quiz_scoring.hpp"
 #include "core/progress/review_scheduler.hpp"
@@ -23,6 +24,9 @@
 namespace passerelles {
 
 inline constexpr int kProgressSchemaVersion = 3;
+// PRAGMA application_id of progress.db ("PASP"): a file without it that holds other tables is another
+// program's, moved aside rather than adopted.
+inline constexpr std::int32_t kProgressApplicationId = 0x50415350;
 
 struct ProfileInfo {
     std::int64_t id = 0;
@@ -114,6 +118,9 @@ class ProgressStore {
     // ---- Profiles
     std::vector<ProfileInfo> profiles();
     std::optional<std::int64_t> createProfile(const std::string& name);
+    // The profile of that name (case and accents aside), created when there is none: what a game given
+    // a name on its command line plays as, even when another game creates the same profile at once.
+    std::optional<std::int64_t> useOrCreateProfile(const std::string& name);
     std::optional<ProfileInfo> findProfile(std::int64_t id);
     bool touchProfile(std::int64_t id);
     std::optional<std::int64_t> lastUsedProfile();
@@ -156,6 +163,8 @@ class ProgressStore {
 
     int schemaVersion();
     const std::string& lastError() const { return lastError_; }
+    // Set once when progress.db-wal disappeared while the store was open (see keepJournalSafe).
+    const std::string& journalWarning() const { return journalWarning_; }
     bool lastErrorMeansNoSpace() const { return lastErrorNoSpace_; }
     std::int64_t now() const { return clock_(); }
     std::int64_t startOfToday() const;
@@ -164,10 +173,10 @@ class ProgressStore {
 
   private:
     ProgressStore(std::filesystem::path file, std::unique_ptr<sql::Database> database, Clock clock);
-    bool configure();
-    bool migrate();
-    bool fillNameKeys();
+    static SqliteFileKind fileKind();
+    static bool fillNameKeys(sql::Database& database);
     bool fail(const std::string& what);
+    void keepJournal();
     bool updateReviewQueue(const ResultRecord& result);
     bool updateSummaries(const ResultRecord& result, std::int64_t resultId, std::int64_t recordedAt);
 
@@ -175,6 +184,7 @@ class ProgressStore {
     std::unique_ptr<sql::Database> database_;
     Clock clock_;
     std::string lastError_;
+    std::string journalWarning_;
     bool lastErrorNoSpace_ = false;
 };
 

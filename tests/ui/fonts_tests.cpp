@@ -1,8 +1,8 @@
 // The bundled font covers every character French text needs, at every size.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
-#include <regex>
 #include <set>
 #include <string>
 
@@ -53,9 +53,59 @@ void addCodePoints(const std::string& text, std::set<unsigned>& found) {
     }
 }
 
+// Source text with comments blanked (never drawn): from « // » at a line's start or after a space.
+std::string withoutComments(std::string text) {
+    for (std::size_t at = text.find("//"); at != std::string::npos; at = text.find("//", at + 2)) {
+        if (at == 0 || text[at - 1] == ' ' || text[at - 1] == '\n') {
+            const std::size_t end = text.find('\n', at);
+            std::fill(text.begin() + static_cast<std::ptrdiff_t>(at),
+                      end == std::string::npos ? text.end() : text.begin() + static_cast<std::ptrdiff_t>(end),
+                      ' ');
+        }
+    }
+    return text;
+}
+
+int hexDigit(char c) {
+    return c >= '0' && c <= '9'   ? c - '0'
+           : c >= 'a' && c <= 'f' ? c - 'a' + 10
+           : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                  : -1;
+}
+
+// The characters written as escapes in string literals: runs of « \xHH » (UTF-8 bytes) and « \uHHHH ».
+void addEscapedCodePoints(const std::string& text, std::set<unsigned>& found) {
+    std::string bytes;
+    for (std::size_t at = 0; at + 3 < text.size(); ++at) {
+        if (text[at] != '\\') {
+            continue;
+        }
+        if (text[at + 1] == 'u' && at + 5 < text.size()) {
+            unsigned code = 0;
+            bool valid = true;
+            for (std::size_t k = 2; k < 6; ++k) {
+                const int digit = hexDigit(text[at + k]);
+                valid = valid && digit >= 0;
+                code = code * 16 + static_cast<unsigned>(std::max(digit, 0));
+            }
+            if (valid) {
+                found.insert(code);
+            }
+        } else if (text[at + 1] == 'x' && hexDigit(text[at + 2]) >= 0 && hexDigit(text[at + 3]) >= 0) {
+            bytes += static_cast<char>(hexDigit(text[at + 2]) * 16 + hexDigit(text[at + 3]));
+            if (at + 4 >= text.size() || text[at + 4] != '\\' || at + 5 >= text.size() ||
+                text[at + 5] != 'x') {
+                addCodePoints(bytes, found);  // the run ends: its bytes are one or more characters
+                bytes.clear();
+            }
+            at += 3;
+        }
+    }
+}
+
 // Every character written in the shipped packs (JSON as written, plus what typography adds at load) and
 // in the program's own texts (the sources under game/ outside comments, characters as written or as
-// \xHH / \uHHHH escapes), except byte-order marks and line breaks, which are never drawn.
+// \xHH / \uHHHH escapes), except control characters and byte-order marks, which are never drawn.
 std::set<unsigned> charactersUsed() {
     std::set<unsigned> found{0x00A0, 0x202F, 0x2019};  // typography: no-break spaces, apostrophe
     const auto scan = [&](const std::filesystem::path& root, std::initializer_list<const char*> extensions) {
@@ -70,31 +120,17 @@ std::set<unsigned> charactersUsed() {
             }
             std::string text = passerelles::testing::readFile(entry.path());
             if (extension != ".json") {
-                // Comments are never drawn: a line from « // » on, and « // » after code.
-                static const std::regex comment(R"((^|\s)//[^\n]*)");
-                text = std::regex_replace(text, comment, "$1");
+                text = withoutComments(text);
             }
             addCodePoints(text, found);
-            static const std::regex escapes(R"((?:\\x[0-9A-Fa-f]{2}){2,4}|\\u[0-9A-Fa-f]{4})");
-            for (std::sregex_iterator match(text.begin(), text.end(), escapes), end; match != end; ++match) {
-                const std::string escape = match->str();
-                if (escape[1] == 'u') {
-                    found.insert(static_cast<unsigned>(std::stoul(escape.substr(2), nullptr, 16)));
-                    continue;
-                }
-                std::string bytes;
-                for (std::size_t k = 0; k + 3 < escape.size() + 1; k += 4) {
-                    bytes += static_cast<char>(std::stoi(escape.substr(k + 2, 2), nullptr, 16));
-                }
-                addCodePoints(bytes, found);
-            }
+            addEscapedCodePoints(text, found);
         }
     };
     scan(passerelles::testing::contentDir(), {".json"});
     scan(passerelles::testing::sourceDir() / "game", {".cpp", ".hpp"});
-    for (const unsigned never : {0xFEFFu, 0x0Au, 0x0Du, 0x09u}) {
-        found.erase(never);
-    }
+    // Control characters (C0, DEL, C1: escapes in the CSV and terminal code) and the byte-order mark.
+    std::erase_if(
+        found, [](unsigned code) { return code < 0x20 || (code >= 0x7F && code < 0xA0) || code == 0xFEFF; });
     return found;
 }
 

@@ -284,7 +284,7 @@ class BorneRoundScreen final : public Screen {
         const BorneItem& item = round_->current();
         if (whereFor_ != round_->position()) {  // built once per item: an idle frame allocates nothing
             whereFor_ = round_->position();
-            where_ = (item.card != nullptr ? "Idée reçue " : "Question ") +
+            where_ = (item.card != nullptr ? "Idée reçue · " : "Question ") +
                      std::to_string(round_->position() + 1) + " sur " + std::to_string(round_->size());
         }
         const std::string& where = where_;

@@ -1,4 +1,7 @@
 // The booth's core: settings and PIN, rounds drawn by theme, scoring, the fact kept, the day's counters.
+//
+// Sections: PIN and settings · rounds, answers and their outcome · the day's counters and a round's rank ·
+// the PIN lockout · damaged settings and --set-pin.
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,4 +1,8 @@
 // The forum booth's settings, rounds and day counters (see borne.hpp).
+//
+// Sections: the PIN and its lockout · borne.json (load, damaged file, --set-pin) · the pool and a round
+// (drawing, answers scored in core, the fact to take away) · nicknames, ordinals and the rank's wording ·
+// the day's counters in borne.db (rounds, rank, leaders, CSV).
 #include "core/borne/borne.hpp"
 
 #include <algorithm>

@@ -349,13 +349,13 @@ int wrongOption(const Question& question) {
 
 }  // namespace
 
-TEST_CASE("every booth question and card fits one screen, before and after the answer, at three sizes") {
+TEST_CASE("every booth question and card fits one screen, before and after the answer, at four sizes") {
     RoundStage stage;
     const BornePool& pool = stage.session->pool;
     REQUIRE(pool.questions.size() > 50);
     REQUIRE(pool.cards.size() > 10);
     int checked = 0;
-    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768)}) {
+    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768), ImVec2(1366, 768)}) {
         stage.ui->resize(size);
         for (const BorneItem& item : pool.questions) {
             const std::string what = std::to_string(static_cast<int>(size.x)) + " " + borneItemKey(item);
@@ -379,7 +379,7 @@ TEST_CASE("every booth question and card fits one screen, before and after the a
             }
         }
     }
-    CHECK(checked == 3 * static_cast<int>(pool.questions.size() + [&] {
+    CHECK(checked == 4 * static_cast<int>(pool.questions.size() + [&] {
                          std::size_t arguments = 0;
                          for (const BorneItem& item : pool.cards) {
                              arguments += item.card->arguments.size();
@@ -450,7 +450,7 @@ TEST_CASE("a nickname typed by touches on the on-screen keyboard, « Zoé 2 », 
     booth.press({"Space"});
     booth.playRound();
     REQUIRE(booth.kind() == "borne-end");
-    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768)}) {
+    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768), ImVec2(1366, 768)}) {
         booth.ui->resize(size);
         booth.ui->frames(2);
         CAPTURE(size.x);
@@ -463,7 +463,7 @@ TEST_CASE("a nickname typed by touches on the on-screen keyboard, « Zoé 2 », 
         REQUIRE(touch(*booth.ui, std::string("button:") + key));
     }
     CHECK(drawsWidget(booth, "nickname:Zoé 2"));
-    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768)}) {
+    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768), ImVec2(1366, 768)}) {
         booth.ui->resize(size);
         booth.ui->frames(2);
         CAPTURE(size.x);
@@ -490,10 +490,10 @@ TEST_CASE("a nickname typed by touches on the on-screen keyboard, « Zoé 2 », 
     CHECK(leaders[0].nickname == "Zoé 2");
 }
 
-TEST_CASE("the attract screen shows its large call to action and fits, slide after slide, at three sizes") {
+TEST_CASE("the attract screen shows its large call to action and fits, slide after slide, at four sizes") {
     Booth booth(true);
     REQUIRE(booth.kind() == "borne-attract");
-    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768)}) {
+    for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080), ImVec2(1024, 768), ImVec2(1366, 768)}) {
         booth.ui->resize(size);
         for (int slide = 0; slide < 12; ++slide) {
             booth.ui->setTime(booth.ui->time() + 8.0);  // the next slide (7 s each by default)

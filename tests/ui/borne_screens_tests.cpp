@@ -1,5 +1,5 @@
 // UI tests of the forum booth: first setup of the PIN, a visitor's round, the idle reset, the trainer's
-// way in and out, the counters' CSV; then nothing scrolls (every shipped item at three sizes), the
+// way in and out, the counters' CSV; then nothing scrolls (every shipped item at four sizes), the
 // on-screen keyboard and the rank, the attract screen, and idle frames that do no work.
 //
 // Sections: the booth driven by keys · the PIN and damaged settings · nothing scrolls (RoundStage) ·

@@ -1,6 +1,7 @@
 // The booth at rest: a large « Touchez l'écran pour jouer », a question or an idée reçue every few seconds
 // as a teaser, the day's best; laid out to the window, never scrolled.
 #include <algorithm>
+#include <cmath>
 
 #include <imgui.h>
 
@@ -164,6 +165,7 @@ class BorneAttractScreen final : public Screen {
                     continue;
                 }
                 ImDrawList* drawList = ImGui::GetWindowDrawList();
+                at.y += std::floor((room - needed - padding * 2.0f) * 0.5f);  // centred in the room left
                 const ImVec2 end(at.x + width, at.y + needed + padding * 2.0f);
                 drawList->AddRectFilled(at, end, theme::kSurface, unit * 0.4f);
                 drawList->AddRect(at, end, theme::kBorder, unit * 0.4f, 0, 1.5f);

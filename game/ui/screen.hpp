@@ -1,8 +1,10 @@
 // What every screen is given and must provide: a thin view that draws a state and sends events.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,6 +48,9 @@ struct Services {
     ProgressService& progress;
     ImageSource* images = nullptr;
     std::vector<std::string> startupMessages;  // shown on the home screen (missing font, bad option…)
+    // The seed of a new play's option shuffle (quiz, review); nullopt keeps the files' order (tests that
+    // press the booklet's letters). Set by the session from SessionOptions.
+    std::function<std::optional<std::uint64_t>()> playSeed;
 };
 
 // Screen changes requested during a frame, applied by the host once the frame is drawn.

@@ -1,6 +1,7 @@
 // State machine of the review of missed items.
 #include "core/play/review_run.hpp"
 
+#include "core/play/option_order.hpp"
 #include "core/play/quiz_run.hpp"
 #include "core/play/quiz_scoring.hpp"
 
@@ -22,7 +23,16 @@ const std::string& ReviewItem::id() const {
     return question() != nullptr ? question()->id : card()->id;
 }
 
-ReviewRun::ReviewRun(std::vector<ReviewItem> items) : items_(std::move(items)) {
+ReviewRun::ReviewRun(std::vector<ReviewItem> items, std::optional<std::uint64_t> seed)
+    : items_(std::move(items)) {
+    for (const auto& item : items_) {
+        if (const Question* question = item.question()) {
+            orders_.push_back(seed ? optionDisplayOrder(*question, *seed)
+                                   : identityOrder(question->options.size()));
+        } else {
+            orders_.push_back(identityOrder(item.card()->arguments.size()));
+        }
+    }
     if (items_.empty()) {
         phase_ = Phase::Finished;
     }

@@ -1,6 +1,8 @@
 // "Revoir mes erreurs": a run over due questions and idées reçues cards, each answered then revealed.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -24,13 +26,18 @@ class ReviewRun {
   public:
     enum class Phase { Answering, Revealed, Finished };
 
-    explicit ReviewRun(std::vector<ReviewItem> items);
+    // `seed` draws the order of each question's options (optionDisplayOrder); without one, and for cards,
+    // the file's order.
+    explicit ReviewRun(std::vector<ReviewItem> items, std::optional<std::uint64_t> seed = std::nullopt);
 
     Phase phase() const { return phase_; }
     std::size_t position() const { return position_; }
     std::size_t itemCount() const { return items_.size(); }
     const ReviewItem& current() const { return items_[position_]; }
     const std::vector<int>& selection() const { return selection_; }
+    // The current item's options (or arguments) as shown: shownOrder()[0] is under letter A. Events and
+    // results use indices into the item's own list.
+    const std::vector<int>& shownOrder() const { return orders_[position_]; }
 
     // A question: tick options then confirm. A card: choose an argument (confirms at once).
     bool toggle(int option);
@@ -43,6 +50,7 @@ class ReviewRun {
 
   private:
     std::vector<ReviewItem> items_;
+    std::vector<std::vector<int>> orders_;
     std::size_t position_ = 0;
     Phase phase_ = Phase::Answering;
     std::vector<int> selection_;

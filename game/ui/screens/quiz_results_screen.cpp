@@ -1,5 +1,6 @@
 // End of a quiz: total, percentage, a recap of every question with the right answer; replay or home.
 #include "core/base/text.hpp"
+#include "core/play/option_order.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -78,9 +79,15 @@ class QuizResultsScreen final : public Screen {
                 correct.push_back(static_cast<int>(i));
             }
         }
-        std::string answers = "Votre réponse : " + optionLetters(result.selected) + " · Bonne réponse : ";
+        // Letters as the player saw them in this play (the shuffled order), not the file's.
+        const std::vector<int>& shown = result.shown;
+        std::string answers = "Votre réponse : " + optionLetters(shownPositions(shown, result.selected)) +
+                              " · Bonne réponse : ";
+        std::sort(correct.begin(), correct.end(),
+                  [&](int a, int b) { return shownPosition(shown, a) < shownPosition(shown, b); });
         for (std::size_t k = 0; k < correct.size(); ++k) {
-            answers += (k > 0 ? " ; " : "") + std::string(1, static_cast<char>('A' + correct[k])) + " (" +
+            answers += (k > 0 ? " ; " : "") +
+                       std::string(1, static_cast<char>('A' + shownPosition(shown, correct[k]))) + " (" +
                        question.options[static_cast<std::size_t>(correct[k])].text + ")";
         }
         sourceLine(frame, answers);

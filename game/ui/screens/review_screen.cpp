@@ -18,7 +18,8 @@ class ReviewScreen final : public Screen {
 
     void draw(Frame& frame) override {
         if (!run_) {
-            run_.emplace(resolveReviewItems(frame.services.library, frame.services.progress.dueToday()));
+            run_.emplace(resolveReviewItems(frame.services.library, frame.services.progress.dueToday()),
+                         frame.services.playSeed ? frame.services.playSeed() : std::nullopt);
         }
         ReviewRun& run = *run_;
         if (run.phase() == ReviewRun::Phase::Finished) {
@@ -29,7 +30,8 @@ class ReviewScreen final : public Screen {
         const int optionCount = item.question() != nullptr ? static_cast<int>(item.question()->options.size())
                                                            : static_cast<int>(item.card()->arguments.size());
         if (run.phase() == ReviewRun::Phase::Answering) {
-            const int option = frame.input.takeOptionShortcut(optionCount);
+            const int position = frame.input.takeOptionShortcut(optionCount);
+            const int option = position >= 0 ? run.shownOrder()[static_cast<std::size_t>(position)] : -1;
             if (option >= 0 && run.toggle(option) && run.phase() == ReviewRun::Phase::Revealed) {
                 recordAnswer(frame);
             }
@@ -72,8 +74,8 @@ class ReviewScreen final : public Screen {
         const ReviewItem& item = run.current();
         ActivityRecorder& recorder = recorderFor(frame, item);
         if (item.question() != nullptr) {
-            recorder.answered(*item.question(),
-                              QuestionResult{item.question(), run.selection(), run.lastScore()});
+            recorder.answered(*item.question(), QuestionResult{item.question(), run.selection(),
+                                                               run.lastScore(), run.shownOrder()});
         } else {
             recorder.cardReviewed(*item.card(), run.selection().front());
         }
@@ -97,17 +99,19 @@ class ReviewScreen final : public Screen {
         sourceLine(frame, describeRule(question));
         heading(frame, question.text);
         verticalSpace(frame, 0.3f);
-        for (std::size_t i = 0; i < question.options.size(); ++i) {
+        const std::vector<int> order = run.shownOrder();  // letters follow the shuffled order
+        for (std::size_t position = 0; position < order.size(); ++position) {
+            const auto i = static_cast<std::size_t>(order[position]);
             OptionCard card;
-            card.index = static_cast<int>(i);
+            card.index = static_cast<int>(position);
             card.text = question.options[i].text;
             card.multiple = question.isMultipleAnswer();
             card.interactive = !revealed;
-            card.look = look(run.selection(), card.index, question.options[i].correct, revealed);
+            card.look = look(run.selection(), order[position], question.options[i].correct, revealed);
             card.feedback = card.look == OptionLook::Neutral ? std::string_view()
                                                              : std::string_view(question.options[i].feedback);
             if (optionCard(frame, card)) {
-                run.toggle(card.index);
+                run.toggle(order[position]);
             }
         }
         if (!revealed) {

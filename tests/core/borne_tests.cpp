@@ -287,6 +287,50 @@ TEST_CASE("a booth answer says right, partly right or wrong under the question's
     CHECK(play({1}).points == 0.0);
 }
 
+TEST_CASE("a booth round shows each question's options in its own shuffled order, cards in the file's") {
+    // Six options, so that a shuffle left out (the identity) would be caught: 1 chance in 720 per round.
+    Pack pack;
+    pack.id = "p";
+    Question shuffled;
+    shuffled.id = "melangee";
+    Question ordered;
+    ordered.id = "ordonnee";
+    ordered.shuffle = false;
+    for (Question* question : {&shuffled, &ordered}) {
+        for (const char* id : {"a", "b", "c", "d", "e", "f"}) {
+            QuizOption option;
+            option.id = id;
+            option.text = id;
+            option.correct = id[0] == 'a';
+            question->options.push_back(option);
+        }
+    }
+    const std::vector<int> fileOrder = {0, 1, 2, 3, 4, 5};
+    BornePool pool;
+    pool.questions.push_back({&pack, "quiz", &shuffled, nullptr});
+    BorneSettings settings;
+    settings.questions = 1;
+    std::set<std::vector<int>> seen;
+    for (unsigned seed = 1; seed <= 20; ++seed) {
+        std::mt19937 first(seed);
+        std::mt19937 again(seed);
+        const BorneRound round(pool, settings, first);
+        const std::vector<int> shown = round.shownOrder();
+        std::vector<int> sorted = shown;
+        std::sort(sorted.begin(), sorted.end());
+        CHECK(sorted == fileOrder);                                      // a permutation of the six options
+        CHECK(BorneRound(pool, settings, again).shownOrder() == shown);  // same draw, same order
+        seen.insert(shown);
+    }
+    CHECK(seen.size() >= 15);  // 20 seeds over 720 orders: a fixed order would give 1
+
+    BornePool fixed;
+    fixed.questions.push_back({&pack, "quiz", &ordered, nullptr});
+    std::mt19937 random(3);
+    CHECK(BorneRound(fixed, settings, random).shownOrder() == fileOrder);  // "shuffle": false
+    CHECK(BorneRound({BorneItem{&pack, "quiz", &shuffled, nullptr}}).shownOrder() == fileOrder);
+}
+
 TEST_CASE("after a round, the visitor's rank of the day with the French ordinal") {
     CHECK(frenchOrdinal(1) == "1er");
     CHECK(frenchOrdinal(1, true) == "1re");

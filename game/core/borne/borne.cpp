@@ -22,6 +22,7 @@
 #include "core/base/sqlite.hpp"
 #include "core/base/sqlite_file.hpp"
 #include "core/base/text.hpp"
+#include "core/play/option_order.hpp"
 #include "core/play/quiz_scoring.hpp"
 
 namespace passerelles {
@@ -341,6 +342,21 @@ BorneRound::BorneRound(const BornePool& pool, const BorneSettings& settings, std
     for (std::size_t i = 0; i < wanted; ++i) {
         items_.push_back(pool.questions[order[i]]);
     }
+    // Drawn after the items, so that a seeded generator picks the same items as before options were shuffled.
+    const std::uint64_t high = random();
+    optionSeed_ = (high << 32) ^ static_cast<std::uint64_t>(random());
+}
+
+std::vector<int> BorneRound::shownOrder() const {
+    if (finished()) {
+        return {};
+    }
+    const BorneItem& item = current();
+    if (item.question != nullptr) {
+        return optionSeed_ ? optionDisplayOrder(*item.question, *optionSeed_)
+                           : identityOrder(item.question->options.size());
+    }
+    return identityOrder(item.card != nullptr ? item.card->arguments.size() : 0);
 }
 
 QuestionScore BorneRound::answer(const std::vector<int>& selected) {

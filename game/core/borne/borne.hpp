@@ -120,6 +120,11 @@ class BorneRound {
     bool finished() const { return position_ >= items_.size(); }
     const BorneItem& current() const { return items_[position_]; }
     const std::vector<BorneItem>& items() const { return items_; }
+    // The order the current item's options are shown in (indices into its options or arguments): a
+    // question's options shuffled by this round's seed (core/play/option_order.hpp) unless the question
+    // says "shuffle": false; a card's arguments as the file lists them. A round built from given items
+    // (tests, a screen shown with one item) keeps the file's order.
+    std::vector<int> shownOrder() const;
 
     // The visitor's answer to the current item: options ticked for a question, one argument for a card.
     // Returns its score (points and outcome: right, partly right, wrong), decided here once: the screen
@@ -143,6 +148,7 @@ class BorneRound {
 
   private:
     std::vector<BorneItem> items_;
+    std::optional<std::uint64_t> optionSeed_;  // drawn with the round's items; none: the file's order
     std::size_t position_ = 0;
     bool answered_ = false;
     std::vector<int> selection_;

@@ -125,13 +125,7 @@ class BorneRoundScreen final : public Screen {
         statement_ = item.card != nullptr ? guillemets(item.card->statement) : item.question->text;
         optionTexts_.clear();
         correct_.clear();
-        // option order: identity until issue 20's optionDisplayOrder is merged
-        order_.clear();
-        const std::size_t count =
-            item.card != nullptr ? item.card->arguments.size() : item.question->options.size();
-        for (std::size_t i = 0; i < count; ++i) {
-            order_.push_back(static_cast<int>(i));
-        }
+        order_ = round_->shownOrder();  // the round's shuffle: letters and touches follow what is shown
         for (const int index : order_) {
             const auto at = static_cast<std::size_t>(index);
             optionTexts_.push_back(item.card != nullptr ? item.card->arguments[at].text

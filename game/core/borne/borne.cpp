@@ -1,4 +1,8 @@
 // The forum booth's settings, rounds and day counters (see borne.hpp).
+//
+// Sections: the PIN and its lockout · borne.json (load, damaged file, --set-pin) · the pool and a round
+// (drawing, answers scored in core, the fact to take away) · nicknames, ordinals and the rank's wording ·
+// the day's counters in borne.db (rounds, rank, leaders, CSV).
 #include "core/borne/borne.hpp"
 
 #include <algorithm>
@@ -19,6 +23,7 @@
 #include "core/base/sqlite.hpp"
 #include "core/base/sqlite_file.hpp"
 #include "core/base/text.hpp"
+#include "core/play/option_order.hpp"
 #include "core/play/quiz_scoring.hpp"
 
 namespace passerelles {
@@ -342,28 +347,43 @@ BorneRound::BorneRound(const BornePool& pool, const BorneSettings& settings, std
     for (std::size_t i = 0; i < wanted; ++i) {
         items_.push_back(pool.questions[order[i]]);
     }
+    // Drawn after the items, so that a seeded generator picks the same items as before options were shuffled.
+    const std::uint64_t high = random();
+    optionSeed_ = (high << 32) ^ static_cast<std::uint64_t>(random());
 }
 
-double BorneRound::answer(const std::vector<int>& selected) {
-    if (finished() || answered_) {
-        return 0.0;
+std::vector<int> BorneRound::shownOrder() const {
+    if (finished()) {
+        return {};
     }
     const BorneItem& item = current();
-    double earned = 0.0;
     if (item.question != nullptr) {
-        const QuestionScore score = scoreQuestion(*item.question, selected);
-        earned = score.points;
+        return optionSeed_ ? optionDisplayOrder(*item.question, *optionSeed_)
+                           : identityOrder(item.question->options.size());
+    }
+    return identityOrder(item.card != nullptr ? item.card->arguments.size() : 0);
+}
+
+QuestionScore BorneRound::answer(const std::vector<int>& selected) {
+    if (finished() || answered_) {
+        return {};
+    }
+    const BorneItem& item = current();
+    QuestionScore score;
+    if (item.question != nullptr) {
+        score = scoreQuestion(*item.question, selected);
         if (score.outcome != Outcome::Right) {
             missed_.push_back(borneItemKey(item));
             missedItems_.push_back(position_);
         }
-    } else if (item.card != nullptr && selected.size() == 1) {
-        earned = scoreCard(*item.card, selected[0]).points;
+    } else if (item.card != nullptr) {
+        score = scoreCard(*item.card, selected.size() == 1 ? selected[0] : -1);
     }
-    points_ += earned;
+    points_ += score.points;
     selection_ = selected;
+    lastScore_ = score;
     answered_ = true;
-    return earned;
+    return score;
 }
 
 void BorneRound::next() {
@@ -371,6 +391,7 @@ void BorneRound::next() {
         ++position_;
         answered_ = false;
         selection_.clear();
+        lastScore_ = {};
     }
 }
 
@@ -456,6 +477,21 @@ std::string cleanNickname(const std::string& typed) {
     return kept;
 }
 
+std::string frenchOrdinal(int number, bool feminine) {
+    if (number == 1) {
+        return feminine ? "1re" : "1er";
+    }
+    return std::to_string(number) + "e";
+}
+
+std::string formatBorneRank(const BorneRank& rank) {
+    // The rank of a score (« votre score : 3e sur 41 »), so masculine whoever the visitor is.
+    if (rank.total <= 1) {
+        return "1er score du jour";
+    }
+    return frenchOrdinal(rank.position) + " sur " + std::to_string(rank.total) + " aujourd’hui";
+}
+
 std::string formatLeaders(const std::vector<BorneLeader>& leaders) {
     std::string line;
     for (const BorneLeader& leader : leaders) {
@@ -518,6 +554,7 @@ bool BorneStore::ok() const {
 }
 
 PinLockoutState BorneStore::pinLockout() {
+    ++accesses_;
     PinLockoutState state;
     if (!ok()) {
         return state;
@@ -531,6 +568,7 @@ PinLockoutState BorneStore::pinLockout() {
 }
 
 bool BorneStore::savePinLockout(const PinLockoutState& state) {
+    ++accesses_;
     if (!ok()) {
         return false;
     }
@@ -542,6 +580,7 @@ bool BorneStore::savePinLockout(const PinLockoutState& state) {
 }
 
 std::optional<std::int64_t> BorneStore::recordRound(const std::string& day, const BorneRound& round) {
+    ++accesses_;
     if (!ok()) {
         return std::nullopt;
     }
@@ -579,6 +618,7 @@ std::optional<std::int64_t> BorneStore::recordRound(const std::string& day, cons
 }
 
 bool BorneStore::recordAbandoned(const std::string& day) {
+    ++accesses_;
     if (!ok()) {
         return false;
     }
@@ -588,6 +628,7 @@ bool BorneStore::recordAbandoned(const std::string& day) {
 }
 
 bool BorneStore::setNickname(std::int64_t roundId, const std::string& nickname) {
+    ++accesses_;
     if (!ok()) {
         return false;
     }
@@ -602,6 +643,7 @@ bool BorneStore::setNickname(std::int64_t roundId, const std::string& nickname) 
 }
 
 BorneDayCounters BorneStore::counters(const std::string& day, const std::vector<const Pack*>& packs) {
+    ++accesses_;
     BorneDayCounters counters;
     counters.day = day;
     if (!ok()) {
@@ -643,6 +685,7 @@ BorneDayCounters BorneStore::counters(const std::string& day, const std::vector<
 }
 
 std::vector<BorneLeader> BorneStore::leaders(const std::string& day, int count) {
+    ++accesses_;
     std::vector<BorneLeader> leaders;
     if (!ok()) {
         return leaders;
@@ -657,6 +700,24 @@ std::vector<BorneLeader> BorneStore::leaders(const std::string& day, int count) 
         leaders.push_back({query.text(0), static_cast<int>(query.integer(1))});
     }
     return leaders;
+}
+
+std::optional<BorneRank> BorneStore::rank(const std::string& day, std::int64_t roundId) {
+    ++accesses_;
+    if (!ok()) {
+        return std::nullopt;
+    }
+    // Ahead: a better percent, or the same reached earlier (a smaller id), as leaders() orders them.
+    sql::Statement query(*database_,
+                         "SELECT (SELECT COUNT(*) FROM rounds o WHERE o.day = r.day AND o.finished = 1"
+                         "         AND (o.percent > r.percent OR (o.percent = r.percent AND o.id < r.id))),"
+                         "       (SELECT COUNT(*) FROM rounds o WHERE o.day = r.day AND o.finished = 1)"
+                         " FROM rounds r WHERE r.id = ? AND r.day = ? AND r.finished = 1");
+    query.bind(1, roundId).bind(2, day);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return BorneRank{static_cast<int>(query.integer(0)) + 1, static_cast<int>(query.integer(1))};
 }
 
 std::string BorneStore::countersCsv(const BorneDayCounters& counters) {

@@ -19,6 +19,7 @@
 #include "core/loading/pack_loader.hpp"
 #include "generated_pack.hpp"
 #include "progress_history.hpp"
+#include "support/progress_store_access.hpp"
 #include "ui/headless.hpp"
 
 namespace bench = passerelles::bench;
@@ -87,7 +88,8 @@ void prepareHistory(const std::filesystem::path& content, const std::filesystem:
     }
     auto store = bench::openFreshStore(data / "progress.db", time);
     const auto profile = store->createProfile(kProfile);
-    store->database().execute("PRAGMA synchronous = OFF");  // filling only: the rows are the same
+    // Filling only: the rows are the same.
+    passerelles::ProgressStoreAccess::database(*store).execute("PRAGMA synchronous = OFF");
     bench::playHistory(*store, *profile, *load.pack, kHistory, time);
 }
 

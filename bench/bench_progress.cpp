@@ -21,6 +21,7 @@
 #include "core/progress/progress_store.hpp"
 #include "generated_pack.hpp"
 #include "progress_history.hpp"
+#include "support/progress_store_access.hpp"
 
 namespace bench = passerelles::bench;
 using namespace passerelles;
@@ -127,9 +128,10 @@ int main(int argc, char** argv) {
     bench::FakeTime time;
     auto store = bench::openFreshStore(work / "history" / "progress.db", time);
     const auto profile = store->createProfile("Banc d’essai");
-    store->database().execute("PRAGMA synchronous = OFF");  // filling only: the rows are the same
+    // Filling only: the rows are the same.
+    ProgressStoreAccess::database(*store).execute("PRAGMA synchronous = OFF");
     bench::playHistory(*store, *profile, *pack, kHistory, time);
-    store->database().execute("PRAGMA synchronous = FULL");
+    ProgressStoreAccess::database(*store).execute("PRAGMA synchronous = FULL");
     if (store->resultCount(*profile) != kHistory) {
         std::fprintf(stderr, "bench_progress: the history has %lld results instead of %d\n",
                      static_cast<long long>(store->resultCount(*profile)), kHistory);
@@ -137,7 +139,8 @@ int main(int argc, char** argv) {
     }
     const std::int64_t endOfToday = store->startOfToday() + kDay - 1;
     const double scan = medianCpuSeconds(runs, [&] {
-        sql::Statement all(store->database(), "SELECT * FROM results WHERE profile_id = ?");
+        sql::Statement all(ProgressStoreAccess::database(*store),
+                           "SELECT * FROM results WHERE profile_id = ?");
         all.bind(1, *profile);
         std::size_t rows = 0;
         while (all.step()) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/base/sqlite.hpp"
 #include "core/play/option_order.hpp"
 #include "core/play/quiz_run.hpp"
 #include "core/play/review_run.hpp"
@@ -180,6 +181,7 @@ TEST_CASE("the result's detail keeps option ids: what was ticked and the order i
     REQUIRE(run.confirm());
     recorder.answered(run.currentQuestion(), *run.currentResult());
     CHECK(recorder.problem().empty());
-    CHECK(opened.store->database().queryText("SELECT detail FROM results").value_or("") ==
+    sql::Database database(opened.store->file());
+    CHECK(database.queryText("SELECT detail FROM results").value_or("") ==
           R"({"order":["b","a","c","d"],"selected":["b"]})");
 }

@@ -190,7 +190,7 @@ TEST_CASE("another program's SQLite file at progress.db is moved aside intact, n
         REQUIRE(aside.size() == 1);
         CHECK(testing::readFile(aside[0]) == before);  // not switched to WAL, no table added
         CHECK(opened.store->profiles().empty());
-        CHECK(opened.store->database().queryInteger("PRAGMA application_id") == kProgressApplicationId);
+        CHECK(sql::Database(file).queryInteger("PRAGMA application_id") == kProgressApplicationId);
     }
 }
 
@@ -223,14 +223,15 @@ TEST_CASE("files from before the application id are adopted and given it; a new 
         auto opened = ProgressStore::open(file);
         REQUIRE(opened.store != nullptr);
         REQUIRE(opened.store->createProfile("Avant"));
-        CHECK(opened.store->database().queryInteger("PRAGMA application_id") == kProgressApplicationId);
-        REQUIRE(opened.store->database().execute("PRAGMA application_id = 0"));  // as version 3 wrote it
+        sql::Database database(file);
+        CHECK(database.queryInteger("PRAGMA application_id") == kProgressApplicationId);
+        REQUIRE(database.execute("PRAGMA application_id = 0"));  // as version 3 wrote it
     }
     auto reopened = ProgressStore::open(file);
     REQUIRE_MESSAGE(reopened.store != nullptr, reopened.error);
     CHECK(reopened.notice.empty());
     CHECK(reopened.store->profiles().size() == 1);
-    CHECK(reopened.store->database().queryInteger("PRAGMA application_id") == kProgressApplicationId);
+    CHECK(sql::Database(file).queryInteger("PRAGMA application_id") == kProgressApplicationId);
 }
 
 TEST_CASE(

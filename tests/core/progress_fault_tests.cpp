@@ -144,10 +144,10 @@ TEST_CASE(
     auto reopened = ProgressStore::open(file, [] { return kNoon; });
     REQUIRE(reopened.store != nullptr);
     CHECK(reopened.notice.empty());
-    CHECK(reopened.store->database().queryText("PRAGMA integrity_check").value_or("") == "ok");
+    sql::Database database(file);  // a second connection: the store keeps its own
+    CHECK(database.queryText("PRAGMA integrity_check").value_or("") == "ok");
     CHECK(reopened.store->resultCount(profile) == 5 + savedWhileFilling + 1);
-    sql::Statement refusedRows(reopened.store->database(),
-                               "SELECT count(*) FROM results WHERE item_id LIKE 'refuse-%'");
+    sql::Statement refusedRows(database, "SELECT count(*) FROM results WHERE item_id LIKE 'refuse-%'");
     REQUIRE(refusedRows.step());
     CHECK(refusedRows.integer(0) == 0);
 }
@@ -300,7 +300,7 @@ TEST_CASE("a garbage journal beside a sound file: the saved results are all ther
 
     auto opened = ProgressStore::open(file, [] { return kNoon; });
     REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-    CHECK(opened.store->database().queryText("PRAGMA integrity_check").value_or("") == "ok");
+    CHECK(sql::Database(file).queryText("PRAGMA integrity_check").value_or("") == "ok");
     CHECK(opened.store->resultCount(profile) == 20);
     CHECK(opened.store->record(answer(profile, "apres")));
     CHECK(opened.store->resultCount(profile) == 21);

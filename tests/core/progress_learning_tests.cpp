@@ -78,7 +78,8 @@ std::int64_t localNoon(int year, int month, int day) {
 }
 
 std::int64_t count(ProgressStore& store, const std::string& sql) {
-    return store.database().queryInteger(sql).value_or(-1);
+    sql::Database database(store.file());  // a second connection: the store keeps its own
+    return database.queryInteger(sql).value_or(-1);
 }
 
 // Plays the cahier quiz's first three questions: q01 right (B), q02 wrong, q03 partly right.

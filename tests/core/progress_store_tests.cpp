@@ -9,6 +9,7 @@
 #include "core/progress/activity_recorder.hpp"
 #include "core/progress/progress_report.hpp"
 #include "core/progress/progress_store.hpp"
+#include "support/progress_store_access.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
@@ -52,8 +53,10 @@ ResultRecord answer(std::int64_t profile, const std::string& item, Outcome outco
 TEST_CASE("a new store has the current schema, WAL journal and full sync") {
     Fixture fixture;
     CHECK(fixture.store->schemaVersion() == kProgressSchemaVersion);
-    CHECK(fixture.store->database().queryText("PRAGMA journal_mode").value_or("") == "wal");
-    CHECK(fixture.store->database().queryInteger("PRAGMA synchronous").value_or(0) == 2);
+    // Pragmas of the store's own connection (synchronous is not stored in the file).
+    sql::Database& database = ProgressStoreAccess::database(*fixture.store);
+    CHECK(database.queryText("PRAGMA journal_mode").value_or("") == "wal");
+    CHECK(database.queryInteger("PRAGMA synchronous").value_or(0) == 2);
 }
 
 TEST_CASE("profiles: create, refuse duplicates and empty names, remember the last used") {
@@ -188,8 +191,9 @@ TEST_CASE("the export has one CSV row per result, and deleting a profile erases 
     CHECK_FALSE(fixture.store->findProfile(elise));
     CHECK(fixture.store->resultCount(elise) == 0);
     CHECK(fixture.store->reviewQueue(elise).empty());
-    CHECK(fixture.store->database().queryInteger("SELECT COUNT(*) FROM sessions WHERE profile_id = " +
-                                                 std::to_string(elise)) == 0);
+    CHECK(sql::Database(fixture.store->file())
+              .queryInteger("SELECT COUNT(*) FROM sessions WHERE profile_id = " + std::to_string(elise)) ==
+          0);
     CHECK(fixture.store->resultCount(karim) == 1);
     fixture.store.reset();
     // secure_delete and the checkpoint leave no trace of the name in the file.
@@ -308,10 +312,11 @@ TEST_CASE("a version-2 file is migrated to summaries that give the same figures 
         {"cahier-ludique", "q03", "f-q03"},
         {"cahier-ludique", "pas-une-priorite", "f-pas-une-priorite"}};
     CHECK(store.markStale(current) == 3);
+    sql::Database database(store.file());  // a second connection: the store keeps its own
     for (const std::int64_t profile : {1, 2}) {
         CAPTURE(profile);
-        CHECK(latestFromStore(store, profile) == latestFromResults(store.database(), profile));
-        CHECK(store.resultCount(profile) == resultsInTable(store.database(), profile));
+        CHECK(latestFromStore(store, profile) == latestFromResults(database, profile));
+        CHECK(store.resultCount(profile) == resultsInTable(database, profile));
     }
     CHECK(latestFromStore(store, 1).size() == 3);  // q01 left: its only results were on the old wording
     CHECK(store.markStale(current) == 0);          // nothing more to mark
@@ -498,7 +503,8 @@ TEST_CASE("a backup taken while the store is open holds the results still in the
     auto opened = ProgressStore::open(restored.path() / "progress.db");
     REQUIRE(opened.store != nullptr);
     CHECK(opened.notice.empty());
-    CHECK(opened.store->database().queryText("PRAGMA integrity_check").value_or("") == "ok");
+    CHECK(sql::Database(restored.path() / "progress.db").queryText("PRAGMA integrity_check").value_or("") ==
+          "ok");
     CHECK(opened.store->profiles().size() == 2);
     CHECK(opened.store->resultCount(*profile) == 40);
     CHECK(opened.store->resultCount(*other) == 1);

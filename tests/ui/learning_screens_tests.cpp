@@ -3,6 +3,7 @@
 // screens that query nothing while idle.
 #include <doctest/doctest.h>
 
+#include "core/base/sqlite.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
 #include "ui/probe.hpp"
@@ -28,7 +29,8 @@ SessionOptions withData(const std::filesystem::path& data, std::int64_t* now,
 }
 
 std::int64_t count(ProgressService& progress, const std::string& sql) {
-    return progress.store()->database().queryInteger(sql).value_or(-1);
+    sql::Database database(progress.store()->file());  // a second connection: the store keeps its own
+    return database.queryInteger(sql).value_or(-1);
 }
 
 // Plays the whole cahier quiz answering B everywhere (4 right, 14 missed), up to its end screen.

@@ -1,203 +1,30 @@
-// SQLite progress store: schema and migrations, profiles, sessions, results, review queue, export.
+// SQLite progress store, a facade: opening, profiles, sessions, results; queries answered by
+// progress_queries.cpp, the schema and its migrations in progress_schema.cpp.
 //
 // Sections:
-//   1. Schema (version 4) and the migrations from versions 1, 2 and 3
-//   2. Opening: folder, damaged files moved aside, pragmas
-//   3. Profiles
-//   4. Sessions
-//   5. Results, stale marking and the review queue
-//   6. Queries for the dashboard
-//   7. Every result, for the CSV export
-//   8. One-file backup
+//   1. Opening: the shared opening with the schema's steps, errors in French
+//   2. Profiles
+//   3. Sessions
+//   4. Results, stale marking and the review queue
+//   5. Queries, answered by progress_queries.cpp
+//   6. One-file backup
 #include "core/progress/progress_store.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
-#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/base/file_writing.hpp"
 #include "core/base/platform.hpp"
 #include "core/base/sqlite_file.hpp"
 #include "core/base/text.hpp"
-#include "core/content/fingerprint.hpp"
+#include "core/progress/progress_queries.hpp"
 
 namespace passerelles {
 
-// ---------------------------------------------------------------------------------------------
-// 1. Schema (version 4) and the migrations from versions 1, 2 and 3
-// ---------------------------------------------------------------------------------------------
-
 namespace {
-
-constexpr const char* kCreateSessions = R"sql(
-CREATE TABLE IF NOT EXISTS sessions (
-  id INTEGER PRIMARY KEY,
-  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  pack_id TEXT NOT NULL,
-  pack_version TEXT NOT NULL,
-  activity_kind TEXT NOT NULL,
-  activity_id TEXT NOT NULL,
-  started_at INTEGER NOT NULL,
-  finished_at INTEGER NOT NULL DEFAULT 0,
-  abandoned INTEGER NOT NULL DEFAULT 0,
-  score REAL NOT NULL DEFAULT 0,
-  max_score REAL NOT NULL DEFAULT 0,
-  state TEXT NOT NULL DEFAULT '');
-CREATE INDEX IF NOT EXISTS sessions_by_activity ON sessions(profile_id, pack_id, activity_id, finished_at);
-)sql";
-
-constexpr const char* kCreateReview = R"sql(
-CREATE TABLE IF NOT EXISTS review_items (
-  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  pack_id TEXT NOT NULL,
-  activity_kind TEXT NOT NULL,
-  activity_id TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  fingerprint TEXT NOT NULL,
-  interval_days REAL NOT NULL,
-  ease REAL NOT NULL,
-  repetitions INTEGER NOT NULL,
-  lapses INTEGER NOT NULL,
-  due_at INTEGER NOT NULL,
-  PRIMARY KEY (profile_id, pack_id, item_id));
-CREATE INDEX IF NOT EXISTS review_by_due ON review_items(profile_id, due_at);
-)sql";
-
-constexpr const char* kCreateVersion2 = R"sql(
-CREATE TABLE profiles (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL,
-  name_key TEXT NOT NULL UNIQUE,
-  created_at INTEGER NOT NULL,
-  last_used_at INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE results (
-  id INTEGER PRIMARY KEY,
-  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  recorded_at INTEGER NOT NULL,
-  pack_id TEXT NOT NULL,
-  activity_kind TEXT NOT NULL,
-  activity_id TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  outcome TEXT NOT NULL,
-  points REAL NOT NULL,
-  max_points REAL NOT NULL,
-  session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
-  pack_version TEXT NOT NULL DEFAULT '',
-  fingerprint TEXT NOT NULL DEFAULT '',
-  detail TEXT NOT NULL DEFAULT '{}',
-  active_seconds INTEGER NOT NULL DEFAULT 0,
-  review INTEGER NOT NULL DEFAULT 0,
-  stale INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX results_by_item ON results(profile_id, pack_id, item_id, id);
-)sql";
-
-// Version 1 had profiles and bare results: no sessions, no fingerprints, no review queue.
-constexpr const char* kMigrate1To2 = R"sql(
-ALTER TABLE profiles ADD COLUMN last_used_at INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE profiles ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
-ALTER TABLE results ADD COLUMN session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL;
-ALTER TABLE results ADD COLUMN pack_version TEXT NOT NULL DEFAULT '';
-ALTER TABLE results ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
-ALTER TABLE results ADD COLUMN detail TEXT NOT NULL DEFAULT '{}';
-ALTER TABLE results ADD COLUMN active_seconds INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE results ADD COLUMN review INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE results ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX IF NOT EXISTS results_by_item ON results(profile_id, pack_id, item_id, id);
-)sql";
-
-// Version 3 adds summaries that record() and markStale() keep up to date in the same transaction, so
-// that the dashboard and the start-up check read one row per item or activity instead of scanning
-// every result ever recorded (100,000 results took a second to summarise). They are derived data:
-// filled here from the results, and always equal to what the version-2 queries computed from them.
-//   item_latest: per profile and item, the latest non-stale result (its id and the columns the
-//                dashboard reads) and how many non-stale results.
-//   activity_totals: per profile and activity, every result (stale or not) and its active time.
-//   live_fingerprints: every (pack, item, fingerprint) that non-stale results were answered on.
-// The columns of item_latest, in order, from a group of results: with MAX(id), SQLite takes the other
-// columns from the row that holds the maximum, the latest result.
-constexpr const char* kLatestOfResults =
-    "profile_id, pack_id, item_id, MAX(id), COUNT(*), activity_kind, activity_id, outcome, points, "
-    "max_points, recorded_at FROM results";
-
-constexpr const char* kMigrate2To3 = R"sql(
-CREATE TABLE item_latest (
-  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  pack_id TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  result_id INTEGER NOT NULL,
-  attempts INTEGER NOT NULL,
-  activity_kind TEXT NOT NULL,
-  activity_id TEXT NOT NULL,
-  outcome TEXT NOT NULL,
-  points REAL NOT NULL,
-  max_points REAL NOT NULL,
-  recorded_at INTEGER NOT NULL,
-  PRIMARY KEY (profile_id, pack_id, item_id)) WITHOUT ROWID;
-CREATE TABLE activity_totals (
-  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  pack_id TEXT NOT NULL,
-  activity_id TEXT NOT NULL,
-  results INTEGER NOT NULL,
-  active_seconds INTEGER NOT NULL,
-  PRIMARY KEY (profile_id, pack_id, activity_id)) WITHOUT ROWID;
-INSERT INTO activity_totals(profile_id, pack_id, activity_id, results, active_seconds)
-  SELECT profile_id, pack_id, activity_id, COUNT(*), SUM(active_seconds) FROM results
-  GROUP BY profile_id, pack_id, activity_id;
-CREATE TABLE live_fingerprints (
-  pack_id TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  fingerprint TEXT NOT NULL,
-  PRIMARY KEY (pack_id, item_id, fingerprint)) WITHOUT ROWID;
-INSERT INTO live_fingerprints(pack_id, item_id, fingerprint)
-  SELECT DISTINCT pack_id, item_id, fingerprint FROM results WHERE stale = 0;
-)sql";
-
-// Version 4 (issue 21) schedules reviews with FSRS-6 instead of SM-2, keeps a log of every scheduled
-// review (to fit FSRS's parameters to the learner later), marks drill results, and holds the learner's
-// settings (desired retention, daily goal) and the count of items worked each day.
-//   review_items: the SM-2 columns stay as they were (interval_days now holds FSRS's scheduled days,
-//                 repetitions the reviews); stability, difficulty and last_review_at are filled by
-//                 migrateSchedulesToFsrs() from interval and ease (see memoryFromSm2), due dates kept.
-//   review_log: one row per scheduled review: rating (1 Again, 2 Hard, 3 Good), days elapsed since the
-//               previous review and days scheduled, memory before (0 for a first review) and after.
-//   results.drill: 1 for an answer in « Refaire mes erreurs », which moves no schedule.
-//   daily_counts: per profile and local day (days since 1970-01-01), items worked and the goal that day.
-constexpr const char* kMigrate3To4 = R"sql(
-ALTER TABLE review_items ADD COLUMN stability REAL NOT NULL DEFAULT 0;
-ALTER TABLE review_items ADD COLUMN difficulty REAL NOT NULL DEFAULT 0;
-ALTER TABLE review_items ADD COLUMN last_review_at INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE results ADD COLUMN drill INTEGER NOT NULL DEFAULT 0;
-ALTER TABLE profiles ADD COLUMN desired_retention REAL NOT NULL DEFAULT 0.9;
-ALTER TABLE profiles ADD COLUMN daily_goal INTEGER NOT NULL DEFAULT 10;
-CREATE TABLE review_log (
-  id INTEGER PRIMARY KEY,
-  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  pack_id TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  reviewed_at INTEGER NOT NULL,
-  rating INTEGER NOT NULL,
-  elapsed_days INTEGER NOT NULL,
-  scheduled_days INTEGER NOT NULL,
-  stability_before REAL NOT NULL,
-  difficulty_before REAL NOT NULL,
-  stability_after REAL NOT NULL,
-  difficulty_after REAL NOT NULL,
-  desired_retention REAL NOT NULL);
-CREATE INDEX review_log_by_item ON review_log(profile_id, pack_id, item_id, id);
-CREATE TABLE daily_counts (
-  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  day INTEGER NOT NULL,
-  items INTEGER NOT NULL,
-  goal INTEGER NOT NULL,
-  PRIMARY KEY (profile_id, day)) WITHOUT ROWID;
-INSERT INTO daily_counts(profile_id, day, items, goal)
-  SELECT profile_id, CAST(julianday(date(recorded_at, 'unixepoch', 'localtime')) - 2440587.5 AS INTEGER),
-         COUNT(*), 10 FROM results GROUP BY 1, 2;
-)sql";
 
 // Tables keyed by profile first are searched by item for every profile that has results: without the
 // profile, SQLite could not use their keys and would read every row once per changed item.
@@ -210,176 +37,10 @@ std::int64_t systemClock() {
         .count();
 }
 
-// The columns of a schedule, read back by readSchedule() from `first` on.
-constexpr const char* kScheduleColumns =
-    "SELECT stability, difficulty, interval_days, repetitions, lapses, last_review_at, due_at";
-
-ReviewSchedule readSchedule(sql::Statement& statement, int first) {
-    ReviewSchedule schedule;
-    schedule.memory = {statement.real(first), statement.real(first + 1)};
-    schedule.intervalDays = static_cast<int>(statement.integer(first + 2));
-    schedule.reviews = static_cast<int>(statement.integer(first + 3));
-    schedule.lapses = static_cast<int>(statement.integer(first + 4));
-    schedule.lastReviewAt = statement.integer(first + 5);
-    schedule.dueAt = statement.integer(first + 6);
-    return schedule;
-}
-
 }  // namespace
 
-const char* outcomeKeyword(Outcome outcome) {
-    switch (outcome) {
-        case Outcome::Right:
-            return "right";
-        case Outcome::Partial:
-            return "partial";
-        case Outcome::Wrong:
-            return "wrong";
-    }
-    return "wrong";
-}
-
-std::optional<Outcome> outcomeFromKeyword(const std::string& keyword) {
-    if (keyword == "right") {
-        return Outcome::Right;
-    }
-    if (keyword == "partial") {
-        return Outcome::Partial;
-    }
-    if (keyword == "wrong") {
-        return Outcome::Wrong;
-    }
-    return std::nullopt;
-}
-
-std::optional<ActivityKind> activityKindFromKeyword(const std::string& keyword) {
-    for (const ActivityKind kind :
-         {ActivityKind::Quiz, ActivityKind::Myths, ActivityKind::Scenario, ActivityKind::SelfDiagnostic}) {
-        if (keyword == activityKindKeyword(kind)) {
-            return kind;
-        }
-    }
-    return std::nullopt;
-}
-
-std::vector<ItemFingerprint> fingerprintsOf(const Pack& pack) {
-    std::vector<ItemFingerprint> items;
-    for (const auto& quiz : pack.quizzes) {
-        for (const auto& question : quiz.questions) {
-            items.push_back({pack.id, question.id, fingerprint(question)});
-        }
-    }
-    for (const auto& deck : pack.decks) {
-        for (const auto& card : deck.cards) {
-            items.push_back({pack.id, card.id, fingerprint(card)});
-        }
-    }
-    for (const auto& scenario : pack.scenarios) {
-        items.push_back({pack.id, scenario.id, fingerprint(scenario)});
-    }
-    for (const auto& diagnostic : pack.diagnostics) {
-        items.push_back({pack.id, diagnostic.id, fingerprint(diagnostic)});
-    }
-    return items;
-}
-
-// The file's kind for the shared opening: its id, the tables it held before it had one, and the steps
-// from each older version. A new version is one more step (and kProgressSchemaVersion bumped).
-SqliteFileKind ProgressStore::fileKind() {
-    SqliteFileKind kind;
-    kind.what = "Le fichier de progression";
-    kind.applicationId = kProgressApplicationId;
-    // Version 4's review_log and daily_counts too: a file of any version that lost its id is still ours.
-    kind.knownTables = {"profiles",        "results",           "sessions",   "review_items", "item_latest",
-                        "activity_totals", "live_fingerprints", "review_log", "daily_counts"};
-    kind.oldestVersion = 1;
-    kind.synchronous = "FULL";  // WAL with full sync: a committed result is on disk before record() returns
-    kind.pragmas = {"PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON"};
-    kind.steps = {
-        {0, 2,
-         [](sql::Database& database) {
-             return database.execute(kCreateVersion2) && database.execute(kCreateSessions) &&
-                    database.execute(kCreateReview);
-         }},
-        // Results from version 1 carry no fingerprint: they are marked stale when their pack next loads.
-        {1, 2,
-         [](sql::Database& database) {
-             return database.execute(kCreateSessions) && database.execute(kMigrate1To2) &&
-                    database.execute(kCreateReview) && fillNameKeys(database) &&
-                    database.execute("CREATE UNIQUE INDEX profiles_by_key ON profiles(name_key)");
-         }},
-        {2, 3,
-         [](sql::Database& database) {
-             return database.execute(kMigrate2To3) &&
-                    database.execute(std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults +
-                                     " WHERE stale = 0 GROUP BY profile_id, pack_id, item_id");
-         }},
-        {3, 4,
-         [](sql::Database& database) {
-             return database.execute(kMigrate3To4) && migrateSchedulesToFsrs(database);
-         }},
-    };
-    return kind;
-}
-
-// Names are unique without regard to case or accents: "Élise" and "elise" are the same person.
-bool ProgressStore::fillNameKeys(sql::Database& database) {
-    std::vector<std::pair<std::int64_t, std::string>> names;
-    {
-        sql::Statement select(database, "SELECT id, name FROM profiles");
-        while (select.step()) {
-            names.emplace_back(select.integer(0), select.text(1));
-        }
-    }
-    sql::Statement update(database, "UPDATE profiles SET name_key = ? WHERE id = ?");
-    for (const auto& [id, name] : names) {
-        update.reset();
-        update.bind(1, profileNameKey(name)).bind(2, id);
-        if (!update.run()) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// Each SM-2 schedule becomes an FSRS memory state (memoryFromSm2); its due date is kept, and its last
-// review is the day the SM-2 interval was counted from (due date − whole interval).
-bool ProgressStore::migrateSchedulesToFsrs(sql::Database& database) {
-    struct Row {
-        std::int64_t rowId;
-        double interval;
-        double ease;
-        std::int64_t dueAt;
-    };
-    std::vector<Row> rows;
-    {
-        sql::Statement select(database, "SELECT rowid, interval_days, ease, due_at FROM review_items");
-        while (select.step()) {
-            rows.push_back({select.integer(0), select.real(1), select.real(2), select.integer(3)});
-        }
-    }
-    sql::Statement update(database,
-                          "UPDATE review_items SET stability = ?, difficulty = ?, last_review_at = ?, "
-                          "interval_days = ? WHERE rowid = ?");
-    for (const Row& row : rows) {
-        const MemoryState memory = memoryFromSm2(row.interval, row.ease);
-        const auto days = static_cast<std::int64_t>(std::ceil(std::max(1.0, row.interval)));
-        update.reset();
-        update.bind(1, memory.stability).bind(2, memory.difficulty).bind(3, row.dueAt - days * 24 * 3600);
-        update.bind(4, days).bind(5, row.rowId);
-        if (!update.run()) {
-            return false;
-        }
-    }
-    return true;
-}
-
-std::string profileNameKey(const std::string& name) {
-    return foldForSearch(name);
-}
-
 // ---------------------------------------------------------------------------------------------
-// 2. Opening
+// 1. Opening
 // ---------------------------------------------------------------------------------------------
 
 ProgressStore::ProgressStore(std::filesystem::path file, std::unique_ptr<sql::Database> database, Clock clock)
@@ -406,7 +67,7 @@ ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clo
     if (!clock) {
         clock = systemClock;
     }
-    SqliteFileOpening opening = openSqliteFile(file, fileKind(), clock);
+    SqliteFileOpening opening = openSqliteFile(file, progressFileKind(), clock);
     for (const std::string& notice : opening.notices) {
         opened.notice += (opened.notice.empty() ? "" : " ") + notice;
     }
@@ -436,7 +97,7 @@ std::int64_t ProgressStore::startOfToday() const {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 3. Profiles
+// 2. Profiles
 // ---------------------------------------------------------------------------------------------
 
 std::vector<ProfileInfo> ProgressStore::profiles() {
@@ -628,7 +289,7 @@ bool ProgressStore::deleteProfile(std::int64_t id) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 4. Sessions
+// 3. Sessions
 // ---------------------------------------------------------------------------------------------
 
 std::optional<std::int64_t> ProgressStore::startSession(std::int64_t profileId, const std::string& packId,
@@ -695,7 +356,7 @@ std::optional<SessionInfo> ProgressStore::unfinishedSession(std::int64_t profile
 }
 
 // ---------------------------------------------------------------------------------------------
-// 5. Results, stale marking and the review queue
+// 4. Results, stale marking and the review queue
 // ---------------------------------------------------------------------------------------------
 
 bool ProgressStore::record(const ResultRecord& result) {
@@ -796,14 +457,9 @@ bool ProgressStore::updateReviewQueue(const ResultRecord& result, std::int64_t r
     }
     const FsrsScheduler scheduler(settingsOf(result.profileId).desiredRetention);
     const Rating rating = ratingFor(result.outcome);
-    sql::Statement find(*database_, std::string(kScheduleColumns) +
-                                        ", fingerprint FROM review_items WHERE profile_id = ? AND pack_id = "
-                                        "? AND item_id = ?");
-    find.bind(1, result.profileId).bind(2, result.packId).bind(3, result.itemId);
-    std::optional<ReviewSchedule> previous;
-    if (find.step() && find.text(7) == result.fingerprint) {
-        previous = readSchedule(find, 0);
-    }
+    const std::optional<ReviewSchedule> previous =
+        ProgressQueries(*database_)
+            .scheduleOf(result.profileId, result.packId, result.itemId, result.fingerprint);
     std::optional<ReviewSchedule> schedule;
     if (previous) {
         schedule = scheduler.review(*previous, rating, startOfToday());
@@ -926,233 +582,58 @@ int ProgressStore::markStale(const std::vector<ItemFingerprint>& current) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 6. Queries for the dashboard
+// 5. Queries, answered by progress_queries.cpp
 // ---------------------------------------------------------------------------------------------
 
 std::vector<ItemProgress> ProgressStore::latestResults(std::int64_t profileId, const std::string& packId) {
-    // Read in key order and sorted here: an ORDER BY made SQLite copy every row through a sorter,
-    // a third of the dashboard's time over a long history.
-    std::vector<std::pair<std::int64_t, ItemProgress>> rows;
-    sql::Statement statement(
-        *database_,
-        "SELECT pack_id, activity_kind, activity_id, item_id, outcome, points, max_points, recorded_at, "
-        "attempts, result_id FROM item_latest WHERE profile_id = ?1 AND (?2 = '' OR pack_id = ?2)");
-    statement.bind(1, profileId).bind(2, packId);
-    while (statement.step()) {
-        ItemProgress item;
-        item.packId = statement.text(0);
-        item.kind = activityKindFromKeyword(statement.text(1)).value_or(ActivityKind::Quiz);
-        item.activityId = statement.text(2);
-        item.itemId = statement.text(3);
-        item.outcome = outcomeFromKeyword(statement.text(4)).value_or(Outcome::Wrong);
-        item.points = statement.real(5);
-        item.maxPoints = statement.real(6);
-        item.recordedAt = statement.integer(7);
-        item.attempts = static_cast<int>(statement.integer(8));
-        item.resultId = statement.integer(9);
-        rows.emplace_back(item.resultId, std::move(item));
-    }
-    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::vector<ItemProgress> items;
-    items.reserve(rows.size());
-    for (auto& row : rows) {
-        items.push_back(std::move(row.second));
-    }
-    return items;
+    return ProgressQueries(*database_).latestResults(profileId, packId);
 }
 
 std::vector<ActivityTotals> ProgressStore::activityTotals(std::int64_t profileId, const std::string& packId) {
-    std::map<std::pair<std::string, std::string>, ActivityTotals> totals;
-    {
-        sql::Statement time(
-            *database_,
-            "SELECT pack_id, activity_id, active_seconds FROM activity_totals WHERE profile_id = ?1 AND "
-            "(?2 = '' OR pack_id = ?2)");
-        time.bind(1, profileId).bind(2, packId);
-        while (time.step()) {
-            ActivityTotals& entry = totals[{time.text(0), time.text(1)}];
-            entry.packId = time.text(0);
-            entry.activityId = time.text(1);
-            entry.activeSeconds = time.integer(2);
-        }
-    }
-    sql::Statement sessions(
-        *database_,
-        "SELECT pack_id, activity_id, score / max_score, finished_at FROM sessions WHERE "
-        "profile_id = ?1 AND (?2 = '' OR pack_id = ?2) AND finished_at > 0 AND max_score > 0 "
-        "ORDER BY finished_at, id");
-    sessions.bind(1, profileId).bind(2, packId);
-    while (sessions.step()) {
-        ActivityTotals& entry = totals[{sessions.text(0), sessions.text(1)}];
-        entry.packId = sessions.text(0);
-        entry.activityId = sessions.text(1);
-        const double ratio = sessions.real(2);
-        entry.bestRatio = entry.finishedSessions == 0 ? ratio : std::max(entry.bestRatio, ratio);
-        entry.lastRatio = ratio;
-        ++entry.finishedSessions;
-    }
-    std::vector<ActivityTotals> list;
-    for (auto& [key, entry] : totals) {
-        list.push_back(std::move(entry));
-    }
-    return list;
+    return ProgressQueries(*database_).activityTotals(profileId, packId);
 }
 
 std::int64_t ProgressStore::resultCount(std::int64_t profileId) {
-    sql::Statement statement(*database_,
-                             "SELECT COALESCE(SUM(results), 0) FROM activity_totals WHERE profile_id = ?");
-    statement.bind(1, profileId);
-    return statement.step() ? statement.integer(0) : 0;
+    return ProgressQueries(*database_).resultCount(profileId);
 }
 
 std::string ProgressStore::resultDetail(std::int64_t resultId) {
-    sql::Statement statement(*database_, "SELECT detail FROM results WHERE id = ?");
-    statement.bind(1, resultId);
-    return statement.step() ? statement.text(0) : std::string();
+    return ProgressQueries(*database_).resultDetail(resultId);
 }
 
 DailyGoalStatus ProgressStore::dailyGoal(std::int64_t profileId) {
-    const std::int64_t today = localDayNumber(now());
-    std::vector<DayCount> days;
-    // Newest first, read only as far as the days in a row go (the first gap or unmet day ends them).
-    sql::Statement statement(*database_,
-                             "SELECT day, items, goal FROM daily_counts WHERE profile_id = ? AND day <= ? "
-                             "ORDER BY day DESC");
-    statement.bind(1, profileId).bind(2, today);
-    std::int64_t expected = today;
-    while (statement.step()) {
-        DayCount day{statement.integer(0), static_cast<int>(statement.integer(1)),
-                     static_cast<int>(statement.integer(2))};
-        if (day.day < expected - 1) {
-            break;
-        }
-        expected = day.day;
-        days.push_back(day);
-        if (day.day != today && day.items < day.goal) {
-            break;
-        }
-    }
-    return dailyGoalStatus(days, today, settingsOf(profileId).dailyGoal);
+    return ProgressQueries(*database_)
+        .dailyGoal(profileId, localDayNumber(now()), settingsOf(profileId).dailyGoal);
 }
 
 std::vector<std::pair<std::pair<std::string, std::string>, int>> ProgressStore::itemsSeenPerActivity(
     std::int64_t profileId) {
-    std::vector<std::pair<std::pair<std::string, std::string>, int>> counts;
-    sql::Statement statement(*database_,
-                             "SELECT pack_id, activity_id, COUNT(*) FROM item_latest WHERE profile_id = ? "
-                             "GROUP BY pack_id, activity_id");
-    statement.bind(1, profileId);
-    while (statement.step()) {
-        counts.push_back({{statement.text(0), statement.text(1)}, static_cast<int>(statement.integer(2))});
-    }
-    return counts;
+    return ProgressQueries(*database_).itemsSeenPerActivity(profileId);
 }
 
 std::vector<ReviewLogEntry> ProgressStore::reviewLog(std::int64_t profileId) {
-    std::vector<ReviewLogEntry> log;
-    sql::Statement statement(
-        *database_,
-        "SELECT pack_id, item_id, reviewed_at, rating, elapsed_days, scheduled_days, stability_before, "
-        "difficulty_before, stability_after, difficulty_after, desired_retention FROM review_log WHERE "
-        "profile_id = ? ORDER BY id");
-    statement.bind(1, profileId);
-    while (statement.step()) {
-        ReviewLogEntry entry;
-        entry.packId = statement.text(0);
-        entry.itemId = statement.text(1);
-        entry.reviewedAt = statement.integer(2);
-        entry.rating = static_cast<Rating>(statement.integer(3));
-        entry.elapsedDays = static_cast<int>(statement.integer(4));
-        entry.scheduledDays = static_cast<int>(statement.integer(5));
-        entry.before = {statement.real(6), statement.real(7)};
-        entry.after = {statement.real(8), statement.real(9)};
-        entry.desiredRetention = statement.real(10);
-        log.push_back(std::move(entry));
-    }
-    return log;
+    return ProgressQueries(*database_).reviewLog(profileId);
 }
-
-namespace {
-
-std::vector<ReviewEntry> readReviews(sql::Statement& statement) {
-    std::vector<ReviewEntry> entries;
-    while (statement.step()) {
-        ReviewEntry entry;
-        entry.schedule = readSchedule(statement, 0);
-        entry.packId = statement.text(7);
-        entry.kind = activityKindFromKeyword(statement.text(8)).value_or(ActivityKind::Quiz);
-        entry.activityId = statement.text(9);
-        entry.itemId = statement.text(10);
-        entry.fingerprint = statement.text(11);
-        entries.push_back(std::move(entry));
-    }
-    return entries;
-}
-
-std::string reviewColumns() {
-    return std::string(kScheduleColumns) +
-           ", pack_id, activity_kind, activity_id, item_id, fingerprint FROM review_items WHERE profile_id = "
-           "?1";
-}
-
-}  // namespace
 
 std::vector<ReviewEntry> ProgressStore::reviewQueue(std::int64_t profileId) {
-    sql::Statement statement(*database_, reviewColumns() + " ORDER BY due_at, pack_id, item_id");
-    statement.bind(1, profileId);
-    return readReviews(statement);
+    return ProgressQueries(*database_).reviewQueue(profileId);
 }
 
 std::size_t ProgressStore::dueReviewCount(std::int64_t profileId, std::int64_t until) {
-    sql::Statement statement(*database_,
-                             "SELECT COUNT(*) FROM review_items WHERE profile_id = ? AND due_at <= ?");
-    statement.bind(1, profileId).bind(2, until);
-    return statement.step() ? static_cast<std::size_t>(statement.integer(0)) : 0;
+    return ProgressQueries(*database_).dueReviewCount(profileId, until);
 }
 
 std::vector<ReviewEntry> ProgressStore::dueReviews(std::int64_t profileId, std::int64_t until) {
-    sql::Statement statement(*database_,
-                             reviewColumns() + " AND due_at <= ?2 ORDER BY due_at, pack_id, item_id");
-    statement.bind(1, profileId).bind(2, until);
-    return readReviews(statement);
+    return ProgressQueries(*database_).dueReviews(profileId, until);
 }
-
-// ---------------------------------------------------------------------------------------------
-// 7. Every result, for the CSV export (progress_export.cpp)
-// ---------------------------------------------------------------------------------------------
 
 void ProgressStore::forEachResult(std::int64_t profileId,
                                   const std::function<void(const StoredResult&)>& visit) {
-    sql::Statement statement(
-        *database_,
-        "SELECT r.recorded_at, p.name, r.pack_id, r.pack_version, r.activity_id, r.activity_kind, "
-        "r.item_id, r.outcome, r.points, r.max_points, r.active_seconds, r.review, r.drill, r.stale, "
-        "r.detail FROM results r JOIN profiles p ON p.id = r.profile_id WHERE r.profile_id = ? "
-        "ORDER BY r.id");
-    statement.bind(1, profileId);
-    StoredResult result;
-    while (statement.step()) {
-        result.recordedAt = statement.integer(0);
-        result.profileName = statement.text(1);
-        result.packId = statement.text(2);
-        result.packVersion = statement.text(3);
-        result.activityId = statement.text(4);
-        result.kind = activityKindFromKeyword(statement.text(5)).value_or(ActivityKind::Quiz);
-        result.itemId = statement.text(6);
-        result.outcome = statement.text(7);
-        result.points = statement.real(8);
-        result.maxPoints = statement.real(9);
-        result.activeSeconds = statement.integer(10);
-        result.review = statement.integer(11) != 0;
-        result.drill = statement.integer(12) != 0;
-        result.stale = statement.integer(13) != 0;
-        result.detail = statement.text(14);
-        visit(result);
-    }
+    ProgressQueries(*database_).forEachResult(profileId, visit);
 }
 
 // ---------------------------------------------------------------------------------------------
-// 8. One-file backup
+// 6. One-file backup
 // ---------------------------------------------------------------------------------------------
 
 // VACUUM INTO writes, through this connection, a consistent copy of everything committed, the results

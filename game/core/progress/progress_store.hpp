@@ -5,6 +5,9 @@
 // damaged file is moved aside (never overwritten) and a fresh one started. Results keep the fingerprint of
 // the item as it was answered; when the content changes, they are kept but marked stale and never applied
 // to the new question.
+//
+// A facade: the schema and its migrations are in progress_schema.*, the read-only queries in
+// progress_queries.*, the values it reads and writes in progress_records.hpp; the database stays inside.
 #pragma once
 
 #include <cstdint>
@@ -16,134 +19,10 @@
 #include <vector>
 
 #include "core/base/sqlite.hpp"
-#include "core/base/sqlite_file.hpp"
-#include "core/content/content.hpp"
-#include "core/play/quiz_scoring.hpp"
-#include "core/progress/daily_goal.hpp"
-#include "core/progress/review_scheduler.hpp"
+#include "core/progress/progress_records.hpp"
+#include "core/progress/progress_schema.hpp"
 
 namespace passerelles {
-
-inline constexpr int kProgressSchemaVersion = 4;
-// PRAGMA application_id of progress.db ("PASP"): a file without it that holds other tables is another
-// program's, moved aside rather than adopted.
-inline constexpr std::int32_t kProgressApplicationId = 0x50415350;
-
-struct ProfileInfo {
-    std::int64_t id = 0;
-    std::string name;
-    std::int64_t createdAt = 0;
-    std::int64_t lastUsedAt = 0;
-};
-
-// What the learner sets on « Ma progression ».
-struct ProfileSettings {
-    double desiredRetention = kDefaultRetention;  // 0.80 … 0.95: the chance of recall reviews aim at
-    int dailyGoal = kDefaultDailyGoal;            // items a day
-};
-
-struct SessionInfo {
-    std::int64_t id = 0;
-    std::int64_t profileId = 0;
-    std::string packId;
-    std::string packVersion;
-    ActivityKind kind = ActivityKind::Quiz;
-    std::string activityId;
-    std::int64_t startedAt = 0;
-    std::int64_t finishedAt = 0;  // 0 while unfinished
-    double score = 0.0;
-    double maxScore = 0.0;
-    std::string state;  // JSON snapshot to resume an unfinished session
-};
-
-// One answer, card, scenario ending or diagnostic, as it happened.
-struct ResultRecord {
-    std::int64_t profileId = 0;
-    std::int64_t sessionId = 0;  // 0: not part of a session (a review)
-    std::string packId;
-    std::string packVersion;
-    ActivityKind kind = ActivityKind::Quiz;
-    std::string activityId;
-    std::string itemId;
-    std::string fingerprint;
-    Outcome outcome = Outcome::Wrong;
-    double points = 0.0;
-    double maxPoints = 0.0;
-    std::string detail;  // JSON: options ticked, positions and argument, path and ending…
-    std::int64_t activeSeconds = 0;
-    bool review = false;  // answered in "Revoir mes erreurs"
-    bool drill = false;   // answered in "Refaire mes erreurs": moves no schedule, is not the item's latest
-};
-
-struct ItemFingerprint {
-    std::string packId;
-    std::string itemId;
-    std::string fingerprint;
-};
-
-// The latest non-stale result of an item.
-struct ItemProgress {
-    std::string packId;
-    ActivityKind kind = ActivityKind::Quiz;
-    std::string activityId;
-    std::string itemId;
-    Outcome outcome = Outcome::Wrong;
-    double points = 0.0;
-    double maxPoints = 0.0;
-    std::int64_t recordedAt = 0;
-    int attempts = 0;
-    std::int64_t resultId = 0;
-};
-
-struct ActivityTotals {
-    std::string packId;
-    std::string activityId;
-    std::int64_t activeSeconds = 0;
-    int finishedSessions = 0;
-    double bestRatio = 0.0;  // best score / max over finished sessions
-    double lastRatio = 0.0;  // of the most recently finished session
-};
-
-// One row of the review log: a review scheduled by FSRS, with the memory before and after.
-struct ReviewLogEntry {
-    std::string packId;
-    std::string itemId;
-    std::int64_t reviewedAt = 0;
-    Rating rating = Rating::Again;
-    int elapsedDays = 0;
-    int scheduledDays = 0;
-    MemoryState before;  // zero for an item's first scheduled review
-    MemoryState after;
-    double desiredRetention = kDefaultRetention;
-};
-
-// A result as stored, for the export.
-struct StoredResult {
-    std::int64_t recordedAt = 0;
-    std::string profileName;
-    std::string packId;
-    std::string packVersion;
-    ActivityKind kind = ActivityKind::Quiz;
-    std::string activityId;
-    std::string itemId;
-    std::string outcome;  // keyword
-    double points = 0.0;
-    double maxPoints = 0.0;
-    std::int64_t activeSeconds = 0;
-    bool review = false;
-    bool drill = false;
-    bool stale = false;
-    std::string detail;  // JSON
-};
-
-struct ReviewEntry {
-    std::string packId;
-    ActivityKind kind = ActivityKind::Quiz;
-    std::string activityId;
-    std::string itemId;
-    std::string fingerprint;
-    ReviewSchedule schedule;
-};
 
 class ProgressStore {
   public:
@@ -191,7 +70,7 @@ class ProgressStore {
     // Marks stale every result whose item now has another fingerprint (or none recorded); returns how many.
     int markStale(const std::vector<ItemFingerprint>& current);
 
-    // ---- Queries
+    // ---- Queries (progress_queries.cpp)
     std::vector<ItemProgress> latestResults(std::int64_t profileId, const std::string& packId = {});
     std::vector<ActivityTotals> activityTotals(std::int64_t profileId, const std::string& packId = {});
     std::int64_t resultCount(std::int64_t profileId);
@@ -231,13 +110,13 @@ class ProgressStore {
     std::int64_t now() const { return clock_(); }
     std::int64_t startOfToday() const;
     const std::filesystem::path& file() const { return file_; }
-    sql::Database& database() { return *database_; }
 
   private:
     ProgressStore(std::filesystem::path file, std::unique_ptr<sql::Database> database, Clock clock);
-    static SqliteFileKind fileKind();
-    static bool fillNameKeys(sql::Database& database);
-    static bool migrateSchedulesToFsrs(sql::Database& database);
+    // Tests and benchmarks look at the tables and pragmas through tests/support/progress_store_access.hpp;
+    // nothing else reaches the database.
+    friend struct ProgressStoreAccess;
+
     bool countToday(std::int64_t profileId);
     bool fail(const std::string& what);
     void keepJournal();
@@ -254,12 +133,5 @@ class ProgressStore {
     std::uint64_t saveFailures_ = 0;
     bool lastErrorNoSpace_ = false;
 };
-
-std::vector<ItemFingerprint> fingerprintsOf(const Pack& pack);
-const char* outcomeKeyword(Outcome outcome);  // "right", "partial", "wrong"
-// The key that makes profile names unique: case and accents folded.
-std::string profileNameKey(const std::string& name);
-std::optional<Outcome> outcomeFromKeyword(const std::string& keyword);
-std::optional<ActivityKind> activityKindFromKeyword(const std::string& keyword);
 
 }  // namespace passerelles

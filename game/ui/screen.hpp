@@ -12,9 +12,9 @@
 
 #include "core/content/glossary.hpp"
 #include "core/loading/pack_loader.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/fonts.hpp"
 #include "ui/input.hpp"
-#include "ui/progress_service.hpp"
 #include "ui/rich_text.hpp"
 
 namespace passerelles::ui {

@@ -5,8 +5,8 @@
 #include <cmath>
 
 #include "core/base/text.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/probe.hpp"
-#include "ui/progress_service.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 

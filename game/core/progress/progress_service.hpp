@@ -1,4 +1,5 @@
 // The progress store as screens see it: who is playing (a profile or a guest), recorders, messages.
+// Core, with no UI dependency: screens reach it through their Services (ui/screen.hpp).
 #pragma once
 
 #include <filesystem>
@@ -11,7 +12,7 @@
 #include "core/progress/activity_recorder.hpp"
 #include "core/progress/progress_store.hpp"
 
-namespace passerelles::ui {
+namespace passerelles {
 
 class ProgressService {
   public:
@@ -85,4 +86,4 @@ class ProgressService {
     std::size_t queries_ = 0;
 };
 
-}  // namespace passerelles::ui
+}  // namespace passerelles

@@ -1,5 +1,5 @@
 // Opening the store for the UI, choosing who plays, and the learner's data (export, erase).
-#include "ui/progress_service.hpp"
+#include "core/progress/progress_service.hpp"
 
 #include <ctime>
 
@@ -7,7 +7,7 @@
 #include "core/base/platform.hpp"
 #include "core/progress/progress_report.hpp"
 
-namespace passerelles::ui {
+namespace passerelles {
 
 ProgressService::ProgressService(const std::filesystem::path& dataDirectory, const ContentLibrary& library,
                                  ProgressStore::Clock clock)
@@ -215,4 +215,4 @@ std::string ProgressService::backupAndSay() {
                 : lastMessage();
 }
 
-}  // namespace passerelles::ui
+}  // namespace passerelles

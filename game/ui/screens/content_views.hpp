@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "core/content/content.hpp"
-#include "core/progress/activity_recorder.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {
@@ -24,23 +23,18 @@ enum class ResumeChoice { Undecided, Resume, Restart };
 // "Vous aviez commencé…" with Reprendre (Entrée) and Recommencer (R); `where` says how far the learner was.
 ResumeChoice drawResumePrompt(Frame& frame, const std::string& where);
 
-// While an unfinished run is offered, draws the prompt and returns true; once the learner chooses,
-// either takes the saved run or starts afresh, and tells the recorder which.
-template <typename Run>
-bool offerResume(Frame& frame, std::optional<Run>& resumable, Run& run, ActivityRecorder& recorder,
-                 const std::string& where) {
-    if (!resumable) {
+// While a play (QuizPlay, ScenarioPlay) offers its unfinished run, draws the prompt and returns true;
+// once the learner chooses, the play takes the saved run or starts afresh, and tells its recorder.
+template <typename Play>
+bool offerResume(Frame& frame, Play& play, const std::string& where) {
+    if (!play.resumable()) {
         return false;
     }
     const ResumeChoice choice = drawResumePrompt(frame, where);
     if (choice == ResumeChoice::Resume) {
-        run = *resumable;
-        recorder.start(true);
+        play.resume();
     } else if (choice == ResumeChoice::Restart) {
-        recorder.start(false);
-    }
-    if (choice != ResumeChoice::Undecided) {
-        resumable.reset();
+        play.restart();
     }
     return true;
 }

@@ -1,8 +1,6 @@
 // Self-diagnostic: a few questions about one's collectivité, then the closest profile with advice.
 #include "ui/screens/diagnostic_screen.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "core/base/text.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/screens/screens.hpp"
@@ -12,64 +10,44 @@
 namespace passerelles::ui {
 
 DiagnosticScreen::DiagnosticScreen(std::shared_ptr<const Pack> pack, const SelfDiagnostic& diagnostic)
-    : pack_(std::move(pack)), diagnostic_(diagnostic), run_(diagnostic) {}
+    : pack_(std::move(pack)), diagnostic_(diagnostic), play_(diagnostic) {}
 
 void DiagnosticScreen::next() {
-    if (!run_.next()) {
-        return;
+    if (play_.next()) {
+        ImGui::SetScrollY(0.0f);
     }
-    ImGui::SetScrollY(0.0f);
-    if (run_.phase() != DiagnosticRun::Phase::Result) {
-        return;
-    }
-    const DiagnosticResult& result = run_.result();
-    nlohmann::json scores = nlohmann::json::object();
-    for (const ProfileScore& score : result.ranking) {
-        scores[diagnostic_.profiles[static_cast<std::size_t>(score.profile)].id] = score.score;
-    }
-    const auto profileId = [&](int index) {
-        return index >= 0 ? diagnostic_.profiles[static_cast<std::size_t>(index)].id : std::string();
-    };
-    recorder_->diagnosed(diagnostic_, nlohmann::json{{"profile", profileId(result.main)},
-                                                     {"hybrid", profileId(result.hybrid)},
-                                                     {"scores", scores},
-                                                     {"answers", run_.answers()}}
-                                          .dump());
-    recorder_->finish(1.0, 1.0);
 }
 
 void DiagnosticScreen::handleKeys(Frame& frame) {
-    if (run_.phase() == DiagnosticRun::Phase::Result) {
+    if (play_.run().phase() == DiagnosticRun::Phase::Result) {
         if (frame.input.take(Key::R)) {
-            run_.restart();
-            recorder_->start(false);
+            play_.restart();
         }
         if (frame.input.take(Key::Left) || frame.input.take(Key::Backspace)) {
-            run_.previous();
+            play_.previous();
         }
         return;
     }
     const int option =
-        frame.input.takeOptionShortcut(static_cast<int>(run_.currentQuestion().options.size()));
+        frame.input.takeOptionShortcut(static_cast<int>(play_.run().currentQuestion().options.size()));
     if (option >= 0) {
-        run_.toggle(option);
+        play_.toggle(option);
     }
     if (frame.input.take(Key::Enter)) {
         next();
     }
     if (frame.input.take(Key::Left) || frame.input.take(Key::Backspace)) {
-        run_.previous();
+        play_.previous();
     }
 }
 
 void DiagnosticScreen::draw(Frame& frame) {
-    if (!recorder_) {
-        recorder_ = frame.services.progress.recorderFor(*pack_, ActivityKind::SelfDiagnostic, diagnostic_.id,
-                                                        frame.services.now);
-        recorder_->start(false);
+    if (!play_.begun()) {
+        play_.begin(frame.services.progress.recorderFor(*pack_, ActivityKind::SelfDiagnostic, diagnostic_.id,
+                                                        frame.services.now));
     }
     handleKeys(frame);
-    if (run_.phase() == DiagnosticRun::Phase::Result) {
+    if (play_.run().phase() == DiagnosticRun::Phase::Result) {
         drawResult(frame);
     } else {
         drawQuestion(frame);
@@ -77,19 +55,19 @@ void DiagnosticScreen::draw(Frame& frame) {
 }
 
 void DiagnosticScreen::drawQuestion(Frame& frame) {
-    if (run_.position() == 0 && !diagnostic_.intro.empty()) {
+    if (play_.run().position() == 0 && !diagnostic_.intro.empty()) {
         beginPanel(frame, theme::kPrimarySoft, 0);
         paragraph(frame, diagnostic_.intro);
         endPanel(frame);
     }
     const std::size_t count = diagnostic_.questions.size();
     ImGui::PushFont(frame.services.fonts.bold);
-    ImGui::Text("Question %zu sur %zu", run_.position() + 1, count);
+    ImGui::Text("Question %zu sur %zu", play_.run().position() + 1, count);
     ImGui::PopFont();
-    progressBar(frame, static_cast<float>(run_.position()) / static_cast<float>(count), availableWidth(),
-                frame.layout.unit * 0.45f, theme::kPrimary);
+    progressBar(frame, static_cast<float>(play_.run().position()) / static_cast<float>(count),
+                availableWidth(), frame.layout.unit * 0.45f, theme::kPrimary);
     verticalSpace(frame, 0.3f);
-    const DiagnosticQuestion& question = run_.currentQuestion();
+    const DiagnosticQuestion& question = play_.run().currentQuestion();
     sourceLine(frame, question.multiple ? "Plusieurs réponses possibles." : "Une seule réponse.");
     heading(frame, question.text);
     verticalSpace(frame, 0.3f);
@@ -98,29 +76,29 @@ void DiagnosticScreen::drawQuestion(Frame& frame) {
         card.index = static_cast<int>(i);
         card.text = question.options[i].text;
         card.multiple = question.multiple;
-        const auto& answer = run_.currentAnswer();
+        const auto& answer = play_.run().currentAnswer();
         card.look = std::find(answer.begin(), answer.end(), static_cast<int>(i)) != answer.end()
                         ? OptionLook::Selected
                         : OptionLook::Idle;
         if (optionCard(frame, card)) {
-            run_.toggle(card.index);
+            play_.toggle(card.index);
         }
     }
-    const bool last = run_.position() + 1 == count;
+    const bool last = play_.run().position() + 1 == count;
     if (button(frame, last ? "Voir mon profil (Entrée)" : "Suivante (Entrée)", 0.0f, ButtonStyle::Primary,
-               !run_.currentAnswer().empty())) {
+               !play_.run().currentAnswer().empty())) {
         next();
     }
-    if (run_.position() > 0) {
+    if (play_.run().position() > 0) {
         ImGui::SameLine();
         if (button(frame, "\xE2\x86\x90 Précédente", 0.0f, ButtonStyle::Secondary)) {
-            run_.previous();
+            play_.previous();
         }
     }
 }
 
 void DiagnosticScreen::drawResult(Frame& frame) {
-    const DiagnosticResult& result = run_.result();
+    const DiagnosticResult& result = play_.run().result();
     if (result.main < 0) {
         drawNoProfile(frame);
         return;
@@ -186,8 +164,7 @@ void DiagnosticScreen::drawResult(Frame& frame) {
     }
     verticalSpace(frame, 0.3f);
     if (button(frame, "Recommencer (R)")) {
-        run_.restart();
-        recorder_->start(false);
+        play_.restart();
     }
     ImGui::SameLine();
     if (button(frame, "Accueil (Échap)", 0.0f, ButtonStyle::Secondary)) {
@@ -202,8 +179,7 @@ void DiagnosticScreen::drawNoProfile(Frame& frame) {
     paragraph(frame, kNoProfileSentence);
     verticalSpace(frame, 0.3f);
     if (button(frame, "Recommencer (R)")) {
-        run_.restart();
-        recorder_->start(false);
+        play_.restart();
     }
     ImGui::SameLine();
     if (button(frame, "Accueil (Échap)", 0.0f, ButtonStyle::Secondary)) {

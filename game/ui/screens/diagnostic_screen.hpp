@@ -3,8 +3,7 @@
 
 #include <memory>
 
-#include "core/play/diagnostic_run.hpp"
-#include "core/progress/activity_recorder.hpp"
+#include "core/session/diagnostic_play.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {
@@ -22,7 +21,7 @@ class DiagnosticScreen final : public Screen {
     std::string title() const override { return diagnostic_.title; }
     std::string kind() const override { return "diagnostic"; }
     void draw(Frame& frame) override;
-    const DiagnosticRun& run() const { return run_; }
+    const DiagnosticRun& run() const { return play_.run(); }
 
   private:
     void handleKeys(Frame& frame);
@@ -33,8 +32,7 @@ class DiagnosticScreen final : public Screen {
 
     std::shared_ptr<const Pack> pack_;
     const SelfDiagnostic& diagnostic_;
-    DiagnosticRun run_;
-    std::unique_ptr<ActivityRecorder> recorder_;
+    DiagnosticPlay play_;  // the run and its recording; begun on the first frame
 };
 
 }  // namespace passerelles::ui

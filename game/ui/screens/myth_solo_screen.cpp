@@ -11,30 +11,30 @@
 namespace passerelles::ui {
 
 MythSoloScreen::MythSoloScreen(std::shared_ptr<const Pack> pack, const MythDeck& deck)
-    : pack_(std::move(pack)), deck_(deck), run_(SoloMythRun::forDeck(deck)) {}
+    : pack_(std::move(pack)), deck_(deck), play_(deck) {}
 
 void MythSoloScreen::handleKeys(Frame& frame) {
-    switch (run_.phase()) {
+    switch (play_.run().phase()) {
         case SoloMythRun::Phase::PositionBefore:
         case SoloMythRun::Phase::PositionAfter: {
             const int index = frame.input.takeOptionShortcut(4);
             if (index >= 0) {
-                setPosition(static_cast<Agreement>(index));
+                play_.setPosition(static_cast<Agreement>(index));
                 ImGui::SetScrollY(0.0f);
             }
             break;
         }
         case SoloMythRun::Phase::ChooseArgument: {
             const int index =
-                frame.input.takeOptionShortcut(static_cast<int>(run_.currentCard().arguments.size()));
-            if (index >= 0 && run_.chooseArgument(index)) {
+                frame.input.takeOptionShortcut(static_cast<int>(play_.run().currentCard().arguments.size()));
+            if (index >= 0 && play_.chooseArgument(index)) {
                 scrollToAnswer_ = true;
             }
             break;
         }
         case SoloMythRun::Phase::Answer:
             if (frame.input.take(Key::Enter)) {
-                run_.continueToPositionAfter();
+                play_.continueToPositionAfter();
                 ImGui::SetScrollY(0.0f);
             }
             break;
@@ -43,40 +43,29 @@ void MythSoloScreen::handleKeys(Frame& frame) {
     }
 }
 
-void MythSoloScreen::setPosition(Agreement agreement) {
-    const std::size_t recorded = run_.results().size();
-    if (run_.setPosition(agreement) && run_.results().size() > recorded) {
-        recorder_->cardPlayed(*run_.results().back().card, run_.results().back());
-        if (run_.phase() == SoloMythRun::Phase::Finished) {
-            recorder_->finish(run_.score(), run_.maxScore());
-        }
-    }
-}
-
 void MythSoloScreen::draw(Frame& frame) {
-    if (!recorder_) {
-        recorder_ =
-            frame.services.progress.recorderFor(*pack_, ActivityKind::Myths, deck_.id, frame.services.now);
-        recorder_->start(false);
+    if (!play_.begun()) {
+        play_.begin(
+            frame.services.progress.recorderFor(*pack_, ActivityKind::Myths, deck_.id, frame.services.now));
     }
-    if (run_.phase() == SoloMythRun::Phase::Finished) {
-        frame.navigator.replace(makeMythSoloResultsScreen(pack_, deck_, run_));
+    if (play_.run().phase() == SoloMythRun::Phase::Finished) {
+        frame.navigator.replace(makeMythSoloResultsScreen(pack_, deck_, play_.run()));
         return;
     }
     handleKeys(frame);
-    if (run_.phase() == SoloMythRun::Phase::Finished) {
+    if (play_.run().phase() == SoloMythRun::Phase::Finished) {
         return;
     }
     drawProgress(frame);
     verticalSpace(frame, 0.4f);
     drawStatement(frame);
     verticalSpace(frame, 0.4f);
-    switch (run_.phase()) {
+    switch (play_.run().phase()) {
         case SoloMythRun::Phase::PositionBefore:
             heading(frame, "Êtes-vous d’accord avec cette idée ?");
             verticalSpace(frame, 0.2f);
             if (const auto agreement = drawAgreement(frame)) {
-                setPosition(*agreement);
+                play_.setPosition(*agreement);
             }
             verticalSpace(frame, 0.3f);
             sourceLine(frame, "Touches 1 à 4, ou cliquez. Votre avis ne rapporte ni ne coûte de points.");
@@ -85,10 +74,11 @@ void MythSoloScreen::draw(Frame& frame) {
             heading(frame, "Quel argument répond le mieux à cette idée reçue ?");
             verticalSpace(frame, 0.2f);
             drawArguments(frame);
-            sourceLine(frame,
-                       "Touches A à " +
-                           std::string(1, static_cast<char>('A' + run_.currentCard().arguments.size() - 1)) +
-                           ", ou cliquez.");
+            sourceLine(
+                frame,
+                "Touches A à " +
+                    std::string(1, static_cast<char>('A' + play_.run().currentCard().arguments.size() - 1)) +
+                    ", ou cliquez.");
             break;
         case SoloMythRun::Phase::Answer:
             drawArguments(frame);
@@ -97,10 +87,10 @@ void MythSoloScreen::draw(Frame& frame) {
         case SoloMythRun::Phase::PositionAfter: {
             heading(frame, "Et maintenant, êtes-vous d’accord avec cette idée ?");
             sourceLine(frame, std::string("Avant la réponse, vous avez dit : ") +
-                                  agreementLabel(run_.current().before) + ".");
+                                  agreementLabel(play_.run().current().before) + ".");
             verticalSpace(frame, 0.2f);
             if (const auto agreement = drawAgreement(frame)) {
-                setPosition(*agreement);
+                play_.setPosition(*agreement);
             }
             break;
         }
@@ -110,23 +100,25 @@ void MythSoloScreen::draw(Frame& frame) {
 }
 
 void MythSoloScreen::drawProgress(Frame& frame) {
-    const std::string label =
-        "Idée reçue " + std::to_string(run_.position() + 1) + " sur " + std::to_string(run_.cardCount());
+    const std::string label = "Idée reçue " + std::to_string(play_.run().position() + 1) + " sur " +
+                              std::to_string(play_.run().cardCount());
     const std::string score =
-        "Score : " + formatDecimal(run_.score()) + " / " + formatDecimal(run_.maxScore());
+        "Score : " + formatDecimal(play_.run().score()) + " / " + formatDecimal(play_.run().maxScore());
     ImGui::PushFont(frame.services.fonts.bold);
     ImGui::TextUnformatted(label.c_str());
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(score.c_str()).x);
     ImGui::TextUnformatted(score.c_str());
     ImGui::PopFont();
-    progressBar(frame, static_cast<float>(run_.position()) / static_cast<float>(run_.cardCount()),
+    progressBar(frame,
+                static_cast<float>(play_.run().position()) / static_cast<float>(play_.run().cardCount()),
                 availableWidth(), frame.layout.unit * 0.45f, theme::kAccent);
 }
 
 void MythSoloScreen::drawStatement(Frame& frame) {
     beginPanel(frame, IM_COL32(0xEF, 0xE8, 0xF6, 0xFF), theme::kAccent);
     chip(frame, "Idée reçue", theme::kAccent, IM_COL32_WHITE);
-    heading(frame, "« " + run_.currentCard().statement + " »", frame.services.fonts.title, theme::kAccent);
+    heading(frame, "« " + play_.run().currentCard().statement + " »", frame.services.fonts.title,
+            theme::kAccent);
     endPanel(frame);
 }
 
@@ -146,8 +138,8 @@ std::optional<Agreement> MythSoloScreen::drawAgreement(Frame& frame) {
         }
         const auto agreement = static_cast<Agreement>(i);
         const std::string label = std::to_string(i + 1) + " · " + agreementLabel(agreement);
-        const bool wasBefore =
-            run_.phase() == SoloMythRun::Phase::PositionAfter && run_.current().before == agreement;
+        const bool wasBefore = play_.run().phase() == SoloMythRun::Phase::PositionAfter &&
+                               play_.run().current().before == agreement;
         if (button(frame, label.c_str(), width, wasBefore ? ButtonStyle::Primary : ButtonStyle::Secondary)) {
             chosen = agreement;
         }
@@ -156,8 +148,8 @@ std::optional<Agreement> MythSoloScreen::drawAgreement(Frame& frame) {
 }
 
 void MythSoloScreen::drawArguments(Frame& frame) {
-    const MythCard& card = run_.currentCard();
-    const bool answered = run_.phase() == SoloMythRun::Phase::Answer;
+    const MythCard& card = play_.run().currentCard();
+    const bool answered = play_.run().phase() == SoloMythRun::Phase::Answer;
     const int best = card.bestArgumentIndex();
     for (std::size_t i = 0; i < card.arguments.size(); ++i) {
         const MythArgument& argument = card.arguments[i];
@@ -166,7 +158,7 @@ void MythSoloScreen::drawArguments(Frame& frame) {
         option.text = argument.text;
         option.interactive = !answered;
         if (answered) {
-            const bool chosen = run_.current().argumentChosen == static_cast<int>(i);
+            const bool chosen = play_.run().current().argumentChosen == static_cast<int>(i);
             if (static_cast<int>(i) == best) {
                 option.look = chosen ? OptionLook::CorrectTicked : OptionLook::CorrectMissed;
             } else {
@@ -174,15 +166,15 @@ void MythSoloScreen::drawArguments(Frame& frame) {
             }
             option.feedback = argument.feedback;
         }
-        if (optionCard(frame, option) && run_.chooseArgument(static_cast<int>(i))) {
+        if (optionCard(frame, option) && play_.chooseArgument(static_cast<int>(i))) {
             scrollToAnswer_ = true;
         }
     }
 }
 
 void MythSoloScreen::drawAnswer(Frame& frame) {
-    const MythCard& card = run_.currentCard();
-    const SoloCardResult& result = run_.current();
+    const MythCard& card = play_.run().currentCard();
+    const SoloCardResult& result = play_.run().current();
     verticalSpace(frame, 0.2f);
     beginPanel(frame, result.bestChosen ? theme::kRightSoft : theme::kPartialSoft,
                result.bestChosen ? theme::kRight : theme::kPartial);
@@ -201,7 +193,7 @@ void MythSoloScreen::drawAnswer(Frame& frame) {
     }
     endPanel(frame);
     if (button(frame, "Continuer (Entrée)")) {
-        run_.continueToPositionAfter();
+        play_.continueToPositionAfter();
         ImGui::SetScrollY(0.0f);
     }
     if (scrollToAnswer_) {

@@ -3,8 +3,7 @@
 
 #include <memory>
 
-#include "core/play/myth_run.hpp"
-#include "core/progress/activity_recorder.hpp"
+#include "core/session/myth_solo_play.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {
@@ -16,7 +15,7 @@ class MythSoloScreen final : public Screen {
     std::string title() const override { return deck_.title; }
     std::string kind() const override { return "myths-solo"; }
     void draw(Frame& frame) override;
-    const SoloMythRun& run() const { return run_; }
+    const SoloMythRun& run() const { return play_.run(); }
 
   private:
     void handleKeys(Frame& frame);
@@ -26,14 +25,11 @@ class MythSoloScreen final : public Screen {
     std::optional<Agreement> drawAgreement(Frame& frame);
     void drawArguments(Frame& frame);
     void drawAnswer(Frame& frame);
-    // Gives the position after the answer; records the card once it is complete.
-    void setPosition(Agreement agreement);
 
     std::shared_ptr<const Pack> pack_;
     const MythDeck& deck_;
-    SoloMythRun run_;
+    MythSoloPlay play_;  // the run and its recording; begun on the first frame
     bool scrollToAnswer_ = false;
-    std::unique_ptr<ActivityRecorder> recorder_;
 };
 
 }  // namespace passerelles::ui

@@ -30,68 +30,47 @@ OptionLook lookOf(const QuizRun& run, int option) {
 }  // namespace
 
 QuizScreen::QuizScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz)
-    : pack_(std::move(pack)), quiz_(quiz), run_(QuizRun::forQuiz(quiz)) {}
-
-void QuizScreen::prepareRecording(Frame& frame) {
-    // Each play draws its own option order; a resumed play takes the seed saved with it instead.
-    run_ = QuizRun::forQuiz(quiz_, frame.services.playSeed ? frame.services.playSeed() : std::nullopt);
-    recorder_ = frame.services.progress.recorderFor(*pack_, ActivityKind::Quiz, quiz_.id, frame.services.now);
-    if (const auto state = recorder_->resumableState()) {
-        std::vector<const Question*> questions = run_.questions();
-        const auto snapshot = parseQuizSnapshot(*state);
-        if (snapshot) {
-            resumable_ = QuizRun::restore(*snapshot, questions);
-        }
-        if (!resumable_) {
-            // The saved play no longer matches the questions: say so rather than guess.
-            notice_ = "Le quiz a changé depuis votre dernière partie : il reprend au début.";
-            recorder_->start(false);
-        }
-        return;
-    }
-    recorder_->start(false);
-}
+    : pack_(std::move(pack)), quiz_(quiz), play_(quiz) {}
 
 void QuizScreen::confirm() {
-    if (!run_.confirm()) {
-        return;
+    if (play_.confirm()) {
+        scrollToVerdict_ = true;
     }
-    scrollToVerdict_ = true;
-    recorder_->answered(run_.currentQuestion(), *run_.currentResult());
-    recorder_->saveState(serializeQuizSnapshot(run_.snapshot()));
 }
 
 void QuizScreen::finish(Frame& frame) {
-    recorder_->finish(run_.score(), run_.maxScore());
-    frame.navigator.replace(makeQuizResultsScreen(pack_, quiz_, run_));
+    play_.finish();
+    frame.navigator.replace(makeQuizResultsScreen(pack_, quiz_, play_.run()));
 }
 
 void QuizScreen::draw(Frame& frame) {
-    if (!recorder_) {
-        prepareRecording(frame);
+    if (!play_.begun()) {
+        play_.begin(
+            frame.services.progress.recorderFor(*pack_, ActivityKind::Quiz, quiz_.id, frame.services.now),
+            frame.services.playSeed ? frame.services.playSeed() : std::nullopt);
     }
-    if (resumable_) {
-        const std::string where = "Question " + std::to_string(resumable_->position() + 1) + " sur " +
-                                  std::to_string(resumable_->questionCount()) + ", " +
-                                  formatDecimal(resumable_->score()) + " / " +
-                                  formatPoints(resumable_->maxScore()) + " jusqu’ici.";
-        offerResume(frame, resumable_, run_, *recorder_, where);
+    if (const auto& resumable = play_.resumable()) {
+        const std::string where = "Question " + std::to_string(resumable->position() + 1) + " sur " +
+                                  std::to_string(resumable->questionCount()) + ", " +
+                                  formatDecimal(resumable->score()) + " / " +
+                                  formatPoints(resumable->maxScore()) + " jusqu’ici.";
+        offerResume(frame, play_, where);
         return;
     }
-    if (run_.phase() == QuizRun::Phase::Finished) {
+    if (play_.run().phase() == QuizRun::Phase::Finished) {
         finish(frame);
         return;
     }
     handleKeys(frame);
-    if (run_.phase() == QuizRun::Phase::Finished) {
+    if (play_.run().phase() == QuizRun::Phase::Finished) {
         return;  // the results screen takes over on the next frame
     }
-    const Question& question = run_.currentQuestion();
-    if (!notice_.empty()) {
-        paragraph(frame, notice_, nullptr, theme::kPartial);
+    const Question& question = play_.run().currentQuestion();
+    if (!play_.notice().empty()) {
+        paragraph(frame, play_.notice(), nullptr, theme::kPartial);
     }
-    if (!recorder_->problem().empty()) {
-        paragraph(frame, recorder_->problem(), nullptr, theme::kWrong);
+    if (const std::string problem = play_.problem(); !problem.empty()) {
+        paragraph(frame, problem, nullptr, theme::kWrong);
     }
     drawProgress(frame);
     verticalSpace(frame, 0.4f);
@@ -100,7 +79,7 @@ void QuizScreen::draw(Frame& frame) {
     heading(frame, question.text);
     verticalSpace(frame, 0.4f);
     // Letters follow the shown order: the card at position p shows option shownOrder()[p].
-    const std::vector<int> order = run_.shownOrder();
+    const std::vector<int> order = play_.run().shownOrder();
     for (std::size_t position = 0; position < order.size(); ++position) {
         const int index = order[position];
         const QuizOption& option = question.options[static_cast<std::size_t>(index)];
@@ -108,15 +87,15 @@ void QuizScreen::draw(Frame& frame) {
         card.index = static_cast<int>(position);
         card.text = option.text;
         card.feedback = option.feedback;
-        card.look = lookOf(run_, index);
+        card.look = lookOf(play_.run(), index);
         card.multiple = question.isMultipleAnswer();
-        card.interactive = run_.phase() == QuizRun::Phase::Answering;
+        card.interactive = play_.run().phase() == QuizRun::Phase::Answering;
         if (optionCard(frame, card)) {
-            run_.toggle(index);
+            play_.toggle(index);
         }
     }
     verticalSpace(frame, 0.3f);
-    if (run_.phase() == QuizRun::Phase::Answering) {
+    if (play_.run().phase() == QuizRun::Phase::Answering) {
         drawAnswering(frame, question);
     } else {
         drawRevealed(frame, question);
@@ -124,47 +103,44 @@ void QuizScreen::draw(Frame& frame) {
 }
 
 void QuizScreen::handleKeys(Frame& frame) {
-    const Question& question = run_.currentQuestion();
-    if (run_.phase() == QuizRun::Phase::Answering) {
+    const Question& question = play_.run().currentQuestion();
+    if (play_.run().phase() == QuizRun::Phase::Answering) {
         const int position = frame.input.takeOptionShortcut(static_cast<int>(question.options.size()));
         if (position >= 0) {
-            run_.toggle(run_.shownOrder()[static_cast<std::size_t>(position)]);
+            play_.toggle(play_.run().shownOrder()[static_cast<std::size_t>(position)]);
         }
         if (frame.input.take(Key::Enter)) {
             confirm();
         }
-    } else if (run_.phase() == QuizRun::Phase::Revealed && frame.input.take(Key::Enter)) {
+    } else if (play_.run().phase() == QuizRun::Phase::Revealed && frame.input.take(Key::Enter)) {
         advance();
     }
 }
 
 void QuizScreen::advance() {
-    run_.next();
-    if (run_.phase() != QuizRun::Phase::Finished) {
-        recorder_->saveState(serializeQuizSnapshot(run_.snapshot()));
-    }
+    play_.next();
     ImGui::SetScrollY(0.0f);
 }
 
 void QuizScreen::drawProgress(Frame& frame) {
-    const std::string label =
-        "Question " + std::to_string(run_.position() + 1) + " sur " + std::to_string(run_.questionCount());
+    const std::string label = "Question " + std::to_string(play_.run().position() + 1) + " sur " +
+                              std::to_string(play_.run().questionCount());
     const std::string score =
-        "Score : " + formatDecimal(run_.score()) + " / " + formatDecimal(run_.maxScore());
+        "Score : " + formatDecimal(play_.run().score()) + " / " + formatDecimal(play_.run().maxScore());
     ImGui::PushFont(frame.services.fonts.bold);
     ImGui::TextUnformatted(label.c_str());
     const float scoreWidth = ImGui::CalcTextSize(score.c_str()).x;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - scoreWidth);
     ImGui::TextUnformatted(score.c_str());
     ImGui::PopFont();
-    const float fraction =
-        static_cast<float>(run_.position() + (run_.phase() == QuizRun::Phase::Revealed ? 1 : 0)) /
-        static_cast<float>(run_.questionCount());
+    const float fraction = static_cast<float>(play_.run().position() +
+                                              (play_.run().phase() == QuizRun::Phase::Revealed ? 1 : 0)) /
+                           static_cast<float>(play_.run().questionCount());
     progressBar(frame, fraction, availableWidth(), frame.layout.unit * 0.45f, theme::kPrimary);
 }
 
 void QuizScreen::drawAnswering(Frame& frame, const Question& question) {
-    const bool ready = !run_.selection().empty();
+    const bool ready = !play_.run().selection().empty();
     if (button(frame, "Valider (Entrée)", 0.0f, ButtonStyle::Primary, ready)) {
         confirm();
     }
@@ -179,7 +155,7 @@ void QuizScreen::drawAnswering(Frame& frame, const Question& question) {
 }
 
 void QuizScreen::drawRevealed(Frame& frame, const Question& question) {
-    const QuestionResult* result = run_.currentResult();
+    const QuestionResult* result = play_.run().currentResult();
     if (result == nullptr) {
         return;
     }
@@ -209,7 +185,7 @@ void QuizScreen::drawRevealed(Frame& frame, const Question& question) {
         }
         paragraph(frame,
                   std::string(correct.size() > 1 ? "Les bonnes réponses sont " : "La bonne réponse est ") +
-                      optionLetters(shownPositions(run_.shownOrder(), correct)) + ".");
+                      optionLetters(shownPositions(play_.run().shownOrder(), correct)) + ".");
     }
     if (!question.explanation.empty()) {
         verticalSpace(frame, 0.2f);
@@ -220,7 +196,7 @@ void QuizScreen::drawRevealed(Frame& frame, const Question& question) {
         sourceLine(frame, "Source : " + pack_->cite(*question.tags.source));
     }
     endPanel(frame);
-    const bool last = run_.position() + 1 == run_.questionCount();
+    const bool last = play_.run().position() + 1 == play_.run().questionCount();
     if (button(frame, last ? "Voir le résultat (Entrée)" : "Question suivante (Entrée)")) {
         advance();
     }

@@ -5,6 +5,7 @@
 
 #include "core/base/text.hpp"
 #include "core/progress/progress_report.hpp"
+#include "core/session/review_play.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -23,16 +24,22 @@ class ReviewScreen final : public Screen {
     std::string kind() const override { return drilling() ? "drill" : "review"; }
 
     void draw(Frame& frame) override {
-        if (!run_) {
+        if (!play_) {
             const auto seed = frame.services.playSeed ? frame.services.playSeed() : std::nullopt;
+            ProgressService& progress = frame.services.progress;
+            ReviewPlay::RecorderFactory recorders = [&progress, now = frame.services.now](
+                                                        const Pack& pack, ActivityKind kind,
+                                                        const std::string& activityId) {
+                return progress.recorderFor(pack, kind, activityId, now);
+            };
             if (drill_) {
-                run_.emplace(std::move(drillItems_), ReviewRun::Mode::Drill, seed);
+                play_.emplace(std::move(drillItems_), ReviewRun::Mode::Drill, seed, std::move(recorders));
             } else {
-                run_.emplace(resolveReviewItems(frame.services.library, frame.services.progress.dueToday()),
-                             ReviewRun::Mode::Review, seed);
+                play_.emplace(resolveReviewItems(frame.services.library, progress.dueToday()),
+                              ReviewRun::Mode::Review, seed, std::move(recorders));
             }
         }
-        ReviewRun& run = *run_;
+        const ReviewRun& run = play_->run();
         if (run.phase() == ReviewRun::Phase::Finished) {
             drawEnd(frame);
             return;
@@ -43,11 +50,11 @@ class ReviewScreen final : public Screen {
         if (run.phase() == ReviewRun::Phase::Answering) {
             const int position = frame.input.takeOptionShortcut(optionCount);
             const int option = position >= 0 ? run.shownOrder()[static_cast<std::size_t>(position)] : -1;
-            if (option >= 0 && run.toggle(option) && run.phase() == ReviewRun::Phase::Revealed) {
-                recordAnswer(frame);
+            if (option >= 0) {
+                play_->toggle(option);
             }
-            if (frame.input.take(Key::Enter) && run.confirm()) {
-                recordAnswer(frame);
+            if (frame.input.take(Key::Enter)) {
+                play_->confirm();
             }
         } else if (frame.input.take(Key::Enter)) {
             next(frame);
@@ -67,33 +74,6 @@ class ReviewScreen final : public Screen {
     }
 
   private:
-    ActivityRecorder& recorderFor(Frame& frame, const ReviewItem& item) {
-        const auto kind = item.question() != nullptr ? ActivityKind::Quiz : ActivityKind::Myths;
-        const std::string key = item.pack->id + "/" + item.activityId;
-        auto found = recorders_.find(key);
-        if (found == recorders_.end()) {
-            auto recorder =
-                frame.services.progress.recorderFor(*item.pack, kind, item.activityId, frame.services.now);
-            recorder->setReviewMode(!drilling());
-            recorder->setDrillMode(drilling());
-            found = recorders_.emplace(key, std::move(recorder)).first;
-        }
-        return *found->second;
-    }
-
-    void recordAnswer(Frame& frame) {
-        const ReviewRun& run = *run_;
-        const ReviewItem& item = run.current();
-        ActivityRecorder& recorder = recorderFor(frame, item);
-        if (item.question() != nullptr) {
-            recorder.answered(*item.question(), QuestionResult{item.question(), run.selection(),
-                                                               run.lastScore(), run.shownOrder()});
-        } else {
-            recorder.cardReviewed(*item.card(), run.selection().front());
-        }
-        problem_ = recorder.problem();
-    }
-
     OptionLook look(const std::vector<int>& selection, int index, bool correct, bool revealed) const {
         const bool ticked = std::find(selection.begin(), selection.end(), index) != selection.end();
         if (!revealed) {
@@ -106,7 +86,7 @@ class ReviewScreen final : public Screen {
     }
 
     void drawQuestion(Frame& frame, const Question& question) {
-        ReviewRun& run = *run_;
+        const ReviewRun& run = play_->run();
         const bool revealed = run.phase() == ReviewRun::Phase::Revealed;
         sourceLine(frame, describeRule(question));
         heading(frame, question.text);
@@ -123,13 +103,12 @@ class ReviewScreen final : public Screen {
             card.feedback = card.look == OptionLook::Neutral ? std::string_view()
                                                              : std::string_view(question.options[i].feedback);
             if (optionCard(frame, card)) {
-                run.toggle(order[position]);
+                play_->toggle(order[position]);
             }
         }
         if (!revealed) {
-            if (button(frame, "Valider (Entrée)", 0.0f, ButtonStyle::Primary, !run.selection().empty()) &&
-                run.confirm()) {
-                recordAnswer(frame);
+            if (button(frame, "Valider (Entrée)", 0.0f, ButtonStyle::Primary, !run.selection().empty())) {
+                play_->confirm();
             }
             return;
         }
@@ -138,7 +117,7 @@ class ReviewScreen final : public Screen {
     }
 
     void drawCard(Frame& frame, const MythCard& card) {
-        ReviewRun& run = *run_;
+        const ReviewRun& run = play_->run();
         const bool revealed = run.phase() == ReviewRun::Phase::Revealed;
         heading(frame, "« " + card.statement + " »", frame.services.fonts.title, theme::kAccent);
         paragraph(frame, "Quel argument répond le mieux à cette idée reçue ?");
@@ -150,8 +129,8 @@ class ReviewScreen final : public Screen {
             option.interactive = !revealed;
             option.look = look(run.selection(), option.index, card.arguments[i].best, revealed);
             option.feedback = revealed ? std::string_view(card.arguments[i].feedback) : std::string_view();
-            if (optionCard(frame, option) && run.toggle(option.index)) {
-                recordAnswer(frame);
+            if (optionCard(frame, option)) {
+                play_->toggle(option.index);
             }
         }
         if (revealed) {
@@ -165,9 +144,9 @@ class ReviewScreen final : public Screen {
     // The next item; past the last one, what the end screen shows is read and written once, here: an idle
     // end screen queries nothing and builds nothing.
     void next(Frame& frame) {
-        run_->next();
+        play_->next();
         ImGui::SetScrollY(0.0f);
-        if (run_->phase() == ReviewRun::Phase::Finished) {
+        if (play_->run().phase() == ReviewRun::Phase::Finished) {
             prepareEnd(frame);
         }
     }
@@ -184,7 +163,7 @@ class ReviewScreen final : public Screen {
     }
 
     void drawVerdict(Frame& frame, const std::string& explanation, const std::string& source) {
-        const Outcome outcome = run_->lastOutcome();
+        const Outcome outcome = play_->run().lastOutcome();
         const ImU32 colour = outcomeColour(outcome);
         beginPanel(frame,
                    outcome == Outcome::Right     ? theme::kRightSoft
@@ -199,8 +178,8 @@ class ReviewScreen final : public Screen {
             sourceLine(frame, "Source : " + source);
         }
         endPanel(frame);
-        if (!problem_.empty()) {
-            paragraph(frame, problem_, nullptr, theme::kWrong);
+        if (!play_->problem().empty()) {
+            paragraph(frame, play_->problem(), nullptr, theme::kWrong);
         }
         if (button(frame, "Suivant (Entrée)")) {
             next(frame);
@@ -223,7 +202,7 @@ class ReviewScreen final : public Screen {
     };
 
     void prepareEnd(Frame& frame) {
-        const ReviewRun& run = *run_;
+        const ReviewRun& run = play_->run();
         missed_ = run.missedItems();
         score_ = std::to_string(run.rightCount()) + " sur " + std::to_string(run.itemCount()) + " justes";
         if (!drilling()) {
@@ -262,7 +241,7 @@ class ReviewScreen final : public Screen {
         if (!endPrepared_) {
             prepareEnd(frame);  // a run with nothing to review starts finished
         }
-        const ReviewRun& run = *run_;
+        const ReviewRun& run = play_->run();
         if (drillKey(frame, missed_)) {
             return;
         }
@@ -309,9 +288,7 @@ class ReviewScreen final : public Screen {
 
     bool drill_ = false;
     std::vector<ReviewItem> drillItems_;  // until the run starts
-    std::optional<ReviewRun> run_;
-    std::map<std::string, std::unique_ptr<ActivityRecorder>> recorders_;
-    std::string problem_;
+    std::optional<ReviewPlay> play_;      // the run and its recording, from the first frame
     // The end screen, prepared once.
     bool endPrepared_ = false;
     std::vector<ReviewItem> missed_;

@@ -12,49 +12,31 @@
 namespace passerelles::ui {
 
 ScenarioScreen::ScenarioScreen(std::shared_ptr<const Pack> pack, const Scenario& scenario)
-    : pack_(std::move(pack)), scenario_(scenario), run_(scenario) {}
+    : pack_(std::move(pack)), scenario_(scenario), play_(scenario) {}
 
 void ScenarioScreen::choose(int choiceIndex) {
-    const std::vector<double> before = run_.values();
-    if (run_.choose(choiceIndex)) {
+    const std::vector<double> before = play_.run().values();
+    if (play_.choose(choiceIndex)) {
         valuesBeforeChoice_ = before;
-        recorder_->saveState(serializeScenarioPath(run_.choiceIds()));
         ImGui::SetScrollY(0.0f);
     }
 }
 
-void ScenarioScreen::prepareRecording(Frame& frame) {
-    recorder_ =
-        frame.services.progress.recorderFor(*pack_, ActivityKind::Scenario, scenario_.id, frame.services.now);
-    if (const auto state = recorder_->resumableState()) {
-        if (const auto path = parseScenarioPath(*state)) {
-            resumable_ = ScenarioRun::replay(scenario_, *path);
-        }
-        if (!resumable_) {
-            notice_ = "Le scénario a changé depuis votre dernière partie : il reprend au début.";
-            recorder_->start(false);
-        }
-        return;
-    }
-    recorder_->start(false);
-}
-
 void ScenarioScreen::finish(Frame& frame) {
-    const double best = scenario_.summary.bestTotal;  // found once by the loader
-    recorder_->scenarioEnded(scenario_, run_, best);
-    recorder_->finish(run_.total(), best);
-    frame.navigator.replace(makeScenarioEndScreen(pack_, scenario_, run_));
+    play_.finish();
+    frame.navigator.replace(makeScenarioEndScreen(pack_, scenario_, play_.run()));
 }
 
 void ScenarioScreen::proceed() {
-    if (run_.proceed()) {
+    if (play_.proceed()) {
         ImGui::SetScrollY(0.0f);
     }
 }
 
 void ScenarioScreen::handleKeys(Frame& frame) {
-    if (run_.phase() == ScenarioRun::Phase::AtNode && run_.currentNode().type == NodeType::Choice) {
-        const auto views = run_.visibleChoices();
+    if (play_.run().phase() == ScenarioRun::Phase::AtNode &&
+        play_.run().currentNode().type == NodeType::Choice) {
+        const auto views = play_.run().visibleChoices();
         const int shortcut = frame.input.takeOptionShortcut(static_cast<int>(views.size()));
         if (shortcut >= 0 && views[static_cast<std::size_t>(shortcut)].available) {
             choose(views[static_cast<std::size_t>(shortcut)].index);
@@ -67,38 +49,39 @@ void ScenarioScreen::handleKeys(Frame& frame) {
 }
 
 void ScenarioScreen::draw(Frame& frame) {
-    if (!recorder_) {
-        prepareRecording(frame);
+    if (!play_.begun()) {
+        play_.begin(frame.services.progress.recorderFor(*pack_, ActivityKind::Scenario, scenario_.id,
+                                                        frame.services.now));
     }
-    if (resumable_) {
-        const std::size_t decisions = resumable_->choiceIds().size();
+    if (const auto& resumable = play_.resumable()) {
+        const std::size_t decisions = resumable->choiceIds().size();
         const std::string where = std::to_string(decisions) +
                                   (decisions > 1 ? " décisions prises" : " décision prise") + " dans « " +
                                   scenario_.title + " ».";
-        offerResume(frame, resumable_, run_, *recorder_, where);
+        offerResume(frame, play_, where);
         return;
     }
-    if (run_.phase() == ScenarioRun::Phase::Ended) {
+    if (play_.run().phase() == ScenarioRun::Phase::Ended) {
         finish(frame);
         return;
     }
     handleKeys(frame);
-    if (run_.phase() == ScenarioRun::Phase::Ended) {
+    if (play_.run().phase() == ScenarioRun::Phase::Ended) {
         return;
     }
-    if (!notice_.empty()) {
-        paragraph(frame, notice_, nullptr, theme::kPartial);
+    if (!play_.notice().empty()) {
+        paragraph(frame, play_.notice(), nullptr, theme::kPartial);
     }
-    if (!recorder_->problem().empty()) {
-        paragraph(frame, recorder_->problem(), nullptr, theme::kWrong);
+    if (const std::string problem = play_.problem(); !problem.empty()) {
+        paragraph(frame, problem, nullptr, theme::kWrong);
     }
     beginPanel(frame, theme::kPrimarySoft, 0);
     paragraph(frame, "Votre rôle : " + scenario_.role, frame.services.fonts.small);
     endPanel(frame);
     drawState(frame);
     verticalSpace(frame, 0.3f);
-    const ScenarioNode& node = run_.currentNode();
-    if (run_.phase() == ScenarioRun::Phase::Consequence) {
+    const ScenarioNode& node = play_.run().currentNode();
+    if (play_.run().phase() == ScenarioRun::Phase::Consequence) {
         drawConsequence(frame);
         return;
     }
@@ -118,12 +101,12 @@ void ScenarioScreen::draw(Frame& frame) {
 }
 
 void ScenarioScreen::drawState(Frame& frame) {
-    drawScenarioState(frame, scenario_, run_.values());
+    drawScenarioState(frame, scenario_, play_.run().values());
 }
 
 void ScenarioScreen::drawChoices(Frame& frame) {
-    const auto views = run_.visibleChoices();
-    const auto& choices = run_.currentNode().choices;
+    const auto views = play_.run().visibleChoices();
+    const auto& choices = play_.run().currentNode().choices;
     for (std::size_t v = 0; v < views.size(); ++v) {
         const ScenarioChoice& choice = choices[static_cast<std::size_t>(views[v].index)];
         OptionCard card;
@@ -143,7 +126,7 @@ void ScenarioScreen::drawChoices(Frame& frame) {
 }
 
 void ScenarioScreen::drawConsequence(Frame& frame) {
-    const ScenarioChoice* choice = run_.lastChoice();
+    const ScenarioChoice* choice = play_.run().lastChoice();
     if (choice == nullptr) {
         return;
     }
@@ -156,7 +139,7 @@ void ScenarioScreen::drawConsequence(Frame& frame) {
     std::string changes;
     for (std::size_t i = 0; i < scenario_.variables.size() && i < valuesBeforeChoice_.size(); ++i) {
         const ScenarioVariable& variable = scenario_.variables[i];
-        const double delta = run_.values()[i] - valuesBeforeChoice_[i];
+        const double delta = play_.run().values()[i] - valuesBeforeChoice_[i];
         if (variable.hidden || variable.kind == VariableKind::Flag || std::fabs(delta) < 1e-9) {
             continue;
         }

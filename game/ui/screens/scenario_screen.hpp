@@ -3,8 +3,7 @@
 
 #include <memory>
 
-#include "core/play/scenario_run.hpp"
-#include "core/progress/activity_recorder.hpp"
+#include "core/session/scenario_play.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {
@@ -16,7 +15,7 @@ class ScenarioScreen final : public Screen {
     std::string title() const override { return scenario_.title; }
     std::string kind() const override { return "scenario"; }
     void draw(Frame& frame) override;
-    const ScenarioRun& run() const { return run_; }
+    const ScenarioRun& run() const { return play_.run(); }
 
   private:
     void handleKeys(Frame& frame);
@@ -25,16 +24,12 @@ class ScenarioScreen final : public Screen {
     void drawState(Frame& frame);
     void drawChoices(Frame& frame);
     void drawConsequence(Frame& frame);
-    void prepareRecording(Frame& frame);
     void finish(Frame& frame);
 
     std::shared_ptr<const Pack> pack_;
     const Scenario& scenario_;
-    ScenarioRun run_;
+    ScenarioPlay play_;                       // the run and its recording; begun on the first frame
     std::vector<double> valuesBeforeChoice_;  // to show what the last choice changed
-    std::unique_ptr<ActivityRecorder> recorder_;
-    std::optional<ScenarioRun> resumable_;
-    std::string notice_;
 };
 
 }  // namespace passerelles::ui

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <set>
 
+#include "core/atelier/atelier_highlights.hpp"
 #include "core/base/csv_writer.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/text.hpp"
@@ -131,6 +132,7 @@ class HtmlReport {
                html(plan.title) + "</title>\n" + kStyle + "</head>\n<body>\n";
         out_ += "<h1>" + html(plan.title) + "</h1>\n<p class=\"meta\">" + html(meta()) + "</p>\n";
         figuresSection();
+        highlightsSection();
         questionsSection();
         cardsSection();
         scenariosSection();
@@ -191,6 +193,19 @@ class HtmlReport {
                 themes += (themes.empty() ? "" : ", ") + themeLabel(theme);
             }
             out_ += "<p>Entrée par les intérêts locaux : " + html(themes) + ".</p>\n";
+        }
+        out_ += "</section>\n";
+    }
+
+    // The same highlights as the summary screen (the count of steps played is already among the figures).
+    void highlightsSection() {
+        const auto sentences = highlightSentences(run_, atelierHighlights(run_));
+        if (sentences.size() <= 1) {
+            return;
+        }
+        out_ += "<section>\n<h2>Les temps forts</h2>\n";
+        for (std::size_t i = 1; i < sentences.size(); ++i) {
+            out_ += "<p>" + html(sentences[i]) + "</p>\n";
         }
         out_ += "</section>\n";
     }
@@ -431,12 +446,12 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
     CsvWriter session;
     session.row({"titre", "date", "lieu", "public", "participants", "collectivités",
                  "nouvelles collectivités", "étapes prévues", "étapes jouées", "durée (min)", "équipes",
-                 "prochaines étapes"});
+                 "ce que la salle a dit", "prochaines étapes"});
     const std::size_t played = run.playedCount();
     session.row({plan.title, plan.date, plan.place, plan.audience, std::to_string(figures.participants),
                  std::to_string(figures.collectivites), std::to_string(figures.newCollectivites),
                  std::to_string(run.stepCount()), std::to_string(played),
-                 std::to_string(figures.minutesPlayed), std::to_string(plan.teams.size()),
+                 std::to_string(figures.minutesPlayed), std::to_string(plan.teams.size()), figures.notes,
                  figures.nextSteps});
     files.emplace_back("seance.csv", session.text());
 

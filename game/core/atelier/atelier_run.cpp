@@ -180,6 +180,13 @@ bool AtelierRun::toggleReveal() {
     if (QuestionTally* tally = question()) {
         tally->revealed = !tally->revealed;
         tally->open = false;
+        // Answers are final once shown: each team is scored here, once, with the question's own rule.
+        tally->teamPoints.assign(tally->teamAnswers.size(), 0.0);
+        for (std::size_t team = 0; tally->revealed && team < tally->teamAnswers.size(); ++team) {
+            if (!tally->teamAnswers[team].empty()) {
+                tally->teamPoints[team] = scoreQuestion(*step().question, tally->teamAnswers[team]).points;
+            }
+        }
         return true;
     }
     if (RoomMythRun* card = cardRun()) {
@@ -351,12 +358,67 @@ bool AtelierRun::decide() {
     return leading.size() == 1 && decide(leading.front());
 }
 
-bool AtelierRun::decide(int choice) {
+std::vector<int> AtelierRun::castingChoices() const {
+    const auto* tally = steps_.empty() ? nullptr : std::get_if<ScenarioTally>(&tallies_[position_]);
+    if (tally == nullptr || tally->run.phase() != ScenarioRun::Phase::AtNode ||
+        tally->run.currentNode().type != NodeType::Choice) {
+        return {};
+    }
+    const auto leading = leadingChoices();
+    if (leading.size() == 1) {
+        return leading;  // a majority: the facilitator applies it, never overrides it
+    }
+    if (tally->voting) {
+        return {};  // a tie or no vote yet: the vote is closed before anyone settles it
+    }
+    if (!leading.empty()) {
+        return leading;
+    }
+    std::vector<int> available;
+    for (const auto& view : tally->run.visibleChoices()) {
+        if (view.available) {
+            available.push_back(view.index);
+        }
+    }
+    return available;
+}
+
+std::string AtelierRun::decisionRefusal(int choice) const {
+    const auto* tally = steps_.empty() ? nullptr : std::get_if<ScenarioTally>(&tallies_[position_]);
+    if (tally == nullptr || tally->run.phase() != ScenarioRun::Phase::AtNode ||
+        tally->run.currentNode().type != NodeType::Choice) {
+        return "Il n’y a pas de choix à faire à cette étape.";
+    }
+    const auto allowed = castingChoices();
+    if (std::find(allowed.begin(), allowed.end(), choice) != allowed.end()) {
+        return {};
+    }
+    const auto views = tally->run.visibleChoices();
+    const bool available = std::any_of(views.begin(), views.end(), [choice](const ChoiceView& view) {
+        return view.index == choice && view.available;
+    });
+    if (!available) {
+        return "Ce choix n’est pas possible dans cette situation.";
+    }
+    const auto leading = leadingChoices();
+    if (leading.size() == 1) {
+        return "La majorité de la salle a voté pour un autre choix : c’est lui qui s’applique.";
+    }
+    if (tally->voting) {
+        return "Le vote est encore ouvert : fermez-le (Espace) avant de trancher.";
+    }
+    return "En cas d’égalité, seul l’un des choix arrivés en tête peut être retenu.";
+}
+
+bool AtelierRun::decide(int choice, std::string* why) {
     const Journaled entry(*this, {AtelierEvent::Kind::Decide, choice, 0, {}, {}});
-    ScenarioTally* tally = scenario();
-    if (tally == nullptr) {
+    if (std::string refusal = decisionRefusal(choice); !refusal.empty()) {
+        if (why != nullptr) {
+            *why = std::move(refusal);
+        }
         return false;
     }
+    ScenarioTally* tally = scenario();
     const int node = tally->run.currentNodeIndex();
     std::vector<int> votes = scenarioVotes();
     if (!tally->run.choose(choice)) {
@@ -598,18 +660,19 @@ bool AtelierRun::replay(const std::vector<AtelierEvent>& events) {
     return true;
 }
 
+std::optional<double> AtelierRun::questionPoints(std::size_t index, int team) const {
+    const auto* tally = index < tallies_.size() ? std::get_if<QuestionTally>(&tallies_[index]) : nullptr;
+    if (tally == nullptr || !tally->revealed || team < 0 ||
+        team >= static_cast<int>(tally->teamPoints.size())) {
+        return std::nullopt;  // points count once the answer is shown to the room
+    }
+    return tally->teamPoints[static_cast<std::size_t>(team)];
+}
+
 double AtelierRun::teamPoints(int team) const {
     double total = 0.0;
     for (std::size_t i = 0; i < steps_.size(); ++i) {
-        const auto* tally = std::get_if<QuestionTally>(&tallies_[i]);
-        if (tally == nullptr || !tally->revealed || team < 0 ||
-            team >= static_cast<int>(tally->teamAnswers.size())) {
-            continue;  // points count once the answer is shown to the room
-        }
-        const auto& answer = tally->teamAnswers[static_cast<std::size_t>(team)];
-        if (!answer.empty()) {
-            total += scoreQuestion(*steps_[i].question, answer).points;
-        }
+        total += questionPoints(i, team).value_or(0.0);
     }
     return total;
 }

@@ -1,6 +1,7 @@
 // « Bilan de l'atelier »: what the room did, the figures and notes for the network, the written report.
 #include <algorithm>
 
+#include "core/atelier/atelier_highlights.hpp"
 #include "core/atelier/atelier_resume.hpp"
 #include "core/base/text.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
@@ -18,6 +19,10 @@ class AtelierEndScreen final : public Screen {
 
     std::string title() const override { return "Bilan de l’atelier"; }
     std::string kind() const override { return "atelier-end"; }
+    // The run only changes in the presenter: the highlights are read from core each time the summary shows.
+    void onShow(Services&) override {
+        highlights_ = highlightSentences(session_->run, atelierHighlights(session_->run));
+    }
 
     void draw(Frame& frame) override {
         const AtelierRun& run = session_->run;
@@ -79,51 +84,11 @@ class AtelierEndScreen final : public Screen {
     // most, where the scenarios ended, and the podium.
     void drawHighlights(Frame& frame, const AtelierRun& run) {
         beginPanel(frame, theme::kSurface, theme::kBorder);
-        std::size_t played = 0;
-        std::optional<std::size_t> hardest;
-        double hardestRate = 2.0;
-        std::optional<std::size_t> moved;
-        double movedShift = 0.0;
-        for (std::size_t i = 0; i < run.stepCount(); ++i) {
-            if (!run.played(i)) {
-                continue;
-            }
-            ++played;
-            if (const auto rate = run.successRate(i); rate && *rate < hardestRate) {
-                hardestRate = *rate;
-                hardest = i;
-            }
-            if (const auto* card = std::get_if<CardTally>(&run.tally(i))) {
-                const RoomCardResult& result =
-                    card->run.results().empty() ? card->run.current() : card->run.results().front();
-                if (result.before.total() > 0 && result.after.total() > 0 &&
-                    std::abs(result.shift()) > std::abs(movedShift)) {
-                    movedShift = result.shift();
-                    moved = i;
-                }
-            }
-        }
-        heading(frame, countNoun(static_cast<long long>(played), "étape jouée", "étapes jouées") + " sur " +
-                           std::to_string(run.stepCount()));
-        if (hardest) {
-            paragraph(frame, "La question qui a le plus résisté : « " + run.step(*hardest).question->text +
-                                 " » (" + formatPercent(hardestRate) + " de bonnes réponses).");
-        }
-        if (moved) {
-            const auto* card = std::get_if<CardTally>(&run.tally(*moved));
-            const RoomCardResult& result =
-                card->run.results().empty() ? card->run.current() : card->run.results().front();
-            paragraph(frame, "L’idée reçue qui a le plus bougé : « " + run.step(*moved).card->statement +
-                                 " » (" + formatPercent(result.before.agreeShare()) +
-                                 " d’accord avant le débat, " + formatPercent(result.after.agreeShare()) +
-                                 " après).");
-        }
-        for (std::size_t i = 0; i < run.stepCount(); ++i) {
-            const auto* scenario = std::get_if<ScenarioTally>(&run.tally(i));
-            if (scenario != nullptr && scenario->run.phase() == ScenarioRun::Phase::Ended) {
-                paragraph(frame, "« " + scenario->run.scenario().title +
-                                     " » : " + ratingLabel(scenario->run.currentNode().rating) + ", « " +
-                                     scenario->run.currentNode().title + " ».");
+        for (std::size_t i = 0; i < highlights_.size(); ++i) {
+            if (i == 0) {
+                heading(frame, highlights_[i]);
+            } else {
+                paragraph(frame, highlights_[i]);
             }
         }
         if (run.teamMode()) {
@@ -187,6 +152,7 @@ class AtelierEndScreen final : public Screen {
     }
 
     std::shared_ptr<AtelierSession> session_;
+    std::vector<std::string> highlights_;
     std::string message_;
     bool failed_ = false;
     bool typing_ = false;

@@ -361,20 +361,19 @@ void AtelierPresenterScreen::handleScenarioKeys(Frame& frame) {
         casting_ = choice;  // the facilitator settles a tie, or records what the room agreed aloud
     }
     if (input.take(Key::Enter)) {
+        // The rule (a majority applies; a casting vote only among the tied choices) is the run's.
         const auto leading = run.leadingChoices();
-        bool decided = false;
-        if (leading.size() == 1) {
-            decided = run.decide();
-        } else if (casting_ >= 0 && (leading.empty() ||
-                                     std::find(leading.begin(), leading.end(), casting_) != leading.end())) {
-            decided = run.decide(casting_);
-        }
-        if (decided) {
+        const int decision = casting_ >= 0 ? casting_ : leading.size() == 1 ? leading.front() : -1;
+        std::string why;
+        if (decision >= 0 && run.decide(decision, &why)) {
             casting_ = -1;
             selectedTeam_ = -1;
             focusedAnswer_ = 0;
             notice_.clear();
             ImGui::SetScrollY(0.0f);
+        } else if (decision >= 0) {
+            casting_ = -1;
+            notice_ = why;
         } else if (leading.size() > 1) {
             std::vector<int> letters;
             for (std::size_t v = 0; v < views.size(); ++v) {
@@ -601,12 +600,11 @@ void AtelierPresenterScreen::drawQuestion(Frame& frame) {
     if (run.teamMode()) {
         // The teams sit above the answers so that who has answered stays in view at 1280×720.
         std::vector<std::string> statuses;
-        for (const auto& answer : tally.teamAnswers) {
-            if (tally.revealed) {
-                const double points = answer.empty() ? 0.0 : scoreQuestion(question, answer).points;
-                statuses.push_back((points > 0 ? "+" : "") + formatDecimal(points));
+        for (std::size_t t = 0; t < tally.teamAnswers.size(); ++t) {
+            if (const auto points = run.questionPoints(index, static_cast<int>(t))) {
+                statuses.push_back((*points > 0 ? "+" : "") + formatDecimal(*points));
             } else {
-                statuses.push_back(answer.empty() ? "" : "\xE2\x9C\x93");
+                statuses.push_back(tally.teamAnswers[t].empty() ? "" : "\xE2\x9C\x93");
             }
         }
         const int clicked = teamStrip(frame, run.plan(), statuses, selectedTeam_);

@@ -24,6 +24,9 @@ struct Settings {
     bool fullscreen = false;
     bool kiosk = false;   // the forum booth: visitors cannot leave full screen or close the window
     int roomPort = 8080;  // the live room (phones): first port tried; 0 lets the system choose (tests)
+    // A second window shows the room's view (the workshop on a projector): the main window then shows the
+    // trainer's view only. Without it, one window shows the room's view and the trainer's as an overlay.
+    bool audienceWindow = false;
 };
 
 // Textures for pack images; the app provides one, headless tests do without (images are then skipped).
@@ -88,6 +91,7 @@ struct Frame {
 enum class Chrome {
     Standard,  // header with the title and "Retour (Échap)"
     Bare,      // nothing but the screen: presenter view, booth
+    Room,      // nothing but the screen, which lays itself out to fit the window: never a scrollbar
 };
 
 class Screen {
@@ -106,6 +110,9 @@ class Screen {
     virtual void onShow(Services&) {}
     // A short name for tests and logs: "home", "quiz"…
     virtual std::string kind() const = 0;
+    // The room's view of the same state, drawn in the audience window (the projector), with no input of
+    // its own: returns false when the screen has none (the window then shows a neutral page).
+    virtual bool drawAudience(Frame&) { return false; }
 };
 
 }  // namespace passerelles::ui

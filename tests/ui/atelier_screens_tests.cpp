@@ -291,7 +291,8 @@ TEST_CASE("a workshop cut off mid-way is offered back at the next start, at its 
         ui.frame();
         auto* screen = dynamic_cast<AtelierPresenterScreen*>(&ui.screen());
         REQUIRE(screen != nullptr);
-        for (const char* key : {"Right", "Space", "1", "A", "2", "B", "Enter", "Right"}) {
+        // After the reveal, → shows the explanation on its own page, then moves on.
+        for (const char* key : {"Right", "Space", "1", "A", "2", "B", "Enter", "Right", "Right"}) {
             ui.press(key);
         }
         REQUIRE(screen->run().position() == 1);

@@ -52,6 +52,13 @@ AtelierRun::AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps)
     : plan_(std::move(plan)), steps_(std::move(steps)) {
     for (const auto& step : steps_) {
         tallies_.push_back(tallyFor(step, plan_.teams.size()));
+        std::vector<int> order;
+        if (step.question != nullptr) {
+            // option order: identity until issue 20's optionDisplayOrder is merged
+            order.resize(step.question->options.size());
+            std::iota(order.begin(), order.end(), 0);
+        }
+        optionOrders_.push_back(std::move(order));
     }
     visited_.assign(steps_.size(), false);
     participation_.assign(steps_.size(), PhoneParticipation{});
@@ -244,12 +251,24 @@ std::vector<int> AtelierRun::distribution(std::size_t index) const {
     return counts;
 }
 
+const std::vector<int>& AtelierRun::optionOrder(std::size_t index) const {
+    static const std::vector<int> none;
+    return index < optionOrders_.size() ? optionOrders_[index] : none;
+}
+
 std::vector<int> AtelierRun::phoneDistribution(std::size_t index) const {
     const auto* tally = std::get_if<QuestionTally>(&tallies_[index]);
     if (tally == nullptr) {
         return {};
     }
-    return phoneCountsFor(questionKey(index), tally->hands.size());
+    // Phones count per option as they showed them: back to the question's own indices.
+    const auto shown = phoneCountsFor(questionKey(index), tally->hands.size());
+    const auto& order = optionOrder(index);
+    std::vector<int> counts(shown.size(), 0);
+    for (std::size_t position = 0; position < shown.size() && position < order.size(); ++position) {
+        counts[static_cast<std::size_t>(order[position])] += shown[position];
+    }
+    return counts;
 }
 
 std::vector<int> AtelierRun::phoneCountsFor(const std::string& key, std::size_t options) const {
@@ -508,17 +527,22 @@ PhonePrompt AtelierRun::phonePrompt() const {
         prompt.kind = PhonePromptKind::Question;
         prompt.key = questionKey(position_);
         prompt.prompt = content.text;
-        for (std::size_t o = 0; o < content.options.size(); ++o) {
-            prompt.options.push_back(content.options[o].text);
-            if (content.options[o].correct) {
-                prompt.correct.push_back(static_cast<int>(o));
+        const auto& order = optionOrder(position_);  // the phones list the options as the screen shows them
+        for (std::size_t shown = 0; shown < order.size(); ++shown) {
+            const QuizOption& option = content.options[static_cast<std::size_t>(order[shown])];
+            prompt.options.push_back(option.text);
+            if (option.correct) {
+                prompt.correct.push_back(static_cast<int>(shown));
             }
         }
         prompt.multiple = content.isMultipleAnswer();
         prompt.open = questionTally->open;
         prompt.revealed = questionTally->revealed;
         if (prompt.revealed) {
-            prompt.counts = distribution(position_);
+            const auto counts = distribution(position_);
+            for (const int option : order) {
+                prompt.counts.push_back(counts[static_cast<std::size_t>(option)]);
+            }
             prompt.explanation = content.explanation;
         } else {
             prompt.correct.clear();  // never sent before the room sees it

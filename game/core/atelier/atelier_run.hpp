@@ -147,7 +147,10 @@ class AtelierRun {
     // ---- Questions
     bool teamAnswer(int team, int option);  // answering open; toggles (several answers) or replaces (one)
     bool setHands(int option, int count);   // whole-room mode
-    // Per option: teams that ticked it, or hands raised.
+    // The order in which question `index` shows its options (audience, presenter, phones): indices into
+    // `question.options`; the letters A, B… and the answer keys follow it. Empty for other steps.
+    const std::vector<int>& optionOrder(std::size_t index) const;
+    // Per option (indexed as in question.options): teams that ticked it, or hands raised.
     std::vector<int> distribution(std::size_t index) const;
     // Share of teams right, or of hands on correct options; nullopt before anyone answered.
     std::optional<double> successRate(std::size_t index) const;
@@ -216,6 +219,7 @@ class AtelierRun {
     AtelierPlan plan_;
     std::vector<ResolvedStep> steps_;
     std::vector<StepTally> tallies_;
+    std::vector<std::vector<int>> optionOrders_;
     std::vector<bool> visited_;
     std::size_t position_ = 0;
     // Records an outermost call only: toggleReveal deciding a scenario is one event, not two.

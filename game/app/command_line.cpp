@@ -17,7 +17,12 @@ const char* usageText() {
            "  --open CIBLE        écran de départ : home, quiz:PACK, myths:PACK (seul),\n"
            "                      myths-room:PACK (en salle), scenario:PACK/ID, diagnostic:PACK,\n"
            "                      atelier (préparer un atelier), atelier:PLAN.json\n"
-           "  --atelier [PLAN]    prépare un atelier, à partir d'un plan enregistré s'il est donné\n"
+           "  --atelier [PLAN]    prépare un atelier, à partir d'un plan enregistré s'il est donné ;\n"
+           "                      avec deux écrans, la vue de la salle s'ouvre sur le second\n"
+           "  --audience-display N  écran (0, 1…) de la vue de la salle pendant l'atelier ; par défaut le\n"
+           "                      second quand il y en a deux\n"
+           "  --audience-size LxH  la vue de la salle dans une fenêtre de cette taille (pour la vérifier)\n"
+           "  --audience-screenshot F.png  enregistre la dernière image de la vue de la salle\n"
            "  --borne             borne de forum en plein écran (sortie : Ctrl+Maj+B et le code)\n"
            "  --borne --set-pin   lit le code de la borne (4 à 8 chiffres) sur l'entrée standard,\n"
            "                      l'enregistre dans le dossier des données et quitte\n"
@@ -80,7 +85,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
         } else if (argument == "--content" || argument == "--data-dir" || argument == "--open" ||
                    argument == "--profile" || argument == "--keys" || argument == "--frames" ||
                    argument == "--screenshot" || argument == "--size" || argument == "--text-scale" ||
-                   argument == "--room-port") {
+                   argument == "--room-port" || argument == "--audience-display" ||
+                   argument == "--audience-size" || argument == "--audience-screenshot") {
             const auto given = value();
             if (!given) {
                 return std::nullopt;
@@ -95,6 +101,23 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
                 options.profile = *given;
             } else if (argument == "--screenshot") {
                 options.screenshot = *given;
+            } else if (argument == "--audience-screenshot") {
+                options.audienceScreenshot = *given;
+            } else if (argument == "--audience-display") {
+                if (!parseInt(*given, options.audienceDisplay) || options.audienceDisplay < 0 ||
+                    options.audienceDisplay > 15) {
+                    error = "--audience-display attend le numéro d'un écran : 0, 1, 2…";
+                    return std::nullopt;
+                }
+            } else if (argument == "--audience-size") {
+                const auto x = given->find('x');
+                if (x == std::string::npos || !parseInt(given->substr(0, x), options.audienceWidth) ||
+                    !parseInt(given->substr(x + 1), options.audienceHeight) || options.audienceWidth < 320 ||
+                    options.audienceHeight < 240 || options.audienceWidth > 16384 ||
+                    options.audienceHeight > 16384) {
+                    error = "--audience-size attend LARGEURxHAUTEUR, par exemple 1920x1080";
+                    return std::nullopt;
+                }
             } else if (argument == "--keys") {
                 std::string keyError;
                 const auto keys = ui::parseKeySequence(*given, keyError);

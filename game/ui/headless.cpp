@@ -79,6 +79,7 @@ void HeadlessUi::frame(FrameInput input) {
     session_->host().frame(input);
     ImGui::Render();
     if (audienceContext_ != nullptr) {
+        probe::beginFrame();  // from here, probe::texts() are what the room sees
         audienceFrame();
     }
 }

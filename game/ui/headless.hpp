@@ -30,7 +30,8 @@ class HeadlessUi {
     void resize(ImVec2 displaySize);
 
     // The audience window (the workshop's projector), as the app opens it: a second ImGui context with its
-    // own font atlas. After this, frame() also draws the audience window, right after the main one.
+    // own font atlas. After this, frame() also draws the audience window, right after the main one, and
+    // probe::texts() holds the audience window's texts only.
     void openAudienceWindow(ImVec2 displaySize);
     bool audienceWindowOpen() const { return audienceContext_ != nullptr; }
     void resizeAudience(ImVec2 displaySize) { audienceDisplay_ = displaySize; }

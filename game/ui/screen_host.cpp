@@ -52,8 +52,15 @@ void ScreenHost::enableAudienceWindow() {
     services_.settings.audienceWindow = true;
 }
 
+float audienceBaseFontSize(float width, float height, float userScale) {
+    // The floor readable at the back of a room, 28 px at 1080p, in proportion to the picture's height (or
+    // its width, for a window narrower than 4:3): a 1080p projector shows more than a 720p one scaled up.
+    const float picture = std::min(height, width * 0.75f);
+    return std::clamp(std::round(28.0f * picture / 1080.0f * userScale), 11.0f, 96.0f);
+}
+
 bool ScreenHost::prepareAudience(ImVec2 displaySize) {
-    const float size = baseFontSizeFor(displaySize.x, displaySize.y, services_.settings.textScale);
+    const float size = audienceBaseFontSize(displaySize.x, displaySize.y, services_.settings.textScale);
     if (!audience_->fonts.ensureSize(*ImGui::GetIO().Fonts, size)) {
         return false;
     }

@@ -8,6 +8,10 @@
 
 namespace passerelles::ui {
 
+// Body text size in the audience window: 28 px at 1080p (20 px at 1024×768, 19 px at 1280×720), scaled by
+// the user's setting; statements and headings are larger, and shrink towards it when a page is full.
+float audienceBaseFontSize(float width, float height, float userScale);
+
 class ScreenHost {
   public:
     ScreenHost(Services& services, std::unique_ptr<Screen> first);

@@ -92,14 +92,19 @@ class CardView final : public AtelierStepView {
                 });
                 break;
             case Phase::Arguments:
-                blocks.push_back([this](Frame& frame, const AudienceStyle&) {
-                    drawRoomArguments(frame, content(), run().cardRun()->argumentsRevealed(), false);
-                });
+                // One block per argument: a long debate goes on to a further page, never off the screen.
+                for (int i = 0; i < run().cardRun()->argumentsRevealed(); ++i) {
+                    blocks.push_back([this, i](Frame& frame, const AudienceStyle&) {
+                        drawRoomArgument(frame, content(), i, false, false);
+                    });
+                }
                 break;
             case Phase::Answer:
-                blocks.push_back([this](Frame& frame, const AudienceStyle&) {
-                    drawRoomArguments(frame, content(), 0, true);
-                });
+                for (int i = 0; i < static_cast<int>(content().arguments.size()); ++i) {
+                    blocks.push_back([this, i](Frame& frame, const AudienceStyle&) {
+                        drawRoomArgument(frame, content(), i, i == content().bestArgumentIndex(), true);
+                    });
+                }
                 if (run().step().pack != nullptr) {
                     blocks.push_back([this](Frame& frame, const AudienceStyle&) {
                         drawRoomAnswer(frame, *run().step().pack, content());

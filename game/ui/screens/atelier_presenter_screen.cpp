@@ -24,7 +24,9 @@ AtelierPresenterScreen::AtelierPresenterScreen(std::shared_ptr<AtelierSession> s
       card_(makeAtelierCardView(*session_, state_)),
       scenario_(makeAtelierScenarioView(*session_, state_)),
       map_(makeAtelierMapView(*session_, state_)),
-      journalSaved_(session_->run.journal().size()) {}
+      journalSaved_(session_->run.journal().size()) {
+    shownPosition_ = session_->run.position();
+}
 
 AtelierPresenterScreen::~AtelierPresenterScreen() = default;
 
@@ -204,7 +206,12 @@ void AtelierPresenterScreen::draw(Frame& frame) {
         overlayOpen_ = false;
     }
     endScreenOpened_ = false;
+    if (session_->run.position() != shownPosition_) {
+        shownPosition_ = session_->run.position();  // moved by someone else (a test, a replay): a fresh step
+        leaveStep();
+    }
     handleKeys(frame);
+    shownPosition_ = session_->run.position();
     if (!endScreenOpened_) {  // else the phones keep « terminé » rather than the last step again
         session_->phones.sync(session_->run, onCover_ || session_->run.stepCount() == 0, false);
     }
@@ -352,19 +359,19 @@ void AtelierPresenterScreen::drawPresenterView(Frame& frame) {
         endPanel(frame);
         verticalSpace(frame, 0.2f);
     }
-    const float width = availableWidth();
-    const float side = std::max(frame.layout.unit * 12.0f, width * 0.3f);
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - side - frame.layout.unit);
-    ImGui::BeginChild("##trainer-step", ImVec2(width - side - frame.layout.unit, 0.0f), false,
-                      ImGuiWindowFlags_NoSavedSettings);
+    // Two columns that grow with their content (the trainer's window may scroll, the room's never does).
+    if (!ImGui::BeginTable("##trainer", 2, ImGuiTableFlags_SizingStretchProp)) {
+        return;
+    }
+    ImGui::TableSetupColumn("##step", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn("##side", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableNextColumn();
     view().drawPresenter(frame);
     if (onCover_) {
         verticalSpace(frame, 0.5f);
         if (button(frame, "Commencer (→)")) {
             goTo(frame, true);
         }
-        ImGui::SameLine();
         if (button(
                 frame,
                 session_->phones.isOpen() ? "Code des téléphones (P)" : "Ouvrir la salle aux téléphones (P)",
@@ -372,11 +379,7 @@ void AtelierPresenterScreen::drawPresenterView(Frame& frame) {
             togglePhones(frame);
         }
     }
-    ImGui::EndChild();
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-    ImGui::SameLine(0.0f, frame.layout.unit);
-    ImGui::BeginChild("##trainer-side", ImVec2(side, 0.0f), false, ImGuiWindowFlags_NoSavedSettings);
+    ImGui::TableNextColumn();
     drawNextStep(frame);
     verticalSpace(frame, 0.4f);
     heading(frame, "Touches");
@@ -392,7 +395,7 @@ void AtelierPresenterScreen::drawPresenterView(Frame& frame) {
     if (!audienceWindow_) {
         sourceLine(frame, "O : masquer cette vue");
     }
-    ImGui::EndChild();
+    ImGui::EndTable();
 }
 
 void AtelierPresenterScreen::drawHelp(Frame& frame) {

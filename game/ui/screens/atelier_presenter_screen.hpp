@@ -94,6 +94,7 @@ class AtelierPresenterScreen final : public Screen {
     AudienceFit lastFit_;
     std::string pagePhase_;  // the phase whose pages page_ counts
     int page_ = 0;
+    std::size_t shownPosition_ = 0;  // the step the presenter state belongs to
     bool audienceWindow_ = false;
     bool overlayOpen_ = false;  // one window: the trainer's view over the room's (key O)
     bool helpOpen_ = false;

@@ -36,12 +36,16 @@ AtelierPlan teamsPlan(int teams) {
 
 // A workshop of every step the shipped packs offer, shown in a headless app with a projector window.
 struct FitBench {
-    FitBench(ImVec2 audience, int teams) : size(audience) {
+    // `twoWindows`: the trainer's laptop at 1366×768 and the room's view in a window of its own at
+    // `audience`; otherwise one window of that size shows the room's view (the trainer's overlay closed).
+    FitBench(ImVec2 audience, int teams, bool twoWindows = true) : size(audience) {
         SessionOptions options;
         options.contentRoots = {{testing::contentDir(), "bundled"}};
         options.profile = "guest";
-        ui = std::make_unique<HeadlessUi>(options, ImVec2(1366, 768));
-        ui->openAudienceWindow(audience);
+        ui = std::make_unique<HeadlessUi>(options, twoWindows ? ImVec2(1366, 768) : audience);
+        if (twoWindows) {
+            ui->openAudienceWindow(audience);
+        }
         const ContentLibrary& library = ui->session().library();
         std::vector<ResolvedStep> steps;
         for (const auto& ref : candidateSteps(library, {}, {})) {
@@ -100,6 +104,9 @@ void checkQuestion(FitBench& bench, std::size_t index) {
     REQUIRE(run.toggleAnswering());
     for (int team = 0; team < static_cast<int>(run.plan().teams.size()); ++team) {
         run.teamAnswer(team, team % static_cast<int>(question.options.size()));
+    }
+    for (int option = 0; !run.teamMode() && option < static_cast<int>(question.options.size()); ++option) {
+        REQUIRE(run.setHands(option, 3 + option * 7));  // counts and bars beside every option
     }
     bench.check(name + " ouverte");
     REQUIRE(run.toggleReveal());
@@ -180,6 +187,11 @@ void checkScenario(FitBench& bench, std::size_t index) {
                 run.setTeamVote(team, view.index);
             }
         }
+        for (std::size_t v = 0; !run.teamMode() && v < views.size(); ++v) {
+            if (views[v].available) {
+                run.setVotes(views[v].index, 4 + static_cast<int>(v) * 5);
+            }
+        }
         bench.check(name + " vote");
         for (const auto& view : views) {
             if (!view.available) {
@@ -213,8 +225,9 @@ void checkMap(FitBench& bench, std::size_t index) {
     bench.check("carte de la salle remplie");
 }
 
-void checkEveryStep(ImVec2 size, int teams, std::map<std::string, int>& kinds, int& phases, int& paged) {
-    FitBench bench(size, teams);
+void checkEveryStep(ImVec2 size, int teams, bool twoWindows, std::map<std::string, int>& kinds, int& phases,
+                    int& paged) {
+    FitBench bench(size, teams, twoWindows);
     AtelierRun& run = bench.run();
     REQUIRE(run.stepCount() > 20);
     for (std::size_t i = 0; i < run.stepCount(); ++i) {
@@ -251,7 +264,7 @@ TEST_CASE(
         std::map<std::string, int> kinds;
         int phases = 0;
         int paged = 0;
-        checkEveryStep(size, 6, kinds, phases, paged);
+        checkEveryStep(size, 6, true, kinds, phases, paged);
         MESSAGE(size.x << "×" << size.y << " : " << phases << " pages vérifiées, " << paged
                        << " phases en plusieurs pages");
         CHECK(kinds["question"] > 0);
@@ -278,4 +291,18 @@ TEST_CASE("the cover fits, and the room's view keeps its page when nothing chang
     bench.ui->resizeAudience(ImVec2(1920, 1080));
     bench.ui->frame();
     CHECK(screen->audienceMeasurements() > measured);
+}
+
+TEST_CASE("with one window the room's view fills it and fits too, at the three sizes, in whole-room mode") {
+    probe::enable(true);
+    for (const ImVec2 size : kAudienceSizes) {
+        std::map<std::string, int> kinds;
+        int phases = 0;
+        int paged = 0;
+        checkEveryStep(size, 0, false, kinds, phases, paged);
+        MESSAGE(size.x << "×" << size.y << " (une fenêtre) : " << phases << " pages vérifiées, " << paged
+                       << " phases en plusieurs pages");
+        CHECK(kinds["question"] > 0);
+    }
+    probe::enable(false);
 }

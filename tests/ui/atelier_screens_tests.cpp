@@ -320,3 +320,55 @@ TEST_CASE("a workshop cut off mid-way is offered back at the next start, at its 
     CHECK(screen->run().distribution(0) == distribution);
     CHECK(screen->run().played(0));
 }
+
+TEST_CASE(
+    "one window: the room's view only; O shows the trainer's view over it, with the next step and keys") {
+    Workshop workshop(true, ImVec2(1280, 720));
+    AtelierPresenterScreen& screen = workshop.launch();
+    probe::enable(true);
+    workshop.press({"Right"});
+    CHECK_FALSE(screen.presenterOverlayOpen());
+    CHECK(probe::shown(screen.run().step().question->text));
+    CHECK_FALSE(probe::shown("Espace :"));
+    CHECK_FALSE(probe::shown("Étape suivante"));
+    workshop.press({"O"});
+    CHECK(screen.presenterOverlayOpen());
+    CHECK(probe::shown("Étape suivante"));
+    CHECK(probe::shown(screen.run().step(1).title()));  // what comes next, for the trainer only
+    CHECK(probe::shown("Espace : ouvrir les réponses"));
+    workshop.press({"O"});
+    CHECK_FALSE(screen.presenterOverlayOpen());
+    probe::enable(false);
+}
+
+TEST_CASE(
+    "two windows: the projector shows the step, the laptop the trainer's view; a tie's procedure is on it") {
+    Workshop workshop(false, ImVec2(1366, 768));
+    workshop.ui->openAudienceWindow(ImVec2(1920, 1080));
+    AtelierPresenterScreen& screen = workshop.launch();
+    probe::enable(true);
+    workshop.press({"Right", "Right", "Right", "Right"});  // two questions and a card passed: the scenario
+    REQUIRE(screen.run().step().scenario != nullptr);
+    for (int guard = 0; guard < 10 && screen.run().leadingChoices().empty(); ++guard) {
+        const ScenarioTally& tally = std::get<ScenarioTally>(screen.run().tally(screen.run().position()));
+        if (tally.run.currentNode().type == NodeType::Choice) {
+            break;
+        }
+        workshop.press({"Enter"});
+    }
+    workshop.press({"Space", "A", "4", "B", "4"});  // four hands for A, four for B
+    REQUIRE(screen.run().leadingChoices().size() == 2);
+    workshop.press({"Enter"});
+    CHECK(screen.notice().find("Égalité entre A et B") != std::string::npos);
+    // The room's window (what probe::texts() holds with two windows) shows the choices, never the procedure.
+    CHECK_FALSE(probe::shown("Égalité"));
+    CHECK_FALSE(probe::shown("Espace :"));
+    CHECK(probe::shown(
+        std::get<ScenarioTally>(screen.run().tally(screen.run().position())).run.currentNode().text));
+    // The casting vote goes through the run's rule: a letter outside the tie settles nothing.
+    workshop.press({"Space", "C", "Enter"});
+    CHECK(std::get<ScenarioTally>(screen.run().tally(screen.run().position())).decisions.empty());
+    workshop.press({"B", "Enter"});
+    CHECK(std::get<ScenarioTally>(screen.run().tally(screen.run().position())).decisions.size() == 1);
+    probe::enable(false);
+}

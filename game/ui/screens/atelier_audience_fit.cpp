@@ -18,11 +18,12 @@ struct LevelSpec {
 };
 // Body and bold stay at the base size at every level; « small » text is drawn in the body font.
 constexpr LevelSpec kLevels[kAudienceLevels] = {
-    {0, 1, 2, 1.0f, 1},  // as the screens draw
-    {1, 1, 2, 1.0f, 1},  // statements in the title size
-    {1, 2, 2, 0.95f, 1}, {2, 2, 3, 0.9f, 1},
+    {0, 1, 2, 1.0f, 1},                        // as the screens draw
+    {1, 1, 2, 1.0f, 1},                        // statements in the title size
+    {1, 2, 2, 0.95f, 1}, {1, 2, 2, 0.95f, 2},  // answers side by side before the type gets smaller
+    {2, 2, 3, 0.9f, 1},  {2, 2, 3, 0.9f, 2},
     {2, 3, 3, 0.8f, 1},  // the floor: everything at the base size but statements
-    {2, 3, 3, 0.8f, 2},  // and answers side by side
+    {2, 3, 3, 0.8f, 2},
 };
 
 ImFont* pick(const FontSet& fonts, int role) {

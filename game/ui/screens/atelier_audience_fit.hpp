@@ -23,17 +23,18 @@ struct AudienceStyle {
 using AudienceBlock = std::function<void(Frame&, const AudienceStyle&)>;
 
 // Type levels, largest first. Level 0 is the screens' usual type (statements in 2.6 × the body size);
-// each level takes the largest fonts down a step; the last ones keep body text at the window's base size
-// (33 px at 1080p, 22 px at 720p: the floor, readable at the back of a room) and put answers in two
-// columns. Text smaller than the base size (sources, captions) is drawn at the base size at every level.
-inline constexpr int kAudienceLevels = 6;
+// each level takes the largest fonts down a step, trying answers in two columns before the next step; the
+// last ones keep body text at the window's base size (the floor readable at the back of a room: 28 px at
+// 1080p in the audience window). Text smaller than the base size (sources, captions) is drawn at the base
+// size at every level.
+inline constexpr int kAudienceLevels = 8;
 
 struct AudienceFit {
     int level = 0;
     int columns = 1;
-    int page = 0;   // the page drawn
-    int pages = 1;  // pages of the phase: more than one only when the largest level-5 page would overflow
-    float contentHeight = 0.0f;    // what the drawn page took, measured from the drawing itself
+    int page = 0;                // the page drawn
+    int pages = 1;               // pages of the phase: more than one only when the last level would overflow
+    float contentHeight = 0.0f;  // what the drawn page took, measured from the drawing itself
     float availableHeight = 0.0f;  // what the window left for it
     bool fits() const { return contentHeight <= availableHeight + 0.5f; }
 };

@@ -49,6 +49,31 @@ class CardView final : public AtelierStepView {
         }
     }
 
+    // → or Page suivante (a remote clicker) walks a card the room has started as in the idées reçues room
+    // mode: the vote (validated with the hands typed, or passed), each argument, the answer, the vote after,
+    // the shift. A card nobody started (its statement only) is passed, and stays « non jouée ».
+    bool forward() override {
+        const Phase phase = run().cardRun()->phase();
+        switch (phase) {
+            case Phase::Statement:
+                return false;
+            case Phase::Answer:
+                return run().toggleAnswering();
+            case Phase::VoteBefore:
+            case Phase::VoteAfter:
+                run().recordCardVote(state_.cardEntry);
+                state_.cardEntry = HandCount{};
+                state_.cardField = 0;
+                return run().toggleAnswering();
+            case Phase::Arguments:
+                return run().toggleReveal();
+            case Phase::Shift:
+            case Phase::Finished:
+                return false;
+        }
+        return false;
+    }
+
     bool enterMovesOn() override {
         return run().cardRun()->phase() == Phase::Shift || run().cardRun()->phase() == Phase::Finished;
     }

@@ -188,6 +188,12 @@ void AtelierPresenterScreen::handleKeys(Frame& frame) {
     if (input.take(Key::Left) || input.take(Key::PageUp)) {
         goTo(frame, false);
     }
+    if (!onCover_ && input.take(Key::N)) {
+        leaveStep();  // N passes the step as it is (untouched, it stays « non jouée »)
+        if (!session_->run.next()) {
+            openEndScreen(frame);
+        }
+    }
     if (input.take(Key::T)) {
         countdown_.toggle(frame.services.now(), session_->run.plan().timerSeconds);
     }
@@ -403,16 +409,16 @@ void AtelierPresenterScreen::drawHelp(Frame& frame) {
                 ImVec2(std::min(frame.layout.display.x * 0.92f, frame.layout.unit * 40.0f),
                        std::min(frame.layout.display.y * 0.92f, frame.layout.unit * 24.0f)));
     heading(frame, "Touches de l’animateur", frame.services.fonts.title);
-    keyHints(frame, {{"→ / Page suiv.", "étape suivante"}, {"← / Page préc.", "étape précédente"}});
+    keyHints(frame, {{"→ / Page suiv.", "la suite : réponse, explication, page, argument, étape suivante"}});
+    keyHints(frame, {{"← / Page préc.", "revenir"}, {"N", "passer l’étape (non jouée si rien n’a eu lieu)"}});
     keyHints(frame, {{"Espace", "ouvrir / fermer les réponses ou le vote"},
-                     {"Entrée", "montrer / masquer la réponse"}});
+                     {"Entrée", "la réponse, l’argument suivant"}});
     keyHints(frame, {{"1 à 8 puis A à F", "réponse d’une équipe"}, {"A à F puis 0 à 9", "mains levées"}});
     keyHints(frame, {{"Tab", "case suivante"}, {"Retour arrière", "effacer un chiffre"}});
     keyHints(frame, {{"T", "minuteur (démarrer, pause)"}, {"S", "scores des équipes"}, {"F", "plein écran"}});
-    keyHints(
-        frame,
-        {{"G", "les sigles à l’écran"}, {"Échap", "quitter la présentation"}, {"H", "fermer cette aide"}});
-    keyHints(frame, {{"P", "salle connectée : les téléphones répondent (code et adresse)"}});
+    keyHints(frame, {{"O", "vue de l’animateur (une seule fenêtre)"}, {"G", "les sigles à l’écran"}});
+    keyHints(frame,
+             {{"P", "salle connectée : les téléphones répondent"}, {"Échap", "quitter"}, {"H", "fermer"}});
     endDialog();
 }
 

@@ -17,6 +17,7 @@
 #include "app/image_cache.hpp"
 #include "app/key_mapping.hpp"
 #include "app/screenshot.hpp"
+#include "ui/file_url.hpp"
 #include "ui/session.hpp"
 #include "ui/theme.hpp"
 
@@ -279,6 +280,15 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
         }
         ImageCache images(renderer);
         session.services().images = &images;
+        // The report and its folder open with the system's program: SDL_OpenURL is xdg-open on Linux and
+        // ShellExecuteW on Windows.
+        session.services().openWithSystem = [](const std::filesystem::path& target, std::string& error) {
+            if (SDL_OpenURL(ui::fileUrl(target).c_str()) != 0) {
+                error = SDL_GetError();
+                return false;
+            }
+            return true;
+        };
         session.services().settings.fullscreen = options.fullscreen;
         bool fullscreenApplied = options.fullscreen;
         std::string windowTitle;

@@ -1,6 +1,7 @@
 // What every screen is given and must provide: a thin view that draws a state and sends events.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -49,6 +50,10 @@ struct Services {
     ProgressService& progress;
     ImageSource* images = nullptr;
     std::vector<std::string> startupMessages;  // shown on the home screen (missing font, bad option…)
+    // Opens a file or a folder with the system's program (a browser, the file manager): the app gives one
+    // (SDL_OpenURL: xdg-open on Linux, ShellExecuteW on Windows), tests give one that only records. Empty:
+    // nothing can be opened. Returns false with a French message in `error`.
+    std::function<bool(const std::filesystem::path&, std::string& error)> openWithSystem = {};
 };
 
 // Screen changes requested during a frame, applied by the host once the frame is drawn.

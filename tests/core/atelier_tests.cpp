@@ -701,3 +701,15 @@ TEST_CASE("seance.csv carries the facilitator's notes and next steps, quoted whe
     CHECK(rows[1].at(column("ce que la salle a dit")) == figures.notes);
     CHECK(rows[1].at(column("prochaines étapes")) == figures.nextSteps);
 }
+
+TEST_CASE(
+    "a new team's name agrees with « équipe »: verte, bleue, grise; compound and noun colours do not "
+    "change") {
+    CHECK(defaultTeamName(2) == "Équipe verte");
+    CHECK(defaultTeamName(4) == "Équipe bleue");
+    CHECK(defaultTeamName(7) == "Équipe grise");
+    CHECK(defaultTeamName(1) == "Équipe bleu ciel");
+    CHECK(defaultTeamName(0) == "Équipe orange");
+    CHECK(defaultTeamName(5) == "Équipe vermillon");
+    CHECK(std::string(kTeamColours[2].name) == "vert");  // the colour itself, as the CSV names it
+}

@@ -3,10 +3,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <filesystem>
 #include <fstream>
 
 #include "support/test_support.hpp"
+#include "ui/file_url.hpp"
 #include "ui/headless.hpp"
 #include "ui/probe.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
@@ -371,4 +373,62 @@ TEST_CASE(
     workshop.press({"B", "Enter"});
     CHECK(std::get<ScenarioTally>(screen.run().tally(screen.run().position())).decisions.size() == 1);
     probe::enable(false);
+}
+
+TEST_CASE(
+    "after the report, « Ouvrir le compte rendu » and « Ouvrir le dossier » hand them to the system's "
+    "opener; at 1024×768 every button stays on screen and the notes wrap at the field's edge") {
+    Workshop workshop(true, ImVec2(1024, 768));
+    std::vector<std::filesystem::path> opened;
+    workshop.ui->session().services().openWithSystem = [&](const std::filesystem::path& target,
+                                                           std::string&) {
+        opened.push_back(target);
+        return true;
+    };
+    workshop.launch();
+    workshop.press({"Right", "Space", "1", "A", "Enter", "Escape", "Enter"});
+    REQUIRE(workshop.ui->screen().kind() == "atelier-end");
+    workshop.press({"O"});
+    CHECK(opened.empty());  // nothing written yet: nothing to open
+    workshop.press({"E"});
+    probe::enable(true);
+    workshop.ui->frame();
+    for (const std::string name : {"button:Ouvrir le compte rendu (O)", "button:Ouvrir le dossier (D)",
+                                   "button:Retour à la présentation (Échap)", "button:Terminer l’atelier"}) {
+        const auto centre = probe::centre(name);
+        REQUIRE_MESSAGE(centre, name);
+        CHECK_MESSAGE(centre->x < 1024.0f, name);
+    }
+    probe::enable(false);
+    workshop.press({"O", "D"});
+    REQUIRE(opened.size() == 2);
+    CHECK(opened[0].filename() == "compte-rendu.html");
+    CHECK(opened[1] == opened[0].parent_path());
+    CHECK(std::filesystem::is_directory(opened[1]));
+}
+
+TEST_CASE("a file URL escapes what a URL may not hold and keeps the path's letters") {
+    CHECK(fileUrl("/tmp/ateliers/2026-12-02-bourges/compte-rendu.html") ==
+          "file:///tmp/ateliers/2026-12-02-bourges/compte-rendu.html");
+    CHECK(fileUrl("/tmp/Salle des fêtes/cœur.html") == "file:///tmp/Salle%20des%20f%C3%AAtes/c%C5%93ur.html");
+}
+
+TEST_CASE("wrapped text never starts a line with « : » and never cuts a date") {
+    Workshop workshop(false);
+    Services& services = workshop.ui->session().services();
+    ImGui::NewFrame();
+    ImFont* font = services.fonts.body;
+    const std::string text = "Égalité entre A et B : fermez le vote, le 2 décembre 2026 à Bourges";
+    // At every width where the date fits on a line, up to one line for all, no line begins with « : », the
+    // month or the year.
+    const float date = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, "2 décembre 2026").x;
+    for (float width = date + 1.0f; width < font->FontSize * 40.0f; width += 3.0f) {
+        const TextStyle style{font, IM_COL32_WHITE, width, 1.25f};
+        for (const std::string& first : services.text.firstWords(text, style)) {
+            CHECK_MESSAGE(first != ":", width);
+            CHECK_MESSAGE(first != "décembre", width);
+            CHECK_MESSAGE(first != "2026", width);
+        }
+    }
+    ImGui::EndFrame();
 }

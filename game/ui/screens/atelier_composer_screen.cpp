@@ -29,7 +29,7 @@ std::string capitalised(const char* name) {
 }
 
 AtelierTeam defaultTeam(int colour) {
-    return {"Équipe " + std::string(kTeamColours[colour].name), colour};
+    return {defaultTeamName(colour), colour};
 }
 
 class AtelierComposerScreen final : public Screen {

@@ -13,6 +13,54 @@ namespace passerelles::ui {
 
 namespace {
 
+struct WrappingField {
+    std::string* value;
+    float width;  // of the text inside the field
+};
+
+// Keeps each line of a multi-line field within its width as the trainer types (ImGui 1.86 does not wrap):
+// the last space before the edge becomes a line break, as a word processor would do it.
+int wrapAsTyped(ImGuiInputTextCallbackData* data) {
+    auto* field = static_cast<WrappingField*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        field->value->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = field->value->data();
+        return 0;
+    }
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit) {
+        return 0;
+    }
+    const int cursor = data->CursorPos;
+    int lineStart = cursor;
+    while (lineStart > 0 && data->Buf[lineStart - 1] != '\n') {
+        --lineStart;
+    }
+    if (ImGui::CalcTextSize(data->Buf + lineStart, data->Buf + cursor).x <= field->width) {
+        return 0;
+    }
+    for (int i = cursor - 1; i > lineStart; --i) {
+        if (data->Buf[i] == ' ') {
+            data->DeleteChars(i, 1);
+            data->InsertChars(i, "\n");
+            data->CursorPos = cursor;
+            return 0;
+        }
+    }
+    return 0;
+}
+
+// A multi-line text field whose lines wrap at its width. Returns true while it has the keyboard.
+bool wrappingField(Frame& frame, const char* id, std::string& value, float width, float height) {
+    const ImVec2 padding(frame.layout.unit * 0.4f, frame.layout.unit * 0.3f);
+    WrappingField field{&value, width - padding.x * 2.0f - ImGui::GetStyle().ScrollbarSize};
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding);
+    ImGui::InputTextMultiline(id, value.data(), value.capacity() + 1, ImVec2(width, height),
+                              ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackEdit,
+                              wrapAsTyped, &field);
+    ImGui::PopStyleVar();
+    return ImGui::IsItemActive();
+}
+
 class AtelierEndScreen final : public Screen {
   public:
     explicit AtelierEndScreen(std::shared_ptr<AtelierSession> session) : session_(std::move(session)) {}
@@ -29,6 +77,12 @@ class AtelierEndScreen final : public Screen {
         if (!typing_ && frame.input.take(Key::E)) {
             writeReport(frame);
         }
+        if (!typing_ && session_->lastReport && frame.input.take(Key::O)) {
+            open(frame, *session_->lastReport);
+        }
+        if (!typing_ && session_->lastReport && frame.input.take(Key::D)) {
+            open(frame, session_->lastReport->parent_path());
+        }
         heading(frame, "Bilan de l’atelier", frame.services.fonts.title, theme::kPrimary);
         mutedText(frame, describeSession(frame));
         verticalSpace(frame, 0.4f);
@@ -36,16 +90,36 @@ class AtelierEndScreen final : public Screen {
         verticalSpace(frame, 0.4f);
         drawFigures(frame);
         verticalSpace(frame, 0.4f);
-        if (button(frame, session_->lastReport ? "Écrire à nouveau le compte rendu (E)"
-                                               : "Écrire le compte rendu (E)")) {
+        // A row of buttons that wraps: none goes off screen, even at 1024×768 with large text.
+        bool first = true;
+        const float right = ImGui::GetCursorScreenPos().x + availableWidth();
+        const auto next = [&](const char* label, ButtonStyle style) {
+            ImGui::PushFont(frame.services.fonts.bold);
+            const float width = ImGui::CalcTextSize(label).x + frame.layout.unit * 1.6f;
+            ImGui::PopFont();
+            if (!first) {
+                ImGui::SameLine();
+                if (ImGui::GetCursorScreenPos().x + width > right) {
+                    ImGui::NewLine();
+                }
+            }
+            first = false;
+            return button(frame, label, 0.0f, style);
+        };
+        if (next(session_->lastReport ? "Écrire à nouveau le compte rendu (E)" : "Écrire le compte rendu (E)",
+                 ButtonStyle::Primary)) {
             writeReport(frame);
         }
-        ImGui::SameLine();
-        if (button(frame, "Retour à la présentation (Échap)", 0.0f, ButtonStyle::Secondary)) {
+        if (session_->lastReport && next("Ouvrir le compte rendu (O)", ButtonStyle::Secondary)) {
+            open(frame, *session_->lastReport);
+        }
+        if (session_->lastReport && next("Ouvrir le dossier (D)", ButtonStyle::Secondary)) {
+            open(frame, session_->lastReport->parent_path());
+        }
+        if (next("Retour à la présentation (Échap)", ButtonStyle::Secondary)) {
             frame.navigator.pop();
         }
-        ImGui::SameLine();
-        if (button(frame, "Terminer l’atelier", 0.0f, ButtonStyle::Quiet)) {
+        if (next("Terminer l’atelier", ButtonStyle::Quiet)) {
             frame.navigator.resetTo(makeHomeScreen());
         }
         if (!message_.empty()) {
@@ -117,10 +191,26 @@ class AtelierEndScreen final : public Screen {
         numberRow("dont venues pour la première fois", "##nouvelles", figures.newCollectivites);
         verticalSpace(frame, 0.3f);
         ImGui::TextUnformatted("Ce que la salle a dit (questions, objections, envies) :");
-        typing_ = textField(frame, "##notes", figures.notes, availableWidth(), unit * 4.0f) || typing_;
+        typing_ = wrappingField(frame, "##notes", figures.notes, availableWidth(), unit * 4.0f) || typing_;
         ImGui::TextUnformatted("Prochaines étapes (qui fait quoi, quand) :");
-        typing_ = textField(frame, "##suite", figures.nextSteps, availableWidth(), unit * 4.0f) || typing_;
+        typing_ =
+            wrappingField(frame, "##suite", figures.nextSteps, availableWidth(), unit * 4.0f) || typing_;
         endPanel(frame);
+    }
+
+    // The report or its folder, with the system's own program (never from core: the app provides it).
+    void open(Frame& frame, const std::filesystem::path& target) {
+        std::string error;
+        if (!frame.services.openWithSystem) {
+            failed_ = true;
+            message_ = "Ouvrir un fichier n’est pas possible ici : " + target.string();
+        } else if (!frame.services.openWithSystem(target, error)) {
+            failed_ = true;
+            message_ = "« " + target.string() + " » n’a pas pu être ouvert : " + error;
+        } else {
+            failed_ = false;
+            message_ = "Ouvert avec le programme du système : " + target.string();
+        }
     }
 
     void writeReport(Frame& frame) {

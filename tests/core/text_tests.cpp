@@ -155,3 +155,12 @@ TEST_CASE("singular and plural in generated counts: 0 and 1 in the singular") {
     CHECK(countNoun(3, "bonne réponse", "bonnes réponses") == "3 bonnes réponses");
     CHECK(countNoun(1, "bonne réponse", "bonnes réponses") == "1 bonne réponse");
 }
+
+TEST_CASE("a date is typed and shown as JJ/MM/AAAA and kept as ISO; other text is kept as typed") {
+    CHECK(isoDateToNumeric("2026-12-02") == "02/12/2026");
+    CHECK(numericDateToIso("02/12/2026") == "2026-12-02");
+    CHECK(numericDateToIso(isoDateToNumeric("2024-02-01")) == "2024-02-01");
+    CHECK(isoDateToNumeric("le 3 mars") == "le 3 mars");
+    CHECK(numericDateToIso("31/13/2026") == "31/13/2026");
+    CHECK(numericDateToIso("2/12/2026") == "2/12/2026");
+}

@@ -415,6 +415,24 @@ std::string formatFrenchDate(std::string_view isoDate) {
            kMonths[static_cast<std::size_t>(*month - 1)] + " " + std::to_string(*year);
 }
 
+std::string isoDateToNumeric(std::string_view isoDate) {
+    const std::string french = formatFrenchDate(isoDate);
+    if (french == isoDate) {
+        return std::string(isoDate);  // not a valid ISO date
+    }
+    return std::string(isoDate.substr(8, 2)) + "/" + std::string(isoDate.substr(5, 2)) + "/" +
+           std::string(isoDate.substr(0, 4));
+}
+
+std::string numericDateToIso(std::string_view numeric) {
+    if (numeric.size() != 10 || numeric[2] != '/' || numeric[5] != '/') {
+        return std::string(numeric);
+    }
+    const std::string iso = std::string(numeric.substr(6, 4)) + "-" + std::string(numeric.substr(3, 2)) +
+                            "-" + std::string(numeric.substr(0, 2));
+    return formatFrenchDate(iso) == iso ? std::string(numeric) : iso;
+}
+
 std::string formatLocalTimeNow(const char* strftimeFormat) {
     const std::time_t now = std::time(nullptr);
     const std::tm local = platform::localTime(now);

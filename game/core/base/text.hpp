@@ -47,6 +47,11 @@ std::string guillemets(std::string_view text);
 // valid ISO date comes back unchanged, so a trainer's free text is never lost.
 std::string formatFrenchDate(std::string_view isoDate);
 
+// "2026-12-02" ⇄ "02/12/2026", as a date is typed in a French form (JJ/MM/AAAA); text that is not such a
+// date comes back unchanged either way, so what a trainer typed is never lost.
+std::string isoDateToNumeric(std::string_view isoDate);
+std::string numericDateToIso(std::string_view numeric);
+
 // "1 partie jouée", "3 parties jouées": French puts 0 and 1 in the singular.
 std::string countNoun(long long count, std::string_view singular, std::string_view pluralForm);
 

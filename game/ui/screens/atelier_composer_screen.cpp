@@ -181,10 +181,16 @@ class AtelierComposerScreen final : public Screen {
         };
         row("Titre", "##titre", plan_.title);
         row("Lieu", "##lieu", plan_.place);
-        row("Date", "##date", plan_.date);
+        // The plan keeps an ISO date; the trainer reads and types it as JJ/MM/AAAA.
+        if (shownDateFor_ != plan_.date) {
+            dateText_ = isoDateToNumeric(plan_.date);
+        }
+        row("Date", "##date", dateText_);
+        plan_.date = numericDateToIso(dateText_);
+        shownDateFor_ = plan_.date;
         row("Public", "##public", plan_.audience);
         sourceLine(frame,
-                   "Public : en clair, par exemple « élus de communes rurales du Cher ». Date : AAAA-MM-JJ.");
+                   "Public : en clair, par exemple « élus de communes rurales du Cher ». Date : JJ/MM/AAAA.");
         endPanel(frame);
     }
 
@@ -487,7 +493,7 @@ class AtelierComposerScreen final : public Screen {
         }
         for (std::size_t i = 0; i < savedPlans_.size(); ++i) {
             const AtelierPlan& saved = savedPlans_[i].plan;
-            std::string label = saved.date + " · " + saved.title;
+            std::string label = formatFrenchDate(saved.date) + " · " + saved.title;
             if (!saved.place.empty()) {
                 label += " · " + saved.place;
             }
@@ -603,6 +609,8 @@ class AtelierComposerScreen final : public Screen {
     float fittedWidth_ = -1.0f;
     const ImFont* fittedFont_ = nullptr;
     std::string search_;
+    std::string dateText_;      // the date field as typed: 02/12/2026
+    std::string shownDateFor_;  // the plan's date that dateText_ shows
     bool catalogueOpen_ = false;
     bool plansOpen_ = false;
     std::vector<SavedPlan> savedPlans_;

@@ -5,12 +5,13 @@
 
 #include "core/base/file_writing.hpp"
 #include "core/base/platform.hpp"
+#include "core/progress/progress_report.hpp"
 
 namespace passerelles::ui {
 
 ProgressService::ProgressService(const std::filesystem::path& dataDirectory, const ContentLibrary& library,
                                  ProgressStore::Clock clock)
-    : dataDirectory_(dataDirectory) {
+    : dataDirectory_(dataDirectory), library_(&library) {
     auto opened = ProgressStore::open(dataDirectory / "progress.db", std::move(clock));
     if (!opened.notice.empty()) {
         notices_.push_back(opened.notice);
@@ -68,7 +69,62 @@ bool ProgressService::deleteCurrentProfile() {
 }
 
 std::vector<ProfileInfo> ProgressService::profiles() {
+    ++queries_;
     return store_ ? store_->profiles() : std::vector<ProfileInfo>{};
+}
+
+bool ProgressService::renameProfile(std::int64_t id, const std::string& name) {
+    if (!store_) {
+        return false;
+    }
+    if (!store_->renameProfile(id, name)) {
+        lastMessage_ = store_->lastError();
+        return false;
+    }
+    if (profile_ && profile_->id == id) {
+        profile_ = store_->findProfile(id);
+    }
+    return true;
+}
+
+ProfileSettings ProgressService::settings() {
+    ++queries_;
+    return store_ && profile_ ? store_->settingsOf(profile_->id) : ProfileSettings{};
+}
+
+bool ProgressService::setDesiredRetention(double retention) {
+    if (!store_ || !profile_) {
+        return false;
+    }
+    if (!store_->setDesiredRetention(profile_->id, retention)) {
+        lastMessage_ = store_->lastError();
+        return false;
+    }
+    return true;
+}
+
+bool ProgressService::setDailyGoal(int goal) {
+    if (!store_ || !profile_) {
+        return false;
+    }
+    if (!store_->setDailyGoal(profile_->id, goal)) {
+        lastMessage_ = store_->lastError();
+        return false;
+    }
+    return true;
+}
+
+DailyGoalStatus ProgressService::dailyGoal() {
+    ++queries_;
+    return store_ && profile_ ? store_->dailyGoal(profile_->id) : DailyGoalStatus{};
+}
+
+std::vector<std::pair<std::pair<std::string, std::string>, int>> ProgressService::itemsSeenPerActivity() {
+    ++queries_;
+    if (!store_ || !profile_) {
+        return {};
+    }
+    return store_->itemsSeenPerActivity(profile_->id);
 }
 
 std::unique_ptr<ActivityRecorder> ProgressService::recorderFor(const Pack& pack, ActivityKind kind,
@@ -80,6 +136,7 @@ std::unique_ptr<ActivityRecorder> ProgressService::recorderFor(const Pack& pack,
 }
 
 std::vector<ReviewEntry> ProgressService::dueToday() {
+    ++queries_;
     if (!store_ || !profile_) {
         return {};
     }
@@ -87,6 +144,7 @@ std::vector<ReviewEntry> ProgressService::dueToday() {
 }
 
 std::size_t ProgressService::dueTodayCount() {
+    ++queries_;
     if (!store_ || !profile_) {
         return 0;
     }
@@ -94,6 +152,7 @@ std::size_t ProgressService::dueTodayCount() {
 }
 
 std::size_t ProgressService::dueTomorrowCount() {
+    ++queries_;
     if (!store_ || !profile_) {
         return 0;
     }
@@ -119,7 +178,7 @@ std::optional<std::filesystem::path> ProgressService::exportHistory() {
     const std::filesystem::path file =
         exportFile("progression-" + fileNameSlug(profile_->name) + "-", ".csv");
     std::string message;
-    if (!writeFileAtomically(file, store_->exportCsv(profile_->id), message)) {
+    if (!writeFileAtomically(file, exportHistoryCsv(*library_, *store_, profile_->id), message)) {
         lastMessage_ = "L’export n’a pas pu être écrit : " + message;
         return std::nullopt;
     }

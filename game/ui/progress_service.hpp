@@ -35,6 +35,16 @@ class ProgressService {
     // Deletes the current profile and everything about it, then plays as a guest.
     bool deleteCurrentProfile();
     std::vector<ProfileInfo> profiles();
+    // Renames a profile (the current one keeps playing under its new name); false with lastMessage().
+    bool renameProfile(std::int64_t id, const std::string& name);
+
+    // The current profile's settings and daily goal (defaults for a guest).
+    ProfileSettings settings();
+    bool setDesiredRetention(double retention);
+    bool setDailyGoal(int goal);
+    DailyGoalStatus dailyGoal();
+    // Items seen per activity of the current profile: (pack, activity) → count.
+    std::vector<std::pair<std::pair<std::string, std::string>, int>> itemsSeenPerActivity();
 
     // A recorder for one play of an activity (it records nothing for a guest).
     std::unique_ptr<ActivityRecorder> recorderFor(const Pack& pack, ActivityKind kind,
@@ -57,15 +67,19 @@ class ProgressService {
     // Messages for the learner: a damaged file moved aside, a store that could not be opened, a failed save.
     const std::vector<std::string>& notices() const { return notices_; }
     const std::string& lastMessage() const { return lastMessage_; }
+    // How many times screens asked the store something: tests check that an idle frame asks nothing.
+    std::size_t queries() const { return queries_; }
 
   private:
     std::unique_ptr<ProgressStore> store_;
     // DATA/exports/PREFIX<date-time>EXTENSION, the folder created if needed.
     std::filesystem::path exportFile(const std::string& prefix, const std::string& extension);
     std::filesystem::path dataDirectory_;
+    const ContentLibrary* library_ = nullptr;
     std::optional<ProfileInfo> profile_;
     std::vector<std::string> notices_;
     std::string lastMessage_;
+    std::size_t queries_ = 0;
 };
 
 }  // namespace passerelles::ui

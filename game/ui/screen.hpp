@@ -1,9 +1,11 @@
 // What every screen is given and must provide: a thin view that draws a state and sends events.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,6 +52,9 @@ struct Services {
     ProgressService& progress;
     ImageSource* images = nullptr;
     std::vector<std::string> startupMessages;  // shown on the home screen (missing font, bad option…)
+    // The seed of a new play's option shuffle (quiz, review); nullopt keeps the files' order (tests that
+    // press the booklet's letters). Set by the session from SessionOptions.
+    std::function<std::optional<std::uint64_t>()> playSeed;
     // Opens a file or a folder with the system's program (a browser, the file manager): the app gives one
     // (SDL_OpenURL: xdg-open on Linux, ShellExecuteW on Windows), tests give one that only records. Empty:
     // nothing can be opened. Returns false with a French message in `error`.

@@ -26,11 +26,12 @@ void Navigator::resetTo(std::unique_ptr<Screen> screen) {
 // rich-text cache and acronyms seen, the rest shared with the main window.
 struct ScreenHost::Audience {
     explicit Audience(Services& main)
-        : fonts(main.fonts),
-          text(&main.glossary, &acronyms),
-          services{main.library,       main.glossary, main.settings, fonts,   text,
-                   acronyms,           main.now,      main.progress, nullptr, {},
-                   main.openWithSystem} {
+        : fonts(main.fonts), text(&main.glossary, &acronyms), services{main.library,  main.glossary,
+                                                                       main.settings, fonts,
+                                                                       text,          acronyms,
+                                                                       main.now,      main.progress,
+                                                                       nullptr,       {},
+                                                                       main.playSeed, main.openWithSystem} {
         fonts.body = nullptr;  // the copy still points into the main atlas: force a build in this one
     }
     FontSet fonts;

@@ -2,6 +2,7 @@
 #include "ui/session.hpp"
 
 #include <chrono>
+#include <random>
 
 #include "ui/screens/screens.hpp"
 
@@ -104,23 +105,34 @@ Session::Session(SessionOptions options)
     progress_ = options.dataDirectory.empty()
                     ? std::make_unique<ProgressService>()
                     : std::make_unique<ProgressService>(options.dataDirectory, library_, options.storeClock);
-    services_ = std::make_unique<Services>(
-        Services{library_, glossary_, settings_, fonts_, text_, acronyms_, clock, *progress_, nullptr, {}});
+    services_ = std::make_unique<Services>(Services{
+        library_, glossary_, settings_, fonts_, text_, acronyms_, clock, *progress_, nullptr, {}, {}});
     for (const auto& notice : progress_->notices()) {
         services_->startupMessages.push_back(notice);
     }
+    services_->playSeed = [shuffle = options.shuffleOptions,
+                           fixed = options.optionSeed]() -> std::optional<std::uint64_t> {
+        if (!shuffle) {
+            return std::nullopt;
+        }
+        if (fixed) {
+            return fixed;
+        }
+        // A new order each play: the system's entropy, mixed with the clock in case it is a fixed sequence.
+        std::random_device entropy;
+        const auto ticks =
+            static_cast<std::uint64_t>(std::chrono::system_clock::now().time_since_epoch().count());
+        return (static_cast<std::uint64_t>(entropy()) << 32U) ^ entropy() ^ ticks;
+    };
     const bool openingActivity = !options.open.empty() && options.open != "home";
     if (!options.profile.empty() && options.profile != "guest" && progress_->available()) {
-        const std::string key = profileNameKey(options.profile);
-        bool found = false;
-        for (const auto& profile : progress_->profiles()) {
-            if (profileNameKey(profile.name) == key) {
-                found = progress_->chooseProfile(profile.id);
-            }
-        }
-        if (!found && !progress_->createProfile(options.profile)) {
+        // Looked up and created in one transaction: another game starting with the same name at the same
+        // moment does not leave this one playing as a guest.
+        const auto id = progress_->store()->useOrCreateProfile(options.profile);
+        if (!id || !progress_->chooseProfile(*id)) {
             services_->startupMessages.push_back("Profil « " + options.profile +
-                                                 " » : " + progress_->lastMessage());
+                                                 " » : " + progress_->store()->lastError() +
+                                                 " Vous jouez en invité : rien ne sera enregistré.");
         }
     }
     const bool askWhoPlays = options.profile.empty() && !openingActivity && progress_->available();

@@ -29,6 +29,11 @@ struct SessionOptions {
     // "guest" records nothing, any other value is a profile name (created if needed).
     std::string profile;
     ProgressStore::Clock storeClock;  // unix seconds; tests fix the day
+    // Quiz options: shuffled per play with a new random seed (the game), with this fixed seed (a
+    // reproducible run), or in the files' order when shuffleOptions is false (tests that press the letters
+    // of the booklet's answers).
+    bool shuffleOptions = true;
+    std::optional<std::uint64_t> optionSeed;
 };
 
 class Session {

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/base/csv_writer.hpp"
+#include "core/progress/progress_report.hpp"
 #include "core/progress/progress_store.hpp"
 #include "support/csv_reading.hpp"
 #include "support/test_support.hpp"
@@ -46,10 +47,11 @@ TEST_CASE("the progress history export neutralises a profile name written as a f
     record.maxPoints = 1;
     record.fingerprint = "f1";
     REQUIRE(opened.store->record(record));
-    const auto rows = testing::readCsv(opened.store->exportCsv(*profile));
+    const ContentLibrary noPacks;
+    const auto rows = testing::readCsv(exportHistoryCsv(noPacks, *opened.store, *profile));
     REQUIRE(rows.size() == 2);
     CHECK(rows[1][1] == "'=cmd|' /C calc'!A0");
     CHECK(rows[1][2] == "'@pack");
     CHECK(rows[1][4] == "'+quiz");
-    CHECK(rows[1][6] == "'-q01");
+    CHECK(rows[1][6] == "'-q01 (pack non chargé)");
 }

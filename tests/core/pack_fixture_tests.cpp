@@ -2,6 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
 
 #include "core/base/text.hpp"
 #include "core/loading/pack_loader.hpp"
@@ -207,3 +211,35 @@ TEST_CASE("an unreadable file is reported, not fatal") {
     CHECK_MESSAGE(child.report == "ok", child.report);
 }
 #endif
+
+// The whole report of each fixture pack, count and order included, against its reviewed expected.txt:
+// a substring check would pass if an extra error appeared or a message lost its location.
+TEST_CASE("every fixture pack reports exactly the diagnostics of its expected.txt") {
+    const auto packsDir = testing::fixturesDir() / "packs";
+    const bool rewrite = std::getenv("PASSERELLES_WRITE_EXPECTED") != nullptr;
+    std::vector<std::filesystem::path> fixtures;
+    for (const auto& entry : std::filesystem::directory_iterator(packsDir)) {
+        if (entry.is_directory()) {
+            fixtures.push_back(entry.path());
+        }
+    }
+    std::sort(fixtures.begin(), fixtures.end());
+    REQUIRE(fixtures.size() >= 18);
+    for (const auto& fixture : fixtures) {
+        const PackLoad load = loadPack(fixture);
+        std::string report = std::to_string(load.diagnostics.items().size()) + " diagnostic(s), " +
+                             std::to_string(load.diagnostics.errorCount()) + " erreur(s)\n";
+        for (const Diagnostic& diagnostic : load.diagnostics.items()) {
+            report += formatDiagnostic(diagnostic) + "\n";
+        }
+        const auto expectedPath = fixture / "expected.txt";
+        if (rewrite) {
+            testing::writeFile(expectedPath, report);
+            continue;
+        }
+        REQUIRE_MESSAGE(std::filesystem::exists(expectedPath), expectedPath.string() << " is missing");
+        CHECK_MESSAGE(testing::readFile(expectedPath) == report, fixture.filename().string()
+                                                                     << " now reports:\n"
+                                                                     << report);
+    }
+}

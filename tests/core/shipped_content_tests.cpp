@@ -80,3 +80,25 @@ TEST_CASE("the cahier ludique pack has the booklet's 12 idées reçues and its 3
     CHECK(load.pack->findScenario("long-fleuve-tranquille") != nullptr);
     CHECK(load.pack->findScenario("cofinancement") != nullptr);
 }
+
+TEST_CASE("oui/non and vrai/faux questions keep their order in every shipped quiz") {
+    const auto library = ContentLibrary::load({{testing::contentDir(), "bundled"}});
+    int ordered = 0;
+    for (const auto& entry : library.packs) {
+        REQUIRE(entry.load.usable());
+        for (const auto& quiz : entry.load.pack->quizzes) {
+            for (const auto& question : quiz.questions) {
+                std::vector<std::string> texts;
+                for (const auto& option : question.options) {
+                    texts.push_back(option.text);
+                }
+                const bool pair = texts == std::vector<std::string>{"Oui", "Non"} ||
+                                  texts == std::vector<std::string>{"Vrai", "Faux"};
+                CAPTURE(question.id);
+                CHECK(question.shuffle == !pair);  // and nothing else is held in place
+                ordered += pair ? 1 : 0;
+            }
+        }
+    }
+    CHECK(ordered == 6);  // cahier q02, q05, q10, q12, q14, q16
+}

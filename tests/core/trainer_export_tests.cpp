@@ -204,6 +204,7 @@ Quiz everyFieldQuiz() {
     question.tags.difficulty = 3;
     question.tags.verifiedOn = "2025-01-15";
     question.tags.image = "images/carte.png";
+    question.shuffle = false;
     quiz.questions.push_back(question);
     return quiz;
 }
@@ -289,7 +290,8 @@ void checkEveryFieldSurvivesOrIsNamed(TrainerFormat format) {
         {"audiences", [&] { return back.audiences == sent.tags.audiences; }},
         {"difficulty", [&] { return back.difficulty == sent.tags.difficulty; }},
         {"verifiedOn", [&] { return back.verifiedOn == sent.tags.verifiedOn; }},
-        {"image", [] { return false; }},  // ImportedQuestion has no place for it
+        {"image", [] { return false; }},    // ImportedQuestion has no place for it
+        {"shuffle", [] { return false; }},  // nor for the options' fixed order (kept on import into a pack)
     };
     const std::set<std::string> named = namedFields(exported);
     for (const std::string& field : schemaQuestionFields()) {
@@ -311,7 +313,7 @@ TEST_CASE("GIFT round trip of every field of the schema: each comes back, or the
     checkEveryFieldSurvivesOrIsNamed(TrainerFormat::Gift);
     const ExportResult exported = exportGift(samplePack(), everyFieldQuiz());
     CHECK(namedFields(exported) == std::set<std::string>{"options.id", "source", "themes", "audiences",
-                                                         "difficulty", "verifiedOn", "image"});
+                                                         "difficulty", "verifiedOn", "image", "shuffle"});
     bool plainWords = false;
     for (const auto& warning : exported.warnings.items()) {
         plainWords |=
@@ -324,7 +326,7 @@ TEST_CASE("GIFT round trip of every field of the schema: each comes back, or the
 TEST_CASE("CSV round trip of every field of the schema: each comes back, or the export names it") {
     checkEveryFieldSurvivesOrIsNamed(TrainerFormat::Csv);
     CHECK(namedFields(exportCsv(everyFieldQuiz())) ==
-          std::set<std::string>{"options.id", "source.lines", "image"});
+          std::set<std::string>{"options.id", "source.lines", "image", "shuffle"});
 }
 
 TEST_CASE("points a format rounds are named too") {

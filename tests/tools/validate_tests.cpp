@@ -17,6 +17,10 @@ std::string fixture(const std::string& name) {
     return (testing::fixturesDir() / "packs" / name).string();
 }
 
+std::string lintFixture() {
+    return (testing::fixturesDir() / "lint" / "cued").string();
+}
+
 }  // namespace
 
 TEST_CASE("validate prints file:line:column and a French sentence, and exits 1") {
@@ -158,4 +162,56 @@ TEST_CASE("validate reports a condition number too large for a double instead of
     CHECK(result.out.find("scenario.json:88:") != std::string::npos);
     CHECK(result.out.find("trop grand pour être utilisé") != std::string::npos);
     CHECK(result.out.find("pack non valide") != std::string::npos);
+}
+
+TEST_CASE("validate warns about answer cues (the pack stays valid) and stats gives the figures") {
+    const Output checked = tool({"validate", lintFixture()});
+    CHECK(checked.code == 0);  // cues are warnings, not errors
+    CHECK(checked.out.find(
+              "quiz.json: avertissement : Relecture, quiz « quiz-indices » : La bonne réponse est "
+              "la seule option la plus longue dans 5 éléments sur 5 (100 %)") != std::string::npos);
+    CHECK(checked.out.find(
+              "« 104\xC2\xA0répondants », de la bonne réponse et d'aucune autre, se lit déjà dans la "
+              "description du pack") != std::string::npos);
+    CHECK(checked.out.find("(/questions/4)") != std::string::npos);
+    CHECK(checked.out.find("pack valide (0 erreur, 2 avertissements)") != std::string::npos);
+    const auto json = nlohmann::json::parse(tool({"validate", "--json", lintFixture()}).out);
+    CHECK(json[0]["valid"] == true);
+    CHECK(json[0]["warnings"] == 2);
+
+    const Output figures = tool({"stats", lintFixture()});
+    CHECK(figures.code == 0);
+    CHECK(figures.out.find("quiz « quiz-indices », 5 questions : seule plus longue 5/5 (100 %) ; options "
+                           "mélangées à chaque partie ; 2 problèmes") != std::string::npos);
+    // The control pack has no cue.
+    CHECK(tool({"validate", fixture("valid-minimal")}).out.find("Relecture") == std::string::npos);
+}
+
+TEST_CASE("every shipped pack validates with no cue warning") {
+    for (const char* pack :
+         {"cahier-ludique", "acter-2024", "journee-cuf-2015", "strategie-internationale"}) {
+        CAPTURE(pack);
+        const Output result = tool({"validate", (testing::contentDir() / pack).string()});
+        CHECK(result.code == 0);
+        CHECK(result.out.find("Relecture") == std::string::npos);
+        const Output figures = tool({"stats", (testing::contentDir() / pack).string()});
+        CHECK(figures.out.find("problème") == std::string::npos);
+    }
+}
+
+TEST_CASE("stats lists the items never verified against their source") {
+    // valid-minimal's two questions carry no verifiedOn.
+    const Output never = tool({"stats", fixture("valid-minimal")});
+    CHECK(never.out.find("Jamais vérifiés (sans verifiedOn) : 2 : quiz « quiz-test », question q01 ; quiz "
+                         "« quiz-test », question q02") != std::string::npos);
+    testing::TemporaryFolder folder;
+    testing::copyFolder(testing::fixturesDir() / "packs" / "valid-minimal", folder.path() / "p");
+    std::string quiz = testing::readFile(folder.path() / "p" / "quiz.json");
+    const auto at = quiz.find("\"difficulty\": 1");
+    REQUIRE(at != std::string::npos);
+    quiz.insert(at, "\"verifiedOn\": \"2026-12-05\", ");
+    testing::writeFile(folder.path() / "p" / "quiz.json", quiz);
+    const Output one = tool({"stats", (folder.path() / "p").string()});
+    CHECK(one.out.find("Jamais vérifiés (sans verifiedOn) : 1 : quiz « quiz-test », question q02\n") !=
+          std::string::npos);
 }

@@ -16,6 +16,11 @@ int usageError(std::ostream& err, const std::string& message);
 // Loads a pack for a command that needs a playable pack; on failure prints the problems and returns false.
 bool loadPlayablePack(const std::string& folder, PackLoad& load, std::ostream& err);
 
+// The content lint (core/content/content_lint.hpp): its findings as warnings naming the activity files,
+// and its figures per activity for stats.
+std::vector<Diagnostic> lintDiagnostics(const Pack& pack, const std::string& folder);
+void printLintFigures(const Pack& pack, const std::string& folder, std::ostream& out);
+
 int validate(const Arguments& arguments, std::ostream& out, std::ostream& err);
 int list(const Arguments& arguments, std::ostream& out, std::ostream& err);
 int stats(const Arguments& arguments, std::ostream& out, std::ostream& err);

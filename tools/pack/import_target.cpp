@@ -369,6 +369,7 @@ Json questionJson(const ImportedQuestion& question, const Json* old, ScoringRule
     } else if (*question.scoring != quizRule) {
         value["scoring"] = *question.scoring == ScoringRule::Partial ? "partial" : "all-or-nothing";
     }
+    keepOld("shuffle");  // no trainer format says whether the options keep their order
     if (!question.points) {
         keepOld("points");
     } else if (*question.points != 1.0) {

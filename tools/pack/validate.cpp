@@ -9,9 +9,9 @@ namespace passerelles::packtool {
 
 namespace {
 
-nlohmann::json diagnosticsToJson(const PackLoad& load) {
+nlohmann::json diagnosticsToJson(const std::vector<Diagnostic>& diagnostics) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& d : load.diagnostics.items()) {
+    for (const auto& d : diagnostics) {
         list.push_back({{"severity", d.severity == Severity::Error ? "error" : "warning"},
                         {"file", d.file},
                         {"pointer", d.pointer},
@@ -44,19 +44,25 @@ int validate(const std::vector<std::string>& arguments, std::ostream& out, std::
     for (const auto& folder : folders) {
         const PackLoad load = loadPack(folder);
         anyError = anyError || load.diagnostics.hasErrors() || !load.usable();
+        // The loader's problems, then the content lint's warnings (cues that give answers away).
+        std::vector<Diagnostic> diagnostics = load.diagnostics.items();
+        if (load.usable()) {
+            const auto lint = lintDiagnostics(*load.pack, folder);
+            diagnostics.insert(diagnostics.end(), lint.begin(), lint.end());
+        }
+        const int errors = load.diagnostics.errorCount();
+        const int warnings = static_cast<int>(diagnostics.size()) - errors;
         if (asJson) {
             report.push_back({{"pack", printableForTerminal(folder)},
                               {"valid", load.usable() && !load.diagnostics.hasErrors()},
-                              {"errors", load.diagnostics.errorCount()},
-                              {"warnings", load.diagnostics.warningCount()},
-                              {"diagnostics", diagnosticsToJson(load)}});
+                              {"errors", errors},
+                              {"warnings", warnings},
+                              {"diagnostics", diagnosticsToJson(diagnostics)}});
             continue;
         }
-        for (const auto& diagnostic : load.diagnostics.items()) {
+        for (const auto& diagnostic : diagnostics) {
             out << printableForTerminal(formatDiagnostic(diagnostic)) << "\n";
         }
-        const int errors = load.diagnostics.errorCount();
-        const int warnings = load.diagnostics.warningCount();
         out << printableForTerminal(folder) << " : ";
         if (errors == 0 && load.usable()) {
             out << "pack valide";

@@ -83,23 +83,25 @@ std::string fileNameSlug(std::string_view text, std::size_t maxLength) {
     return out;
 }
 
-std::optional<std::filesystem::path> moveDamagedFileAside(const std::filesystem::path& file,
-                                                          std::int64_t now) {
+std::optional<std::filesystem::path> moveFileAside(const std::filesystem::path& file, const std::string& word,
+                                                   std::int64_t now) {
     const std::time_t time = static_cast<std::time_t>(now);
     const std::tm local = platform::localTime(time);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+    const std::string base = "." + word + "-" + stamp;
     std::filesystem::path target = file;
-    target += std::string(".endommage-") + stamp;
+    target += base;
     std::error_code error;
-    for (int suffix = 1; std::filesystem::exists(target, error); ++suffix) {
+    for (int suffix = 2; std::filesystem::exists(target, error); ++suffix) {
         target = file;
-        target += std::string(".endommage-") + stamp + "-" + std::to_string(suffix);
+        target += base + "-" + std::to_string(suffix);
     }
     std::filesystem::rename(file, target, error);
     if (error) {
         return std::nullopt;
     }
+    // The journals belong to the file: left behind, SQLite would replay them into the fresh one.
     for (const char* journal : {"-wal", "-shm"}) {
         std::filesystem::path companion = file;
         companion += journal;
@@ -110,6 +112,11 @@ std::optional<std::filesystem::path> moveDamagedFileAside(const std::filesystem:
         }
     }
     return target;
+}
+
+std::optional<std::filesystem::path> moveDamagedFileAside(const std::filesystem::path& file,
+                                                          std::int64_t now) {
+    return moveFileAside(file, "endommage", now);
 }
 
 }  // namespace passerelles

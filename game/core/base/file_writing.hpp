@@ -23,6 +23,9 @@ bool writeFileAtomically(const std::filesystem::path& path, const std::string& c
 // nothing is overwritten or deleted. Returns the new name, or nullopt when the file could not be moved.
 std::optional<std::filesystem::path> moveDamagedFileAside(const std::filesystem::path& file,
                                                           std::int64_t now);
+// The same with another word: FILE.WORD-YYYYMMDD-HHMMSS ("autre-programme" for another program's file).
+std::optional<std::filesystem::path> moveFileAside(const std::filesystem::path& file, const std::string& word,
+                                                   std::int64_t now);
 
 // "Bourges, salle des fêtes" → "bourges-salle-des-fetes": lowercase ASCII letters, digits and hyphens,
 // at most `maxLength` characters; for folder and file names built from what a trainer typed.

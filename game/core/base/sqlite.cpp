@@ -3,7 +3,28 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+
 namespace passerelles::sql {
+
+namespace {
+
+// SQLite's own busy handler sleeps up to 100 ms between tries: against a process that writes without
+// pause, almost every try lands inside its next transaction and a profile could not be created in 2 s.
+// Short sleeps catch the gaps between its transactions; the deadline is long enough for a human.
+int waitForLock(void* context, int calls) {
+    auto* deadline = static_cast<std::chrono::steady_clock::time_point*>(context);
+    const auto now = std::chrono::steady_clock::now();
+    if (calls == 0) {
+        *deadline = now + std::chrono::milliseconds(Database::kBusyTimeoutMilliseconds);
+    } else if (now >= *deadline) {
+        return 0;
+    }
+    sqlite3_sleep(1);
+    return 1;
+}
+
+}  // namespace
 
 Database::Database(const std::filesystem::path& file) {
     // NOMUTEX: a connection is only ever used by the thread that opened it, so SQLite need not lock its
@@ -20,7 +41,8 @@ Database::Database(const std::filesystem::path& file) {
         return;
     }
     sqlite3_extended_result_codes(handle_, 1);
-    sqlite3_busy_timeout(handle_, 2000);  // a second window on the same profile waits rather than fails
+    // A second window on the same file waits rather than fails.
+    sqlite3_busy_handler(handle_, waitForLock, &busyDeadline_);
 }
 
 Database::~Database() {
@@ -193,6 +215,11 @@ std::string Statement::text(int column) const {
 
 Transaction::Transaction(Database& database) : database_(database) {
     begun_ = database_.execute("BEGIN IMMEDIATE");
+    if (!begun_ && (database_.errorCode() & 0xFF) == SQLITE_BUSY) {
+        // Another process held the file for the whole wait: one more wait before giving up.
+        database_.clearError();
+        begun_ = database_.execute("BEGIN IMMEDIATE");
+    }
 }
 
 Transaction::~Transaction() {

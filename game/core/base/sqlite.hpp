@@ -1,6 +1,7 @@
 // A thin RAII layer over SQLite: open, prepared statements, transactions; errors as values, never aborts.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -45,6 +46,10 @@ class Statement {
 
 class Database {
   public:
+    // How long a statement waits for another process's write to end before failing with SQLITE_BUSY
+    // (a transaction then tries once more).
+    static constexpr int kBusyTimeoutMilliseconds = 10000;
+
     // Opens (or creates) the file; check ok() and error().
     explicit Database(const std::filesystem::path& file);
     ~Database();
@@ -77,6 +82,7 @@ class Database {
     sqlite3* handle_ = nullptr;
     std::string error_;
     int lastCode_ = 0;
+    std::chrono::steady_clock::time_point busyDeadline_;
 };
 
 // Commits on commit(); rolls back if destroyed before.

@@ -16,6 +16,7 @@
 #include "core/base/csv_writer.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/sqlite.hpp"
+#include "core/base/sqlite_file.hpp"
 #include "core/base/text.hpp"
 #include "core/play/quiz_scoring.hpp"
 
@@ -460,57 +461,55 @@ std::string formatLeaders(const std::vector<BorneLeader>& leaders) {
 
 // ---- The day's counters --------------------------------------------------------------------------------
 
-BorneStore::BorneStore(const std::filesystem::path& dataDirectory) {
-    std::error_code code;
-    std::filesystem::create_directories(dataDirectory, code);
-    const auto file = dataDirectory / "borne.db";
-    database_ = std::make_unique<sql::Database>(file);
-    if (database_->isOpen() && database_->queryText("PRAGMA quick_check").value_or("") != "ok") {
-        // A damaged file is kept for whoever wants to look at it; the booth starts a fresh day.
-        database_.reset();
-        const auto aside = moveDamagedFileAside(file, static_cast<std::int64_t>(std::time(nullptr)));
-        error_ =
-            !aside
-                ? "Le fichier des compteurs de la borne est endommagé et ne peut pas être déplacé : "
-                  "les compteurs ne seront pas enregistrés."
-                : "Le fichier des compteurs de la borne était endommagé : il a été mis de côté sous le nom " +
-                      guillemets(aside->filename().string()) + " et un nouveau a été créé.";
-        if (!aside) {
-            return;
-        }
-        database_ = std::make_unique<sql::Database>(file);
+namespace {
+
+// WAL with synchronous = NORMAL: a killed process loses nothing committed; only a power cut may lose the
+// last rounds, which is acceptable for anonymous counters and keeps the booth's disk quiet.
+SqliteFileKind borneFileKind() {
+    SqliteFileKind kind;
+    kind.what = "Le fichier des compteurs de la borne";
+    kind.applicationId = kBorneApplicationId;
+    kind.knownTables = {"rounds", "asked", "pin_lockout"};
+    kind.synchronous = "NORMAL";
+    // Files written before the version and the id hold some of these tables already: IF NOT EXISTS.
+    kind.steps = {{0, 1, [](sql::Database& database) {
+                       return database.execute(
+                           "CREATE TABLE IF NOT EXISTS rounds ("
+                           " id INTEGER PRIMARY KEY, day TEXT NOT NULL, finished INTEGER NOT NULL,"
+                           " points REAL NOT NULL, max_points REAL NOT NULL, percent INTEGER NOT NULL,"
+                           " nickname TEXT);"
+                           "CREATE INDEX IF NOT EXISTS rounds_by_day ON rounds(day);"
+                           "CREATE TABLE IF NOT EXISTS asked ("
+                           " day TEXT NOT NULL, item TEXT NOT NULL, asked INTEGER NOT NULL DEFAULT 0,"
+                           " missed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, item));"
+                           "CREATE TABLE IF NOT EXISTS pin_lockout ("
+                           " id INTEGER PRIMARY KEY CHECK (id = 1), failures INTEGER NOT NULL,"
+                           " locked_until INTEGER NOT NULL);");
+                   }}};
+    return kind;
+}
+
+}  // namespace
+
+BorneStore::BorneStore(const std::filesystem::path& dataDirectory, std::function<std::int64_t()> clock) {
+    if (!clock) {
+        clock = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
     }
-    if (!prepare()) {
-        error_ = "Les compteurs de la borne ne peuvent pas être enregistrés dans " +
-                 guillemets(file.string()) + " (" + database_->error() +
-                 ") : la borne fonctionne, sans compteurs.";
-        database_.reset();
+    SqliteFileOpening opening = openSqliteFile(dataDirectory / "borne.db", borneFileKind(), clock);
+    for (const std::string& notice : opening.notices) {
+        error_ += (error_.empty() ? "" : " ") + notice;
     }
+    if (!opening.database) {
+        error_ = opening.error + " La borne fonctionne, sans compteurs.";
+        return;
+    }
+    database_ = std::move(opening.database);
 }
 
 BorneStore::~BorneStore() = default;
 
 bool BorneStore::ok() const {
     return database_ != nullptr;
-}
-
-bool BorneStore::prepare() {
-    // WAL with synchronous = NORMAL: a killed process loses nothing committed; only a power cut may lose
-    // the last rounds, which is acceptable for anonymous counters and keeps the booth's disk quiet.
-    return database_->isOpen() && database_->queryText("PRAGMA journal_mode = WAL").value_or("") == "wal" &&
-           database_->execute("PRAGMA synchronous = NORMAL") &&
-           database_->execute(
-               "CREATE TABLE IF NOT EXISTS rounds ("
-               " id INTEGER PRIMARY KEY, day TEXT NOT NULL, finished INTEGER NOT NULL,"
-               " points REAL NOT NULL, max_points REAL NOT NULL, percent INTEGER NOT NULL,"
-               " nickname TEXT);"
-               "CREATE INDEX IF NOT EXISTS rounds_by_day ON rounds(day);"
-               "CREATE TABLE IF NOT EXISTS asked ("
-               " day TEXT NOT NULL, item TEXT NOT NULL, asked INTEGER NOT NULL DEFAULT 0,"
-               " missed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (day, item));"
-               "CREATE TABLE IF NOT EXISTS pin_lockout ("
-               " id INTEGER PRIMARY KEY CHECK (id = 1), failures INTEGER NOT NULL,"
-               " locked_until INTEGER NOT NULL);");
 }
 
 PinLockoutState BorneStore::pinLockout() {

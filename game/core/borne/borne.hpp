@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <random>
@@ -171,11 +172,15 @@ struct BorneLeader {
 // "ZOE 100 % · BOB 80 %"
 std::string formatLeaders(const std::vector<BorneLeader>& leaders);
 
+// PRAGMA application_id of borne.db ("PASB").
+inline constexpr std::int32_t kBorneApplicationId = 0x50415342;
+
 class BorneStore {
   public:
     // Opens or creates DIR/borne.db. A damaged file is moved aside (borne.db.endommage-DATE-TIME) and a fresh
     // one started; see error() for what happened.
-    explicit BorneStore(const std::filesystem::path& dataDirectory);
+    // `clock` (unix seconds, for the name of a file moved aside) defaults to the system's.
+    explicit BorneStore(const std::filesystem::path& dataDirectory, std::function<std::int64_t()> clock = {});
     ~BorneStore();
     BorneStore(const BorneStore&) = delete;
     BorneStore& operator=(const BorneStore&) = delete;
@@ -199,7 +204,6 @@ class BorneStore {
     bool savePinLockout(const PinLockoutState& state);
 
   private:
-    bool prepare();
     std::unique_ptr<sql::Database> database_;
     std::string error_;
 };

@@ -51,6 +51,9 @@ struct Question {
     std::vector<QuizOption> options;
     ScoringRule scoring = ScoringRule::Partial;
     double points = 1.0;
+    // false ("shuffle": false in the file): the options keep the file's order in play (oui/non, a scale,
+    // « toutes les réponses ci-dessus »); true: shown in an order drawn per play (core/play/option_order).
+    bool shuffle = true;
     ItemTags tags;
 
     int correctCount() const;

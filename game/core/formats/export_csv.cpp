@@ -82,6 +82,11 @@ ExportResult exportCsv(const Quiz& quiz) {
         if (tags.source && !tags.source->lines.empty()) {
             lost("source.lines");
         }
+        if (!question.shuffle) {
+            lost("shuffle",
+                 " (les options gardent leur ordre ici ; aucune colonne ne le dit : un réimport dans le même "
+                 "pack le garde)");
+        }
         if (!tags.image.empty()) {
             lost("image", " (" + guillemets(tags.image) + " : une cellule ne contient que du texte)");
         }

@@ -156,6 +156,11 @@ ExportResult exportGift(const Pack& pack, const Quiz& quiz) {
         if (!tags.verifiedOn.empty()) {
             lost("verifiedOn");
         }
+        if (!question.shuffle) {
+            lost("shuffle",
+                 " (les options gardent leur ordre ici ; Moodle peut les mélanger : réglez-le dans la "
+                 "question)");
+        }
         if (!tags.image.empty()) {
             lost("image", " (" + guillemets(tags.image) + " : un fichier GIFT ne contient que du texte)");
         }

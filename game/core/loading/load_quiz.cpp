@@ -49,6 +49,7 @@ std::optional<Question> readQuestion(const FileContext& context, const nlohmann:
     }
     question.scoring = readScoringRule(reader).value_or(quizRule);
     question.points = reader.number("points", "le nombre de points", false, 0.01, 100).value_or(1.0);
+    question.shuffle = reader.boolean("shuffle", "l'indication de mélange des options", false).value_or(true);
     question.tags = reader.tags();
     if (!reader.has("source")) {
         reader.warning(reader.pointer(), reader.subject() +

@@ -20,8 +20,9 @@ inline const List kKeyPoint = {"text", "source"};
 
 inline const List kQuiz = {"$schema", "kind",   "id",        "title",    "description",
                            "scoring", "themes", "audiences", "questions"};
-inline const List kQuestion = {"id",     "text",   "options",   "scoring",    "points",     "explanation",
-                               "source", "themes", "audiences", "difficulty", "verifiedOn", "image"};
+inline const List kQuestion = {"id",         "text",        "options", "scoring", "points",
+                               "shuffle",    "explanation", "source",  "themes",  "audiences",
+                               "difficulty", "verifiedOn",  "image"};
 inline const List kOption = {"id", "text", "correct", "feedback"};
 
 inline const List kMyths = {"$schema", "kind", "id", "title", "description", "themes", "audiences", "cards"};

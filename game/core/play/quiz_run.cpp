@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/play/option_order.hpp"
+
 namespace passerelles {
 
 void toggleOption(std::vector<int>& selection, int option, bool multiple) {
@@ -19,18 +21,23 @@ void toggleOption(std::vector<int>& selection, int option, bool multiple) {
     }
 }
 
-QuizRun::QuizRun(std::vector<const Question*> questions) : questions_(std::move(questions)) {
+QuizRun::QuizRun(std::vector<const Question*> questions, std::optional<std::uint64_t> seed)
+    : questions_(std::move(questions)), seed_(seed) {
+    for (const auto* question : questions_) {
+        orders_.push_back(seed_ ? optionDisplayOrder(*question, *seed_)
+                                : identityOrder(question->options.size()));
+    }
     if (questions_.empty()) {
         phase_ = Phase::Finished;
     }
 }
 
-QuizRun QuizRun::forQuiz(const Quiz& quiz) {
+QuizRun QuizRun::forQuiz(const Quiz& quiz, std::optional<std::uint64_t> seed) {
     std::vector<const Question*> questions;
     for (const auto& question : quiz.questions) {
         questions.push_back(&question);
     }
-    return QuizRun(std::move(questions));
+    return QuizRun(std::move(questions), seed);
 }
 
 bool QuizRun::isSelected(int option) const {
@@ -57,7 +64,8 @@ bool QuizRun::confirm() {
     if (phase_ != Phase::Answering || selection_.empty()) {
         return false;
     }
-    results_.push_back({questions_[position_], selection_, scoreQuestion(currentQuestion(), selection_)});
+    results_.push_back({questions_[position_], selection_, scoreQuestion(currentQuestion(), selection_),
+                        orders_[position_]});
     phase_ = Phase::Revealed;
     return true;
 }
@@ -116,6 +124,7 @@ QuizRun::Snapshot QuizRun::snapshot() const {
         snapshot.answers.push_back(result.selected);
     }
     snapshot.selection = selection_;
+    snapshot.seed = seed_;
     return snapshot;
 }
 
@@ -129,7 +138,7 @@ std::optional<QuizRun> QuizRun::restore(const Snapshot& snapshot,
             return std::nullopt;
         }
     }
-    QuizRun run(questions);
+    QuizRun run(questions, snapshot.seed);
     for (std::size_t i = 0; i < snapshot.answers.size(); ++i) {
         if (run.phase_ != Phase::Answering) {
             return std::nullopt;

@@ -1,6 +1,7 @@
 // One play-through of a list of quiz questions: a state machine driven by the UI's events.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,8 +13,9 @@ namespace passerelles {
 
 struct QuestionResult {
     const Question* question = nullptr;
-    std::vector<int> selected;  // option indices, sorted
+    std::vector<int> selected;  // option indices (into question->options, not shown positions), sorted
     QuestionScore score;
+    std::vector<int> shown;  // the options as they were shown (optionDisplayOrder), so letters can be rebuilt
 };
 
 // Ticks or unticks `option`: a one-answer question keeps a single selection; the list stays sorted.
@@ -23,9 +25,11 @@ class QuizRun {
   public:
     enum class Phase { Answering, Revealed, Finished };
 
-    // The questions are borrowed: the pack that owns them must outlive the run.
-    explicit QuizRun(std::vector<const Question*> questions);
-    static QuizRun forQuiz(const Quiz& quiz);
+    // The questions are borrowed: the pack that owns them must outlive the run. `seed` draws the options'
+    // order of every question (optionDisplayOrder); without a seed they keep the file's order.
+    explicit QuizRun(std::vector<const Question*> questions,
+                     std::optional<std::uint64_t> seed = std::nullopt);
+    static QuizRun forQuiz(const Quiz& quiz, std::optional<std::uint64_t> seed = std::nullopt);
 
     Phase phase() const { return phase_; }
     std::size_t position() const { return position_; }
@@ -36,6 +40,11 @@ class QuizRun {
     bool isSelected(int option) const;
     // The result of the question on screen once it is revealed.
     const QuestionResult* currentResult() const;
+    // The options of the question on screen in the order shown: shownOrder()[0] is the option under
+    // letter A. Events (toggle) and results still use indices into question.options.
+    const std::vector<int>& shownOrder() const { return orders_[position_]; }
+    const std::vector<int>& shownOrder(std::size_t question) const { return orders_[question]; }
+    std::optional<std::uint64_t> seed() const { return seed_; }
 
     // Events. Each returns false, and changes nothing, when it does not apply in the current phase.
     bool toggle(int option);  // one-answer questions keep a single selection
@@ -55,6 +64,9 @@ class QuizRun {
         Phase phase = Phase::Answering;
         std::vector<std::vector<int>> answers;  // one per answered question, in order
         std::vector<int> selection;
+        // The shuffle's seed: restoring with it shows the same order; none (a state saved before the
+        // shuffle existed, or a run without one) keeps the file's order.
+        std::optional<std::uint64_t> seed;
     };
     Snapshot snapshot() const;
     // Rebuilds a run from a snapshot; nullopt when the questions no longer match the snapshot.
@@ -63,6 +75,8 @@ class QuizRun {
 
   private:
     std::vector<const Question*> questions_;
+    std::optional<std::uint64_t> seed_;
+    std::vector<std::vector<int>> orders_;  // per question, its options as shown
     std::size_t position_ = 0;
     Phase phase_ = Phase::Answering;
     std::vector<int> selection_;

@@ -2,6 +2,8 @@
 #include "core/progress/activity_recorder.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
@@ -83,7 +85,8 @@ void ActivityRecorder::record(ResultRecord result) {
     result.kind = kind_;
     result.activityId = activityId_;
     result.activeSeconds = activeSecondsSinceLastEvent();
-    result.review = review_;
+    result.review = review_ && !drill_;
+    result.drill = drill_;
     check(store_->record(result));
 }
 
@@ -92,13 +95,18 @@ void ActivityRecorder::answered(const Question& question, const QuestionResult& 
     for (const int index : result.selected) {
         selected.push_back(question.options[static_cast<std::size_t>(index)].id);
     }
+    // The options as the player saw them (option ids, letter A first), so a report can show the same order.
+    nlohmann::json shown = nlohmann::json::array();
+    for (const int index : result.shown) {
+        shown.push_back(question.options[static_cast<std::size_t>(index)].id);
+    }
     ResultRecord record;
     record.itemId = question.id;
     record.fingerprint = fingerprint(question);
     record.outcome = result.score.outcome;
     record.points = result.score.points;
     record.maxPoints = result.score.maxPoints;
-    record.detail = nlohmann::json{{"selected", selected}}.dump();
+    record.detail = nlohmann::json{{"selected", selected}, {"order", shown}}.dump();
     this->record(std::move(record));
 }
 
@@ -169,12 +177,16 @@ void ActivityRecorder::finish(double score, double maxScore) {
 }
 
 std::string serializeQuizSnapshot(const QuizRun::Snapshot& snapshot) {
-    return nlohmann::json{{"questions", snapshot.questionIds},
-                          {"position", snapshot.position},
-                          {"phase", static_cast<int>(snapshot.phase)},
-                          {"answers", snapshot.answers},
-                          {"selection", snapshot.selection}}
-        .dump();
+    nlohmann::json state{{"questions", snapshot.questionIds},
+                         {"position", snapshot.position},
+                         {"phase", static_cast<int>(snapshot.phase)},
+                         {"answers", snapshot.answers},
+                         {"selection", snapshot.selection}};
+    if (snapshot.seed) {
+        // As text: a 64-bit number does not survive every JSON reader (JavaScript's stops at 2^53).
+        state["seed"] = std::to_string(*snapshot.seed);
+    }
+    return state.dump();
 }
 
 std::optional<QuizRun::Snapshot> parseQuizSnapshot(const std::string& text) {
@@ -193,6 +205,19 @@ std::optional<QuizRun::Snapshot> parseQuizSnapshot(const std::string& text) {
         snapshot.phase = static_cast<QuizRun::Phase>(phase);
         snapshot.answers = value.at("answers").get<std::vector<std::vector<int>>>();
         snapshot.selection = value.at("selection").get<std::vector<int>>();
+        if (value.contains("seed")) {
+            const std::string seed = value.at("seed").get<std::string>();
+            if (seed.empty() || seed.size() > 20 ||
+                seed.find_first_not_of("0123456789") != std::string::npos) {
+                return std::nullopt;
+            }
+            errno = 0;
+            const unsigned long long parsed = std::strtoull(seed.c_str(), nullptr, 10);
+            if (errno == ERANGE) {
+                return std::nullopt;
+            }
+            snapshot.seed = static_cast<std::uint64_t>(parsed);
+        }
         return snapshot;
     } catch (const nlohmann::json::exception&) {
         return std::nullopt;  // a damaged or foreign state: start afresh rather than guess

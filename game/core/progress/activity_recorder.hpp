@@ -23,6 +23,8 @@ class ActivityRecorder {
     bool enabled() const { return store_ != nullptr; }
     // In "Revoir mes erreurs": results are marked as reviews and belong to no session.
     void setReviewMode(bool review) { review_ = review; }
+    // In "Refaire mes erreurs": results are marked as drills; they move no schedule (see ResultRecord).
+    void setDrillMode(bool drill) { drill_ = drill; }
     // The saved state of an unfinished play of this activity by this profile, if any.
     std::optional<std::string> resumableState() const;
     // Starts recording: continues the unfinished session when `resume`, else abandons it and opens a new one.
@@ -56,6 +58,7 @@ class ActivityRecorder {
     std::optional<SessionInfo> unfinished_;
     std::string problem_;
     bool review_ = false;
+    bool drill_ = false;
 };
 
 // Resume states as JSON text (stored in the session row).

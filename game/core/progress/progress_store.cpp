@@ -1,33 +1,34 @@
 // SQLite progress store: schema and migrations, profiles, sessions, results, review queue, export.
 //
 // Sections:
-//   1. Schema (version 3) and the migrations from versions 1 and 2
+//   1. Schema (version 4) and the migrations from versions 1, 2 and 3
 //   2. Opening: folder, damaged files moved aside, pragmas
 //   3. Profiles
 //   4. Sessions
 //   5. Results, stale marking and the review queue
 //   6. Queries for the dashboard
-//   7. CSV export
+//   7. Every result, for the CSV export
 //   8. One-file backup
 #include "core/progress/progress_store.hpp"
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/base/csv_writer.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/platform.hpp"
+#include "core/base/sqlite_file.hpp"
 #include "core/base/text.hpp"
 #include "core/content/fingerprint.hpp"
 
 namespace passerelles {
 
 // ---------------------------------------------------------------------------------------------
-// 1. Schema (version 3) and the migrations from versions 1 and 2
+// 1. Schema (version 4) and the migrations from versions 1, 2 and 3
 // ---------------------------------------------------------------------------------------------
 
 namespace {
@@ -155,6 +156,49 @@ INSERT INTO live_fingerprints(pack_id, item_id, fingerprint)
   SELECT DISTINCT pack_id, item_id, fingerprint FROM results WHERE stale = 0;
 )sql";
 
+// Version 4 (issue 21) schedules reviews with FSRS-6 instead of SM-2, keeps a log of every scheduled
+// review (to fit FSRS's parameters to the learner later), marks drill results, and holds the learner's
+// settings (desired retention, daily goal) and the count of items worked each day.
+//   review_items: the SM-2 columns stay as they were (interval_days now holds FSRS's scheduled days,
+//                 repetitions the reviews); stability, difficulty and last_review_at are filled by
+//                 migrateSchedulesToFsrs() from interval and ease (see memoryFromSm2), due dates kept.
+//   review_log: one row per scheduled review: rating (1 Again, 2 Hard, 3 Good), days elapsed since the
+//               previous review and days scheduled, memory before (0 for a first review) and after.
+//   results.drill: 1 for an answer in « Refaire mes erreurs », which moves no schedule.
+//   daily_counts: per profile and local day (days since 1970-01-01), items worked and the goal that day.
+constexpr const char* kMigrate3To4 = R"sql(
+ALTER TABLE review_items ADD COLUMN stability REAL NOT NULL DEFAULT 0;
+ALTER TABLE review_items ADD COLUMN difficulty REAL NOT NULL DEFAULT 0;
+ALTER TABLE review_items ADD COLUMN last_review_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE results ADD COLUMN drill INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE profiles ADD COLUMN desired_retention REAL NOT NULL DEFAULT 0.9;
+ALTER TABLE profiles ADD COLUMN daily_goal INTEGER NOT NULL DEFAULT 10;
+CREATE TABLE review_log (
+  id INTEGER PRIMARY KEY,
+  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  pack_id TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  reviewed_at INTEGER NOT NULL,
+  rating INTEGER NOT NULL,
+  elapsed_days INTEGER NOT NULL,
+  scheduled_days INTEGER NOT NULL,
+  stability_before REAL NOT NULL,
+  difficulty_before REAL NOT NULL,
+  stability_after REAL NOT NULL,
+  difficulty_after REAL NOT NULL,
+  desired_retention REAL NOT NULL);
+CREATE INDEX review_log_by_item ON review_log(profile_id, pack_id, item_id, id);
+CREATE TABLE daily_counts (
+  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  day INTEGER NOT NULL,
+  items INTEGER NOT NULL,
+  goal INTEGER NOT NULL,
+  PRIMARY KEY (profile_id, day)) WITHOUT ROWID;
+INSERT INTO daily_counts(profile_id, day, items, goal)
+  SELECT profile_id, CAST(julianday(date(recorded_at, 'unixepoch', 'localtime')) - 2440587.5 AS INTEGER),
+         COUNT(*), 10 FROM results GROUP BY 1, 2;
+)sql";
+
 // Tables keyed by profile first are searched by item for every profile that has results: without the
 // profile, SQLite could not use their keys and would read every row once per changed item.
 constexpr const char* kEveryProfileWithResults =
@@ -166,12 +210,19 @@ std::int64_t systemClock() {
         .count();
 }
 
-std::string localTimestamp(std::int64_t seconds, const char* format) {
-    const std::time_t time = static_cast<std::time_t>(seconds);
-    const std::tm local = platform::localTime(time);
-    char buffer[64];
-    std::strftime(buffer, sizeof buffer, format, &local);
-    return buffer;
+// The columns of a schedule, read back by readSchedule() from `first` on.
+constexpr const char* kScheduleColumns =
+    "SELECT stability, difficulty, interval_days, repetitions, lapses, last_review_at, due_at";
+
+ReviewSchedule readSchedule(sql::Statement& statement, int first) {
+    ReviewSchedule schedule;
+    schedule.memory = {statement.real(first), statement.real(first + 1)};
+    schedule.intervalDays = static_cast<int>(statement.integer(first + 2));
+    schedule.reviews = static_cast<int>(statement.integer(first + 3));
+    schedule.lapses = static_cast<int>(statement.integer(first + 4));
+    schedule.lastReviewAt = statement.integer(first + 5);
+    schedule.dueAt = statement.integer(first + 6);
+    return schedule;
 }
 
 }  // namespace
@@ -232,57 +283,90 @@ std::vector<ItemFingerprint> fingerprintsOf(const Pack& pack) {
     return items;
 }
 
-bool ProgressStore::migrate() {
-    const auto version = database_->queryInteger("PRAGMA user_version");
-    if (!version) {
-        return fail("lecture de la version");
-    }
-    if (*version == kProgressSchemaVersion) {
-        return true;
-    }
-    if (*version > kProgressSchemaVersion) {
-        lastError_ = "Ce fichier de progression vient d’une version plus récente de Passerelles (schéma " +
-                     std::to_string(*version) + ") : mettez Passerelles à jour.";
-        return false;
-    }
-    sql::Transaction transaction(*database_);
-    if (!transaction.begun()) {
-        return fail("migration");
-    }
-    // One step per version, all in one transaction: a file is either fully migrated or left as it was.
-    bool done = true;
-    if (*version == 0) {
-        done = database_->execute(kCreateVersion2) && database_->execute(kCreateSessions) &&
-               database_->execute(kCreateReview);
-    } else if (*version == 1) {
+// The file's kind for the shared opening: its id, the tables it held before it had one, and the steps
+// from each older version. A new version is one more step (and kProgressSchemaVersion bumped).
+SqliteFileKind ProgressStore::fileKind() {
+    SqliteFileKind kind;
+    kind.what = "Le fichier de progression";
+    kind.applicationId = kProgressApplicationId;
+    // Version 4's review_log and daily_counts too: a file of any version that lost its id is still ours.
+    kind.knownTables = {"profiles",        "results",           "sessions",   "review_items", "item_latest",
+                        "activity_totals", "live_fingerprints", "review_log", "daily_counts"};
+    kind.oldestVersion = 1;
+    kind.synchronous = "FULL";  // WAL with full sync: a committed result is on disk before record() returns
+    kind.pragmas = {"PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON"};
+    kind.steps = {
+        {0, 2,
+         [](sql::Database& database) {
+             return database.execute(kCreateVersion2) && database.execute(kCreateSessions) &&
+                    database.execute(kCreateReview);
+         }},
         // Results from version 1 carry no fingerprint: they are marked stale when their pack next loads.
-        done = database_->execute(kCreateSessions) && database_->execute(kMigrate1To2) &&
-               database_->execute(kCreateReview) && fillNameKeys() &&
-               database_->execute("CREATE UNIQUE INDEX profiles_by_key ON profiles(name_key)");
-    }
-    done = done && database_->execute(kMigrate2To3) &&
-           database_->execute(std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults +
-                              " WHERE stale = 0 GROUP BY profile_id, pack_id, item_id");
-    if (!done || !database_->execute("PRAGMA user_version = " + std::to_string(kProgressSchemaVersion)) ||
-        !transaction.commit()) {
-        return fail("migration du fichier de progression");
-    }
-    return true;
+        {1, 2,
+         [](sql::Database& database) {
+             return database.execute(kCreateSessions) && database.execute(kMigrate1To2) &&
+                    database.execute(kCreateReview) && fillNameKeys(database) &&
+                    database.execute("CREATE UNIQUE INDEX profiles_by_key ON profiles(name_key)");
+         }},
+        {2, 3,
+         [](sql::Database& database) {
+             return database.execute(kMigrate2To3) &&
+                    database.execute(std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults +
+                                     " WHERE stale = 0 GROUP BY profile_id, pack_id, item_id");
+         }},
+        {3, 4,
+         [](sql::Database& database) {
+             return database.execute(kMigrate3To4) && migrateSchedulesToFsrs(database);
+         }},
+    };
+    return kind;
 }
 
 // Names are unique without regard to case or accents: "Élise" and "elise" are the same person.
-bool ProgressStore::fillNameKeys() {
+bool ProgressStore::fillNameKeys(sql::Database& database) {
     std::vector<std::pair<std::int64_t, std::string>> names;
     {
-        sql::Statement select(*database_, "SELECT id, name FROM profiles");
+        sql::Statement select(database, "SELECT id, name FROM profiles");
         while (select.step()) {
             names.emplace_back(select.integer(0), select.text(1));
         }
     }
-    sql::Statement update(*database_, "UPDATE profiles SET name_key = ? WHERE id = ?");
+    sql::Statement update(database, "UPDATE profiles SET name_key = ? WHERE id = ?");
     for (const auto& [id, name] : names) {
         update.reset();
         update.bind(1, profileNameKey(name)).bind(2, id);
+        if (!update.run()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Each SM-2 schedule becomes an FSRS memory state (memoryFromSm2); its due date is kept, and its last
+// review is the day the SM-2 interval was counted from (due date − whole interval).
+bool ProgressStore::migrateSchedulesToFsrs(sql::Database& database) {
+    struct Row {
+        std::int64_t rowId;
+        double interval;
+        double ease;
+        std::int64_t dueAt;
+    };
+    std::vector<Row> rows;
+    {
+        sql::Statement select(database, "SELECT rowid, interval_days, ease, due_at FROM review_items");
+        while (select.step()) {
+            rows.push_back({select.integer(0), select.real(1), select.real(2), select.integer(3)});
+        }
+    }
+    sql::Statement update(database,
+                          "UPDATE review_items SET stability = ?, difficulty = ?, last_review_at = ?, "
+                          "interval_days = ? WHERE rowid = ?");
+    for (const Row& row : rows) {
+        const MemoryState memory = memoryFromSm2(row.interval, row.ease);
+        const auto days = static_cast<std::int64_t>(std::ceil(std::max(1.0, row.interval)));
+        update.reset();
+        update.bind(1, memory.stability).bind(2, memory.difficulty).bind(3, row.dueAt - days * 24 * 3600);
+        update.bind(4, days).bind(5, row.rowId);
         if (!update.run()) {
             return false;
         }
@@ -312,111 +396,28 @@ bool ProgressStore::fail(const std::string& what) {
         (lastErrorNoSpace_
              ? ". Libérez de la place sur le disque : la suite sera enregistrée, ce qui l’a déjà été "
                "est conservé."
-             : ") : " + database_->error() + ".");
+             : ") : " + explainSqliteError(database_->errorCode()) + ".");
     database_->clearError();
     return false;
 }
-
-bool ProgressStore::configure() {
-    // WAL with full sync: a committed result is on disk before record() returns.
-    return database_->execute("PRAGMA foreign_keys = ON") &&
-           database_->execute("PRAGMA secure_delete = ON") &&
-           database_->queryText("PRAGMA journal_mode = WAL").value_or("") == "wal" &&
-           database_->execute("PRAGMA synchronous = FULL");
-}
-
-namespace {
-
-bool looksHealthy(sql::Database& database) {
-    const auto check = database.queryText("PRAGMA quick_check");
-    return check && *check == "ok";
-}
-
-// Why creating a folder failed, in words a learner understands (the system's own text is in English).
-std::string explainFileError(const std::error_code& error) {
-    if (error == std::errc::permission_denied || error == std::errc::operation_not_permitted) {
-        return "droits d’accès insuffisants";
-    }
-    if (error == std::errc::read_only_file_system) {
-        return "le support est en lecture seule";
-    }
-    if (error == std::errc::no_space_on_device) {
-        return "le disque est plein";
-    }
-    if (error == std::errc::not_a_directory || error == std::errc::file_exists) {
-        return "un fichier porte déjà ce nom, ou une partie du chemin n’est pas un dossier";
-    }
-    return error.message();
-}
-
-}  // namespace
 
 ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clock clock) {
     Opened opened;
     if (!clock) {
         clock = systemClock;
     }
-    std::error_code error;
-    std::filesystem::create_directories(file.parent_path(), error);
-    if (error) {
-        opened.error = "Le dossier de progression « " + file.parent_path().string() +
-                       " » ne peut pas être créé (" + explainFileError(error) +
-                       ") : la progression ne sera pas enregistrée. Choisissez un autre dossier avec "
-                       "--data-dir.";
-        return opened;
+    SqliteFileOpening opening = openSqliteFile(file, fileKind(), clock);
+    for (const std::string& notice : opening.notices) {
+        opened.notice += (opened.notice.empty() ? "" : " ") + notice;
     }
-    auto database = std::make_unique<sql::Database>(file);
-    if (database->isOpen() && database->isReadOnly()) {
-        // Recording would fail at every answer: say it once, at start, and leave the file untouched.
+    if (!opening.database) {
         opened.error =
-            "Le fichier de progression « " + file.string() +
-            " » est en lecture seule (droits d’accès du fichier ou de son dossier) : la progression "
-            "ne sera pas enregistrée. Elle n’est pas effacée pour autant.";
+            opening.error +
+            " La progression ne sera pas enregistrée ; au besoin, choisissez un autre dossier avec "
+            "--data-dir.";
         return opened;
     }
-    if (database->isOpen() && !looksHealthy(*database)) {
-        const bool damaged = database->errorMeansCorruption() || database->errorCode() == 0;
-        database.reset();
-        if (!damaged) {
-            opened.error =
-                "Le fichier de progression « " + file.string() +
-                " » ne peut pas être lu : vérifiez les droits du dossier. La progression ne sera pas "
-                "enregistrée.";
-            return opened;
-        }
-        const auto aside = moveDamagedFileAside(file, clock());
-        if (!aside) {
-            opened.error =
-                "Le fichier de progression « " + file.string() +
-                " » est endommagé et ne peut pas être déplacé : la progression ne sera pas enregistrée.";
-            return opened;
-        }
-        opened.notice = "Le fichier de progression était endommagé : il a été mis de côté sous le nom « " +
-                        aside->filename().string() +
-                        " » (rien n’a été effacé) et un nouveau fichier a été créé.";
-        database = std::make_unique<sql::Database>(file);
-    }
-    if (!database->isOpen()) {
-        opened.error =
-            "Le fichier de progression « " + file.string() + " » ne peut pas être ouvert (" +
-            (!platform::folderIsWritable(file.parent_path())
-                 ? "le dossier n’est pas accessible en écriture : droits d’accès, ou support en "
-                   "lecture seule"
-                 : database->error()) +
-            ") : la progression ne sera pas enregistrée. Choisissez un autre dossier avec --data-dir.";
-        return opened;
-    }
-    std::unique_ptr<ProgressStore> store(new ProgressStore(file, std::move(database), std::move(clock)));
-    if (!store->configure()) {
-        store->fail("réglage du journal");
-        opened.error = store->lastError() + " La progression ne sera pas enregistrée.";
-        return opened;
-    }
-    if (!store->migrate()) {
-        opened.error = store->lastError();
-        return opened;
-    }
-    opened.store = std::move(store);
+    opened.store.reset(new ProgressStore(file, std::move(opening.database), std::move(clock)));
     return opened;
 }
 
@@ -449,7 +450,10 @@ std::vector<ProfileInfo> ProgressStore::profiles() {
     return list;
 }
 
-std::optional<std::int64_t> ProgressStore::createProfile(const std::string& name) {
+namespace {
+
+// Spaces trimmed; empty when the name is not usable (too long, not UTF-8).
+std::string usableProfileName(const std::string& name) {
     std::string trimmed = name;
     while (!trimmed.empty() && trimmed.back() == ' ') {
         trimmed.pop_back();
@@ -457,14 +461,25 @@ std::optional<std::int64_t> ProgressStore::createProfile(const std::string& name
     while (!trimmed.empty() && trimmed.front() == ' ') {
         trimmed.erase(trimmed.begin());
     }
-    if (trimmed.empty() || trimmed.size() > 60 || findInvalidUtf8(trimmed)) {
+    if (trimmed.size() > 60 || findInvalidUtf8(trimmed)) {
+        return {};
+    }
+    return trimmed;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ProgressStore::createProfile(const std::string& name) {
+    const std::string trimmed = usableProfileName(name);
+    if (trimmed.empty()) {
         lastError_ = "Choisissez un nom ou un pseudonyme de 1 à 60 caractères.";
         return std::nullopt;
     }
+    sql::Transaction transaction(*database_);
     sql::Statement statement(
         *database_, "INSERT INTO profiles(name, name_key, created_at, last_used_at) VALUES (?, ?, ?, ?)");
     statement.bind(1, trimmed).bind(2, profileNameKey(trimmed)).bind(3, now()).bind(4, now());
-    if (!statement.run()) {
+    if (!transaction.begun() || !statement.run() || !transaction.commit()) {
         if ((database_->errorCode() & 0xFF) == 19) {  // SQLITE_CONSTRAINT: the name is taken
             database_->clearError();
             lastError_ =
@@ -474,7 +489,107 @@ std::optional<std::int64_t> ProgressStore::createProfile(const std::string& name
         fail("création du profil");
         return std::nullopt;
     }
+    keepJournal();
     return database_->lastInsertId();
+}
+
+std::optional<std::int64_t> ProgressStore::useOrCreateProfile(const std::string& name) {
+    const std::string trimmed = usableProfileName(name);
+    if (trimmed.empty()) {
+        lastError_ = "Choisissez un nom ou un pseudonyme de 1 à 60 caractères.";
+        return std::nullopt;
+    }
+    // One write transaction for the look-up and the creation: two games given the same name at once
+    // both end up on one profile, neither as a guest.
+    sql::Transaction transaction(*database_);
+    if (!transaction.begun()) {
+        fail("création du profil");
+        return std::nullopt;
+    }
+    sql::Statement find(*database_, "SELECT id FROM profiles WHERE name_key = ?");
+    find.bind(1, profileNameKey(trimmed));
+    std::int64_t id = 0;
+    if (find.step()) {
+        id = find.integer(0);
+        sql::Statement touch(*database_, "UPDATE profiles SET last_used_at = ? WHERE id = ?");
+        touch.bind(1, now()).bind(2, id);
+        if (!touch.run()) {
+            fail("profil");
+            return std::nullopt;
+        }
+    } else {
+        sql::Statement insert(
+            *database_, "INSERT INTO profiles(name, name_key, created_at, last_used_at) VALUES (?, ?, ?, ?)");
+        insert.bind(1, trimmed).bind(2, profileNameKey(trimmed)).bind(3, now()).bind(4, now());
+        if (!insert.run()) {
+            fail("création du profil");
+            return std::nullopt;
+        }
+        id = database_->lastInsertId();
+    }
+    if (!transaction.commit()) {
+        fail("création du profil");
+        return std::nullopt;
+    }
+    keepJournal();
+    return id;
+}
+
+bool ProgressStore::renameProfile(std::int64_t id, const std::string& name) {
+    const std::string trimmed = usableProfileName(name);
+    if (trimmed.empty()) {
+        lastError_ = "Choisissez un nom ou un pseudonyme de 1 à 60 caractères.";
+        return false;
+    }
+    sql::Transaction transaction(*database_);
+    sql::Statement statement(*database_, "UPDATE profiles SET name = ?, name_key = ? WHERE id = ?");
+    statement.bind(1, trimmed).bind(2, profileNameKey(trimmed)).bind(3, id);
+    if (!transaction.begun() || !statement.run() || !transaction.commit()) {
+        if ((database_->errorCode() & 0xFF) == 19) {  // SQLITE_CONSTRAINT: the name is taken
+            database_->clearError();
+            lastError_ = "Un autre profil s’appelle déjà « " + trimmed + " » : choisissez un autre nom.";
+            return false;
+        }
+        return fail("changement de nom du profil");
+    }
+    keepJournal();
+    return true;
+}
+
+ProfileSettings ProgressStore::settingsOf(std::int64_t profileId) {
+    sql::Statement statement(*database_, "SELECT desired_retention, daily_goal FROM profiles WHERE id = ?");
+    statement.bind(1, profileId);
+    ProfileSettings settings;
+    if (statement.step()) {
+        settings.desiredRetention = std::clamp(statement.real(0), kMinimumRetention, kMaximumRetention);
+        settings.dailyGoal = std::clamp(static_cast<int>(statement.integer(1)), 1, kMaximumDailyGoal);
+    }
+    return settings;
+}
+
+bool ProgressStore::setDesiredRetention(std::int64_t profileId, double retention) {
+    sql::Statement statement(*database_, "UPDATE profiles SET desired_retention = ? WHERE id = ?");
+    // Whole percents: the setting moves by 1 % and reads back as it was shown.
+    statement.bind(1, std::round(std::clamp(retention, kMinimumRetention, kMaximumRetention) * 100.0) / 100.0)
+        .bind(2, profileId);
+    if (!statement.run()) {
+        return fail("réglage de la rétention");
+    }
+    keepJournal();
+    return true;
+}
+
+bool ProgressStore::setDailyGoal(std::int64_t profileId, int goal) {
+    sql::Transaction transaction(*database_);
+    sql::Statement statement(*database_, "UPDATE profiles SET daily_goal = ? WHERE id = ?");
+    statement.bind(1, std::clamp(goal, 1, kMaximumDailyGoal)).bind(2, profileId);
+    sql::Statement today(*database_, "UPDATE daily_counts SET goal = ? WHERE profile_id = ? AND day = ?");
+    today.bind(1, std::clamp(goal, 1, kMaximumDailyGoal)).bind(2, profileId).bind(3, localDayNumber(now()));
+    if (!transaction.begun() || !statement.run() || !today.run() || !transaction.commit()) {
+        return fail("réglage de l’objectif du jour");
+    }
+    keepJournal();
+    return true;
 }
 
 std::optional<ProfileInfo> ProgressStore::findProfile(std::int64_t id) {
@@ -592,7 +707,7 @@ bool ProgressStore::record(const ResultRecord& result) {
         *database_,
         "INSERT INTO results(profile_id, session_id, recorded_at, pack_id, pack_version, "
         "activity_kind, activity_id, item_id, fingerprint, outcome, points, max_points, detail, "
-        "active_seconds, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "active_seconds, review, drill) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, result.profileId);
     if (result.sessionId > 0) {
         insert.bind(2, result.sessionId);
@@ -611,12 +726,25 @@ bool ProgressStore::record(const ResultRecord& result) {
     insert.bind(11, result.points)
         .bind(12, result.maxPoints)
         .bind(13, result.detail.empty() ? "{}" : result.detail);
-    insert.bind(14, result.activeSeconds).bind(15, result.review ? 1 : 0);
+    insert.bind(14, result.activeSeconds).bind(15, result.review ? 1 : 0).bind(16, result.drill ? 1 : 0);
+    // A drill answer is practice right after the miss: it is kept and counted as work done today, but it
+    // is neither the item's latest result (the dashboard keeps the real attempt) nor a review.
     if (!insert.run() || !updateSummaries(result, database_->lastInsertId(), recordedAt) ||
-        !updateReviewQueue(result) || !transaction.commit()) {
+        (!result.drill && !updateReviewQueue(result, recordedAt)) || !countToday(result.profileId) ||
+        !transaction.commit()) {
         return fail("enregistrement du résultat");
     }
+    keepJournal();
     return true;
+}
+
+void ProgressStore::keepJournal() {
+    if (keepJournalSafe(*database_, file_) && journalWarning_.empty()) {
+        journalWarning_ = "Le journal « " + file_.filename().string() +
+                          "-wal » a été effacé pendant la partie : chaque réponse est désormais reportée "
+                          "aussitôt dans « " +
+                          file_.filename().string() + " », rien n’est perdu.";
+    }
 }
 
 // The version-3 summaries move with each result, in its transaction: they never disagree with results.
@@ -636,6 +764,7 @@ bool ProgressStore::updateSummaries(const ResultRecord& result, std::int64_t res
         .bind(6, result.activityId)
         .bind(7, outcomeKeyword(result.outcome));
     latest.bind(8, result.points).bind(9, result.maxPoints).bind(10, recordedAt);
+    const bool latestDone = result.drill || latest.run();
     sql::Statement totals(*database_,
                           "INSERT INTO activity_totals(profile_id, pack_id, activity_id, results, "
                           "active_seconds) VALUES (?, ?, ?, 1, ?) ON CONFLICT(profile_id, pack_id, "
@@ -649,26 +778,30 @@ bool ProgressStore::updateSummaries(const ResultRecord& result, std::int64_t res
         *database_,
         "INSERT OR IGNORE INTO live_fingerprints(pack_id, item_id, fingerprint) VALUES (?, ?, ?)");
     live.bind(1, result.packId).bind(2, result.itemId).bind(3, result.fingerprint);
-    return latest.run() && totals.run() && live.run();
+    return latestDone && totals.run() && live.run();
 }
 
-// Missed questions and cards enter the queue; an item already queued moves by the scheduler's rules.
-bool ProgressStore::updateReviewQueue(const ResultRecord& result) {
+// Missed questions and cards enter the queue; an item already queued moves by FSRS, at the profile's
+// desired retention, and every such review is logged.
+bool ProgressStore::updateReviewQueue(const ResultRecord& result, std::int64_t recordedAt) {
     if (result.kind != ActivityKind::Quiz && result.kind != ActivityKind::Myths) {
         return true;
     }
-    sql::Statement find(
-        *database_,
-        "SELECT interval_days, ease, repetitions, lapses, due_at, fingerprint FROM review_items "
-        "WHERE profile_id = ? AND pack_id = ? AND item_id = ?");
+    const FsrsScheduler scheduler(settingsOf(result.profileId).desiredRetention);
+    const Rating rating = ratingFor(result.outcome);
+    sql::Statement find(*database_, std::string(kScheduleColumns) +
+                                        ", fingerprint FROM review_items WHERE profile_id = ? AND pack_id = "
+                                        "? AND item_id = ?");
     find.bind(1, result.profileId).bind(2, result.packId).bind(3, result.itemId);
+    std::optional<ReviewSchedule> previous;
+    if (find.step() && find.text(7) == result.fingerprint) {
+        previous = readSchedule(find, 0);
+    }
     std::optional<ReviewSchedule> schedule;
-    if (find.step() && find.text(5) == result.fingerprint) {
-        ReviewSchedule previous{find.real(0), find.real(1), static_cast<int>(find.integer(2)),
-                                static_cast<int>(find.integer(3)), find.integer(4)};
-        schedule = afterReview(previous, result.outcome, startOfToday());
+    if (previous) {
+        schedule = scheduler.review(*previous, rating, startOfToday());
     } else if (result.outcome != Outcome::Right) {
-        schedule = firstMiss(startOfToday());
+        schedule = scheduler.first(rating, startOfToday());
     }
     if (!schedule) {
         return true;
@@ -676,18 +809,42 @@ bool ProgressStore::updateReviewQueue(const ResultRecord& result) {
     sql::Statement upsert(
         *database_,
         "INSERT OR REPLACE INTO review_items(profile_id, pack_id, activity_kind, activity_id, "
-        "item_id, fingerprint, interval_days, ease, repetitions, lapses, due_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "item_id, fingerprint, interval_days, ease, repetitions, lapses, due_at, stability, difficulty, "
+        "last_review_at) VALUES (?, ?, ?, ?, ?, ?, ?, 2.5, ?, ?, ?, ?, ?, ?)");
     upsert.bind(1, result.profileId)
         .bind(2, result.packId)
         .bind(3, activityKindKeyword(result.kind))
         .bind(4, result.activityId);
-    upsert.bind(5, result.itemId)
-        .bind(6, result.fingerprint)
-        .bind(7, schedule->intervalDays)
-        .bind(8, schedule->ease);
-    upsert.bind(9, schedule->repetitions).bind(10, schedule->lapses).bind(11, schedule->dueAt);
-    return upsert.run();
+    upsert.bind(5, result.itemId).bind(6, result.fingerprint).bind(7, schedule->intervalDays);
+    upsert.bind(8, schedule->reviews).bind(9, schedule->lapses).bind(10, schedule->dueAt);
+    upsert.bind(11, schedule->memory.stability)
+        .bind(12, schedule->memory.difficulty)
+        .bind(13, schedule->lastReviewAt);
+    sql::Statement log(*database_,
+                       "INSERT INTO review_log(profile_id, pack_id, item_id, reviewed_at, rating, "
+                       "elapsed_days, scheduled_days, stability_before, difficulty_before, "
+                       "stability_after, difficulty_after, desired_retention) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                       "?, ?, ?, ?, ?)");
+    log.bind(1, result.profileId).bind(2, result.packId).bind(3, result.itemId).bind(4, recordedAt);
+    log.bind(5, static_cast<int>(rating))
+        .bind(6, previous ? std::max(0, daysBetween(previous->lastReviewAt, startOfToday())) : 0)
+        .bind(7, schedule->intervalDays);
+    log.bind(8, previous ? previous->memory.stability : 0.0)
+        .bind(9, previous ? previous->memory.difficulty : 0.0)
+        .bind(10, schedule->memory.stability);
+    log.bind(11, schedule->memory.difficulty).bind(12, scheduler.desiredRetention());
+    return upsert.run() && log.run();
+}
+
+// One more item worked today, against the profile's goal as it is today (a later change of goal does not
+// rewrite past days).
+bool ProgressStore::countToday(std::int64_t profileId) {
+    sql::Statement count(*database_,
+                         "INSERT INTO daily_counts(profile_id, day, items, goal) VALUES (?1, ?2, 1, "
+                         "(SELECT daily_goal FROM profiles WHERE id = ?1)) ON CONFLICT(profile_id, day) DO "
+                         "UPDATE SET items = items + 1, goal = excluded.goal");
+    count.bind(1, profileId).bind(2, localDayNumber(now()));
+    return count.run();
 }
 
 int ProgressStore::markStale(const std::vector<ItemFingerprint>& current) {
@@ -735,10 +892,10 @@ int ProgressStore::markStale(const std::vector<ItemFingerprint>& current) {
     // The item's latest result and attempts, recounted from what is left non-stale.
     sql::Statement unsummarise(
         *database_, "DELETE FROM item_latest WHERE " + everyProfile + " AND pack_id = ? AND item_id = ?");
-    sql::Statement summarise(*database_,
-                             std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults + " WHERE " +
-                                 everyProfile +
-                                 " AND pack_id = ?1 AND item_id = ?2 AND stale = 0 GROUP BY profile_id");
+    sql::Statement summarise(*database_, std::string("INSERT INTO item_latest SELECT ") + kLatestOfResults +
+                                             " WHERE " + everyProfile +
+                                             " AND pack_id = ?1 AND item_id = ?2 AND stale = 0 AND drill = 0 "
+                                             "GROUP BY profile_id");
     int marked = 0;
     bool done = transaction.begun();
     for (const auto& change : changed) {
@@ -785,7 +942,8 @@ std::vector<ItemProgress> ProgressStore::latestResults(std::int64_t profileId, c
         item.maxPoints = statement.real(6);
         item.recordedAt = statement.integer(7);
         item.attempts = static_cast<int>(statement.integer(8));
-        rows.emplace_back(statement.integer(9), std::move(item));
+        item.resultId = statement.integer(9);
+        rows.emplace_back(item.resultId, std::move(item));
     }
     std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<ItemProgress> items;
@@ -840,34 +998,100 @@ std::int64_t ProgressStore::resultCount(std::int64_t profileId) {
     return statement.step() ? statement.integer(0) : 0;
 }
 
+std::string ProgressStore::resultDetail(std::int64_t resultId) {
+    sql::Statement statement(*database_, "SELECT detail FROM results WHERE id = ?");
+    statement.bind(1, resultId);
+    return statement.step() ? statement.text(0) : std::string();
+}
+
+DailyGoalStatus ProgressStore::dailyGoal(std::int64_t profileId) {
+    const std::int64_t today = localDayNumber(now());
+    std::vector<DayCount> days;
+    // Newest first, read only as far as the days in a row go (the first gap or unmet day ends them).
+    sql::Statement statement(*database_,
+                             "SELECT day, items, goal FROM daily_counts WHERE profile_id = ? AND day <= ? "
+                             "ORDER BY day DESC");
+    statement.bind(1, profileId).bind(2, today);
+    std::int64_t expected = today;
+    while (statement.step()) {
+        DayCount day{statement.integer(0), static_cast<int>(statement.integer(1)),
+                     static_cast<int>(statement.integer(2))};
+        if (day.day < expected - 1) {
+            break;
+        }
+        expected = day.day;
+        days.push_back(day);
+        if (day.day != today && day.items < day.goal) {
+            break;
+        }
+    }
+    return dailyGoalStatus(days, today, settingsOf(profileId).dailyGoal);
+}
+
+std::vector<std::pair<std::pair<std::string, std::string>, int>> ProgressStore::itemsSeenPerActivity(
+    std::int64_t profileId) {
+    std::vector<std::pair<std::pair<std::string, std::string>, int>> counts;
+    sql::Statement statement(*database_,
+                             "SELECT pack_id, activity_id, COUNT(*) FROM item_latest WHERE profile_id = ? "
+                             "GROUP BY pack_id, activity_id");
+    statement.bind(1, profileId);
+    while (statement.step()) {
+        counts.push_back({{statement.text(0), statement.text(1)}, static_cast<int>(statement.integer(2))});
+    }
+    return counts;
+}
+
+std::vector<ReviewLogEntry> ProgressStore::reviewLog(std::int64_t profileId) {
+    std::vector<ReviewLogEntry> log;
+    sql::Statement statement(
+        *database_,
+        "SELECT pack_id, item_id, reviewed_at, rating, elapsed_days, scheduled_days, stability_before, "
+        "difficulty_before, stability_after, difficulty_after, desired_retention FROM review_log WHERE "
+        "profile_id = ? ORDER BY id");
+    statement.bind(1, profileId);
+    while (statement.step()) {
+        ReviewLogEntry entry;
+        entry.packId = statement.text(0);
+        entry.itemId = statement.text(1);
+        entry.reviewedAt = statement.integer(2);
+        entry.rating = static_cast<Rating>(statement.integer(3));
+        entry.elapsedDays = static_cast<int>(statement.integer(4));
+        entry.scheduledDays = static_cast<int>(statement.integer(5));
+        entry.before = {statement.real(6), statement.real(7)};
+        entry.after = {statement.real(8), statement.real(9)};
+        entry.desiredRetention = statement.real(10);
+        log.push_back(std::move(entry));
+    }
+    return log;
+}
+
 namespace {
 
 std::vector<ReviewEntry> readReviews(sql::Statement& statement) {
     std::vector<ReviewEntry> entries;
     while (statement.step()) {
         ReviewEntry entry;
-        entry.packId = statement.text(0);
-        entry.kind = activityKindFromKeyword(statement.text(1)).value_or(ActivityKind::Quiz);
-        entry.activityId = statement.text(2);
-        entry.itemId = statement.text(3);
-        entry.fingerprint = statement.text(4);
-        entry.schedule =
-            ReviewSchedule{statement.real(5), statement.real(6), static_cast<int>(statement.integer(7)),
-                           static_cast<int>(statement.integer(8)), statement.integer(9)};
+        entry.schedule = readSchedule(statement, 0);
+        entry.packId = statement.text(7);
+        entry.kind = activityKindFromKeyword(statement.text(8)).value_or(ActivityKind::Quiz);
+        entry.activityId = statement.text(9);
+        entry.itemId = statement.text(10);
+        entry.fingerprint = statement.text(11);
         entries.push_back(std::move(entry));
     }
     return entries;
 }
 
-constexpr const char* kReviewColumns =
-    "SELECT pack_id, activity_kind, activity_id, item_id, fingerprint, interval_days, ease, repetitions, "
-    "lapses, "
-    "due_at FROM review_items WHERE profile_id = ?1";
+std::string reviewColumns() {
+    return std::string(kScheduleColumns) +
+           ", pack_id, activity_kind, activity_id, item_id, fingerprint FROM review_items WHERE profile_id = "
+           "?1";
+}
 
 }  // namespace
 
 std::vector<ReviewEntry> ProgressStore::reviewQueue(std::int64_t profileId) {
-    sql::Statement statement(*database_, std::string(kReviewColumns) + " ORDER BY due_at, pack_id, item_id");
+    sql::Statement statement(*database_, reviewColumns() + " ORDER BY due_at, pack_id, item_id");
     statement.bind(1, profileId);
     return readReviews(statement);
 }
@@ -880,48 +1104,44 @@ std::size_t ProgressStore::dueReviewCount(std::int64_t profileId, std::int64_t u
 }
 
 std::vector<ReviewEntry> ProgressStore::dueReviews(std::int64_t profileId, std::int64_t until) {
-    sql::Statement statement(
-        *database_, std::string(kReviewColumns) + " AND due_at <= ?2 ORDER BY due_at, pack_id, item_id");
+    sql::Statement statement(*database_,
+                             reviewColumns() + " AND due_at <= ?2 ORDER BY due_at, pack_id, item_id");
     statement.bind(1, profileId).bind(2, until);
     return readReviews(statement);
 }
 
 // ---------------------------------------------------------------------------------------------
-// 7. CSV export
+// 7. Every result, for the CSV export (progress_export.cpp)
 // ---------------------------------------------------------------------------------------------
 
-std::string ProgressStore::exportCsv(std::int64_t profileId) {
-    CsvWriter csv;
-    csv.row({"date", "profil", "pack", "version", "activité", "sorte", "élément", "résultat", "points",
-             "points max", "durée (s)", "révision", "contenu modifié depuis", "détail"});
+void ProgressStore::forEachResult(std::int64_t profileId,
+                                  const std::function<void(const StoredResult&)>& visit) {
     sql::Statement statement(
         *database_,
         "SELECT r.recorded_at, p.name, r.pack_id, r.pack_version, r.activity_id, r.activity_kind, "
-        "r.item_id, r.outcome, r.points, r.max_points, r.active_seconds, r.review, r.stale, "
+        "r.item_id, r.outcome, r.points, r.max_points, r.active_seconds, r.review, r.drill, r.stale, "
         "r.detail FROM results r JOIN profiles p ON p.id = r.profile_id WHERE r.profile_id = ? "
         "ORDER BY r.id");
     statement.bind(1, profileId);
+    StoredResult result;
     while (statement.step()) {
-        const auto outcome = outcomeFromKeyword(statement.text(7));
-        const std::vector<std::string> fields = {
-            localTimestamp(statement.integer(0), "%Y-%m-%d %H:%M:%S"),
-            statement.text(1),
-            statement.text(2),
-            statement.text(3),
-            statement.text(4),
-            statement.text(5),
-            statement.text(6),
-            outcome ? outcomeLabel(*outcome) : statement.text(7),
-            csvNumber(statement.real(8)),
-            csvNumber(statement.real(9)),
-            std::to_string(statement.integer(10)),
-            statement.integer(11) != 0 ? "oui" : "non",
-            statement.integer(12) != 0 ? "oui" : "non",
-            statement.text(13),
-        };
-        csv.row(fields);
+        result.recordedAt = statement.integer(0);
+        result.profileName = statement.text(1);
+        result.packId = statement.text(2);
+        result.packVersion = statement.text(3);
+        result.activityId = statement.text(4);
+        result.kind = activityKindFromKeyword(statement.text(5)).value_or(ActivityKind::Quiz);
+        result.itemId = statement.text(6);
+        result.outcome = statement.text(7);
+        result.points = statement.real(8);
+        result.maxPoints = statement.real(9);
+        result.activeSeconds = statement.integer(10);
+        result.review = statement.integer(11) != 0;
+        result.drill = statement.integer(12) != 0;
+        result.stale = statement.integer(13) != 0;
+        result.detail = statement.text(14);
+        visit(result);
     }
-    return csv.text();
 }
 
 // ---------------------------------------------------------------------------------------------

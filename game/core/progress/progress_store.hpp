@@ -16,19 +16,30 @@
 #include <vector>
 
 #include "core/base/sqlite.hpp"
+#include "core/base/sqlite_file.hpp"
 #include "core/content/content.hpp"
 #include "core/play/quiz_scoring.hpp"
+#include "core/progress/daily_goal.hpp"
 #include "core/progress/review_scheduler.hpp"
 
 namespace passerelles {
 
-inline constexpr int kProgressSchemaVersion = 3;
+inline constexpr int kProgressSchemaVersion = 4;
+// PRAGMA application_id of progress.db ("PASP"): a file without it that holds other tables is another
+// program's, moved aside rather than adopted.
+inline constexpr std::int32_t kProgressApplicationId = 0x50415350;
 
 struct ProfileInfo {
     std::int64_t id = 0;
     std::string name;
     std::int64_t createdAt = 0;
     std::int64_t lastUsedAt = 0;
+};
+
+// What the learner sets on « Ma progression ».
+struct ProfileSettings {
+    double desiredRetention = kDefaultRetention;  // 0.80 … 0.95: the chance of recall reviews aim at
+    int dailyGoal = kDefaultDailyGoal;            // items a day
 };
 
 struct SessionInfo {
@@ -61,6 +72,7 @@ struct ResultRecord {
     std::string detail;  // JSON: options ticked, positions and argument, path and ending…
     std::int64_t activeSeconds = 0;
     bool review = false;  // answered in "Revoir mes erreurs"
+    bool drill = false;   // answered in "Refaire mes erreurs": moves no schedule, is not the item's latest
 };
 
 struct ItemFingerprint {
@@ -80,6 +92,7 @@ struct ItemProgress {
     double maxPoints = 0.0;
     std::int64_t recordedAt = 0;
     int attempts = 0;
+    std::int64_t resultId = 0;
 };
 
 struct ActivityTotals {
@@ -89,6 +102,38 @@ struct ActivityTotals {
     int finishedSessions = 0;
     double bestRatio = 0.0;  // best score / max over finished sessions
     double lastRatio = 0.0;  // of the most recently finished session
+};
+
+// One row of the review log: a review scheduled by FSRS, with the memory before and after.
+struct ReviewLogEntry {
+    std::string packId;
+    std::string itemId;
+    std::int64_t reviewedAt = 0;
+    Rating rating = Rating::Again;
+    int elapsedDays = 0;
+    int scheduledDays = 0;
+    MemoryState before;  // zero for an item's first scheduled review
+    MemoryState after;
+    double desiredRetention = kDefaultRetention;
+};
+
+// A result as stored, for the export.
+struct StoredResult {
+    std::int64_t recordedAt = 0;
+    std::string profileName;
+    std::string packId;
+    std::string packVersion;
+    ActivityKind kind = ActivityKind::Quiz;
+    std::string activityId;
+    std::string itemId;
+    std::string outcome;  // keyword
+    double points = 0.0;
+    double maxPoints = 0.0;
+    std::int64_t activeSeconds = 0;
+    bool review = false;
+    bool drill = false;
+    bool stale = false;
+    std::string detail;  // JSON
 };
 
 struct ReviewEntry {
@@ -114,6 +159,17 @@ class ProgressStore {
     // ---- Profiles
     std::vector<ProfileInfo> profiles();
     std::optional<std::int64_t> createProfile(const std::string& name);
+    // Same rules as creation (1 to 60 characters, unique without regard to case or accents); false with a
+    // French lastError() otherwise.
+    bool renameProfile(std::int64_t id, const std::string& name);
+    ProfileSettings settingsOf(std::int64_t profileId);
+    // Clamped to 0.80 … 0.95; applies to the reviews from now on.
+    bool setDesiredRetention(std::int64_t profileId, double retention);
+    // Clamped to 1 … kMaximumDailyGoal; today's count is judged against it at once.
+    bool setDailyGoal(std::int64_t profileId, int goal);
+    // The profile of that name (case and accents aside), created when there is none: what a game given
+    // a name on its command line plays as, even when another game creates the same profile at once.
+    std::optional<std::int64_t> useOrCreateProfile(const std::string& name);
     std::optional<ProfileInfo> findProfile(std::int64_t id);
     bool touchProfile(std::int64_t id);
     std::optional<std::int64_t> lastUsedProfile();
@@ -139,6 +195,15 @@ class ProgressStore {
     std::vector<ItemProgress> latestResults(std::int64_t profileId, const std::string& packId = {});
     std::vector<ActivityTotals> activityTotals(std::int64_t profileId, const std::string& packId = {});
     std::int64_t resultCount(std::int64_t profileId);
+    // The detail (JSON) of one result: a scenario's ending, a self-diagnostic's profile.
+    std::string resultDetail(std::int64_t resultId);
+    // Items worked per day, today first, back to the first day the goal was not met (for the streak).
+    DailyGoalStatus dailyGoal(std::int64_t profileId);
+    // How many items of each activity have a latest result: (pack, activity) → count.
+    std::vector<std::pair<std::pair<std::string, std::string>, int>> itemsSeenPerActivity(
+        std::int64_t profileId);
+    // The FSRS review log of a profile, oldest first (for fitting parameters, and tests).
+    std::vector<ReviewLogEntry> reviewLog(std::int64_t profileId);
     std::vector<ReviewEntry> reviewQueue(std::int64_t profileId);
     // Items due at or before `until` (unix seconds), oldest first.
     std::vector<ReviewEntry> dueReviews(std::int64_t profileId, std::int64_t until);
@@ -146,8 +211,8 @@ class ProgressStore {
     std::size_t dueReviewCount(std::int64_t profileId, std::int64_t until);
 
     // ---- Your data
-    // Every result of the profile as CSV (UTF-8 with BOM, ";", CRLF) for a spreadsheet.
-    std::string exportCsv(std::int64_t profileId);
+    // Every result of the profile, oldest first, for the CSV export (see progress_export.hpp).
+    void forEachResult(std::int64_t profileId, const std::function<void(const StoredResult&)>& visit);
     // Writes every profile's data, the results not yet folded from progress.db-wal included, to `target`
     // as one SQLite file (VACUUM INTO), consistent even while the game writes; restoring is copying it as
     // progress.db while the game is closed. False with lastError() on failure (the target is then left
@@ -156,6 +221,8 @@ class ProgressStore {
 
     int schemaVersion();
     const std::string& lastError() const { return lastError_; }
+    // Set once when progress.db-wal disappeared while the store was open (see keepJournalSafe).
+    const std::string& journalWarning() const { return journalWarning_; }
     bool lastErrorMeansNoSpace() const { return lastErrorNoSpace_; }
     std::int64_t now() const { return clock_(); }
     std::int64_t startOfToday() const;
@@ -164,17 +231,20 @@ class ProgressStore {
 
   private:
     ProgressStore(std::filesystem::path file, std::unique_ptr<sql::Database> database, Clock clock);
-    bool configure();
-    bool migrate();
-    bool fillNameKeys();
+    static SqliteFileKind fileKind();
+    static bool fillNameKeys(sql::Database& database);
+    static bool migrateSchedulesToFsrs(sql::Database& database);
+    bool countToday(std::int64_t profileId);
     bool fail(const std::string& what);
-    bool updateReviewQueue(const ResultRecord& result);
+    void keepJournal();
+    bool updateReviewQueue(const ResultRecord& result, std::int64_t recordedAt);
     bool updateSummaries(const ResultRecord& result, std::int64_t resultId, std::int64_t recordedAt);
 
     std::filesystem::path file_;
     std::unique_ptr<sql::Database> database_;
     Clock clock_;
     std::string lastError_;
+    std::string journalWarning_;
     bool lastErrorNoSpace_ = false;
 };
 

@@ -45,10 +45,10 @@ ImFont* pick(const FontSet& fonts, int role) {
 
 struct AudienceFitter::LevelServices {
     LevelServices(const Services& base, int level)
-        : fonts(base.fonts), services{base.library, base.glossary,      base.settings,
-                                      fonts,        base.text,          base.acronyms,
-                                      base.now,     base.progress,      base.images,
-                                      {},           base.openWithSystem} {
+        : fonts(base.fonts), services{base.library, base.glossary, base.settings,
+                                      fonts,        base.text,     base.acronyms,
+                                      base.now,     base.progress, base.images,
+                                      {},           base.playSeed, base.openWithSystem} {
         const LevelSpec& spec = kLevels[level];
         fonts.display = pick(base.fonts, spec.display);
         fonts.title = pick(base.fonts, spec.title);

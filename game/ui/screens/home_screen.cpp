@@ -1,7 +1,10 @@
 // Home screen: the bundled and user packs with their activities; broken packs with their problems.
 #include <algorithm>
 
+#include <unordered_map>
+
 #include "core/base/text.hpp"
+#include "core/progress/progress_report.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -22,8 +25,29 @@ class HomeScreen final : public Screen {
     std::string title() const override { return "Passerelles"; }
     std::string kind() const override { return "home"; }
 
+    // Read once per visit, not per frame: reviews due, the daily goal, items seen per activity.
     void onShow(Services& services) override {
-        dueToday_ = services.progress.dueTodayCount();  // once per visit, not per frame
+        ProgressService& progress = services.progress;
+        dueToday_ = progress.dueTodayCount();
+        goal_.clear();
+        progressLabels_.clear();
+        if (progress.isGuest() || !progress.available()) {
+            return;
+        }
+        goal_ = describeDailyGoal(progress.dailyGoal());
+        dueTomorrow_ = dueToday_ == 0 ? progress.dueTomorrowCount() : 0;
+        std::unordered_map<std::string, int> seen;
+        for (const auto& [key, count] : progress.itemsSeenPerActivity()) {
+            seen[key.first + '\x1F' + key.second] = count;
+        }
+        for (const auto& pack : services.library.usablePacks()) {
+            for (const auto& activity : pack->activities) {
+                const auto found = seen.find(pack->id + '\x1F' + activity.id);
+                if (found != seen.end()) {
+                    progressLabels_[&activity] = activityProgressLabel(*pack, activity, found->second);
+                }
+            }
+        }
     }
 
     void draw(Frame& frame) override {
@@ -119,7 +143,7 @@ class HomeScreen final : public Screen {
             return false;
         }
         if (frame.input.take(Key::C)) {
-            frame.navigator.resetTo(makeProfileScreen());
+            frame.navigator.push(makeProfileScreen(true));
             return true;
         }
         if (progress.isGuest()) {
@@ -157,12 +181,16 @@ class HomeScreen final : public Screen {
         if (progress.isGuest()) {
             paragraph(frame, "Vous jouez en invité : rien n’est enregistré.");
             if (button(frame, "Choisir un profil (C)", 0.0f, ButtonStyle::Secondary)) {
-                frame.navigator.resetTo(makeProfileScreen());
+                frame.navigator.push(makeProfileScreen(true));
             }
         } else {
-            const std::string due = dueToday_ == 0 ? "rien à revoir aujourd’hui"
-                                                   : std::to_string(dueToday_) + " à revoir aujourd’hui";
+            // Missed items come back tomorrow at the earliest: say so, rather than only « rien aujourd'hui ».
+            const std::string due =
+                dueToday_ > 0      ? std::to_string(dueToday_) + " à revoir aujourd’hui"
+                : dueTomorrow_ > 0 ? "rien à revoir aujourd’hui, " + std::to_string(dueTomorrow_) + " demain"
+                                   : "rien à revoir aujourd’hui";
             paragraph(frame, "Profil : " + progress.profile()->name + " · " + due, frame.services.fonts.bold);
+            sourceLine(frame, goal_);
             if (button(frame, "Ma progression (P)", 0.0f, ButtonStyle::Secondary)) {
                 frame.navigator.push(makeDashboardScreen());
             }
@@ -173,7 +201,7 @@ class HomeScreen final : public Screen {
             }
             ImGui::SameLine();
             if (button(frame, "Changer de profil (C)", 0.0f, ButtonStyle::Quiet)) {
-                frame.navigator.resetTo(makeProfileScreen());
+                frame.navigator.push(makeProfileScreen(true));
             }
         }
         endPanel(frame);
@@ -237,7 +265,9 @@ class HomeScreen final : public Screen {
         drawList->AddText(small, small->FontSize,
                           ImVec2(position.x + unit * 0.6f, position.y + (height - small->FontSize) * 0.5f),
                           activity.kind == ActivityKind::Myths ? theme::kAccent : theme::kPrimary, kindLabel);
-        const std::string count = activityItemCount(*pack, activity);
+        const auto progressLabel = progressLabels_.find(&activity);
+        const std::string count = progressLabel != progressLabels_.end() ? progressLabel->second
+                                                                         : activityItemCount(*pack, activity);
         const float countWidth = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0.0f, count.c_str()).x;
         const float titleX = position.x + unit * 0.6f + kindWidth;
         const float titleWidth = width - kindWidth - countWidth - unit * 2.0f;
@@ -281,6 +311,9 @@ class HomeScreen final : public Screen {
     std::size_t focus_ = 0;
     bool scrollToFocus_ = false;
     std::size_t dueToday_ = 0;
+    std::size_t dueTomorrow_ = 0;
+    std::string goal_;                                                    // the daily goal, in words
+    std::unordered_map<const ActivityRef*, std::string> progressLabels_;  // « 12 / 18 questions »
 };
 
 }  // namespace

@@ -1,4 +1,5 @@
-// End of an idées reçues deck played alone: arguments found, and where the learner's opinion moved.
+// End of an idées reçues deck played alone: arguments found, where the learner's opinion moved, and a drill
+// of the cards whose best argument was missed.
 #include "core/base/text.hpp"
 #include "core/play/quiz_scoring.hpp"
 #include "ui/screens/screens.hpp"
@@ -12,7 +13,10 @@ namespace {
 class MythSoloResultsScreen final : public Screen {
   public:
     MythSoloResultsScreen(std::shared_ptr<const Pack> pack, const MythDeck& deck, SoloMythRun run)
-        : pack_(std::move(pack)), deck_(deck), run_(std::move(run)) {}
+        : pack_(std::move(pack)),
+          deck_(deck),
+          run_(std::move(run)),
+          missed_(drillItems(*pack_, deck_, run_)) {}
 
     std::string title() const override { return "Résultat : " + deck_.title; }
     std::string kind() const override { return "myths-results"; }
@@ -20,6 +24,10 @@ class MythSoloResultsScreen final : public Screen {
     void draw(Frame& frame) override {
         if (frame.input.take(Key::R)) {
             frame.navigator.replace(makeMythSoloScreen(pack_, deck_));
+            return;
+        }
+        const std::vector<ReviewItem>& missed = missed_;
+        if (drillKey(frame, missed)) {
             return;
         }
         const double ratio = run_.maxScore() > 0 ? run_.score() / run_.maxScore() : 0.0;
@@ -33,7 +41,11 @@ class MythSoloResultsScreen final : public Screen {
                                     : "Sur " + std::to_string(moved) + (moved > 1 ? " cartes" : " carte") +
                                           ", vous vous êtes éloigné de l’idée reçue après la réponse.");
         verticalSpace(frame, 0.3f);
-        if (button(frame, "Rejouer (R)")) {
+        if (drillButton(frame, missed)) {
+            return;
+        }
+        if (button(frame, "Rejouer (R)", 0.0f,
+                   missed.empty() ? ButtonStyle::Primary : ButtonStyle::Secondary)) {
             frame.navigator.replace(makeMythSoloScreen(pack_, deck_));
             return;
         }
@@ -58,6 +70,7 @@ class MythSoloResultsScreen final : public Screen {
     std::shared_ptr<const Pack> pack_;
     const MythDeck& deck_;
     SoloMythRun run_;
+    std::vector<ReviewItem> missed_;  // for « Refaire mes erreurs », fixed once the run is over
 };
 
 }  // namespace

@@ -1,5 +1,7 @@
-// End of a quiz: total, percentage, a recap of every question with the right answer; replay or home.
+// End of a quiz: total, percentage, a recap of every question with the right answer; drill the questions
+// just missed, replay, or home.
 #include "core/base/text.hpp"
+#include "core/play/option_order.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -11,7 +13,10 @@ namespace {
 class QuizResultsScreen final : public Screen {
   public:
     QuizResultsScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz, QuizRun run)
-        : pack_(std::move(pack)), quiz_(quiz), run_(std::move(run)) {}
+        : pack_(std::move(pack)),
+          quiz_(quiz),
+          run_(std::move(run)),
+          missed_(drillItems(*pack_, quiz_, run_)) {}
 
     std::string title() const override { return "Résultat : " + quiz_.title; }
     std::string kind() const override { return "quiz-results"; }
@@ -19,6 +24,10 @@ class QuizResultsScreen final : public Screen {
     void draw(Frame& frame) override {
         if (frame.input.take(Key::R)) {
             replay(frame);
+            return;
+        }
+        const std::vector<ReviewItem>& missed = missed_;
+        if (drillKey(frame, missed)) {
             return;
         }
         const double score = run_.score();
@@ -36,7 +45,11 @@ class QuizResultsScreen final : public Screen {
                              std::to_string(partial) + " en partie juste" + (partial > 1 ? "s" : "") + " · " +
                              std::to_string(wrong) + " faux");
         verticalSpace(frame, 0.3f);
-        if (button(frame, "Rejouer (R)")) {
+        if (drillButton(frame, missed)) {
+            return;
+        }
+        if (button(frame, "Rejouer (R)", 0.0f,
+                   missed.empty() ? ButtonStyle::Primary : ButtonStyle::Secondary)) {
             replay(frame);
             return;
         }
@@ -78,9 +91,15 @@ class QuizResultsScreen final : public Screen {
                 correct.push_back(static_cast<int>(i));
             }
         }
-        std::string answers = "Votre réponse : " + optionLetters(result.selected) + " · Bonne réponse : ";
+        // Letters as the player saw them in this play (the shuffled order), not the file's.
+        const std::vector<int>& shown = result.shown;
+        std::string answers = "Votre réponse : " + optionLetters(shownPositions(shown, result.selected)) +
+                              " · Bonne réponse : ";
+        std::sort(correct.begin(), correct.end(),
+                  [&](int a, int b) { return shownPosition(shown, a) < shownPosition(shown, b); });
         for (std::size_t k = 0; k < correct.size(); ++k) {
-            answers += (k > 0 ? " ; " : "") + std::string(1, static_cast<char>('A' + correct[k])) + " (" +
+            answers += (k > 0 ? " ; " : "") +
+                       std::string(1, static_cast<char>('A' + shownPosition(shown, correct[k]))) + " (" +
                        question.options[static_cast<std::size_t>(correct[k])].text + ")";
         }
         sourceLine(frame, answers);
@@ -90,6 +109,7 @@ class QuizResultsScreen final : public Screen {
     std::shared_ptr<const Pack> pack_;
     const Quiz& quiz_;
     QuizRun run_;
+    std::vector<ReviewItem> missed_;  // for « Refaire mes erreurs », fixed once the run is over
 };
 
 }  // namespace

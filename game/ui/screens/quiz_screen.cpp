@@ -2,6 +2,7 @@
 #include "ui/screens/quiz_screen.hpp"
 
 #include "core/base/text.hpp"
+#include "core/play/option_order.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
@@ -32,6 +33,8 @@ QuizScreen::QuizScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz)
     : pack_(std::move(pack)), quiz_(quiz), run_(QuizRun::forQuiz(quiz)) {}
 
 void QuizScreen::prepareRecording(Frame& frame) {
+    // Each play draws its own option order; a resumed play takes the seed saved with it instead.
+    run_ = QuizRun::forQuiz(quiz_, frame.services.playSeed ? frame.services.playSeed() : std::nullopt);
     recorder_ = frame.services.progress.recorderFor(*pack_, ActivityKind::Quiz, quiz_.id, frame.services.now);
     if (const auto state = recorder_->resumableState()) {
         std::vector<const Question*> questions = run_.questions();
@@ -96,17 +99,20 @@ void QuizScreen::draw(Frame& frame) {
     verticalSpace(frame, 0.2f);
     heading(frame, question.text);
     verticalSpace(frame, 0.4f);
-    for (std::size_t i = 0; i < question.options.size(); ++i) {
-        const QuizOption& option = question.options[i];
+    // Letters follow the shown order: the card at position p shows option shownOrder()[p].
+    const std::vector<int> order = run_.shownOrder();
+    for (std::size_t position = 0; position < order.size(); ++position) {
+        const int index = order[position];
+        const QuizOption& option = question.options[static_cast<std::size_t>(index)];
         OptionCard card;
-        card.index = static_cast<int>(i);
+        card.index = static_cast<int>(position);
         card.text = option.text;
         card.feedback = option.feedback;
-        card.look = lookOf(run_, static_cast<int>(i));
+        card.look = lookOf(run_, index);
         card.multiple = question.isMultipleAnswer();
         card.interactive = run_.phase() == QuizRun::Phase::Answering;
         if (optionCard(frame, card)) {
-            run_.toggle(static_cast<int>(i));
+            run_.toggle(index);
         }
     }
     verticalSpace(frame, 0.3f);
@@ -120,9 +126,9 @@ void QuizScreen::draw(Frame& frame) {
 void QuizScreen::handleKeys(Frame& frame) {
     const Question& question = run_.currentQuestion();
     if (run_.phase() == QuizRun::Phase::Answering) {
-        const int option = frame.input.takeOptionShortcut(static_cast<int>(question.options.size()));
-        if (option >= 0) {
-            run_.toggle(option);
+        const int position = frame.input.takeOptionShortcut(static_cast<int>(question.options.size()));
+        if (position >= 0) {
+            run_.toggle(run_.shownOrder()[static_cast<std::size_t>(position)]);
         }
         if (frame.input.take(Key::Enter)) {
             confirm();
@@ -203,7 +209,7 @@ void QuizScreen::drawRevealed(Frame& frame, const Question& question) {
         }
         paragraph(frame,
                   std::string(correct.size() > 1 ? "Les bonnes réponses sont " : "La bonne réponse est ") +
-                      optionLetters(correct) + ".");
+                      optionLetters(shownPositions(run_.shownOrder(), correct)) + ".");
     }
     if (!question.explanation.empty()) {
         verticalSpace(frame, 0.2f);

@@ -9,15 +9,23 @@
 #include "core/content/content.hpp"
 #include "core/play/myth_run.hpp"
 #include "core/play/quiz_run.hpp"
+#include "core/play/review_run.hpp"
 #include "core/play/scenario_run.hpp"
 #include "ui/screen.hpp"
 
 namespace passerelles::ui {
 
 std::unique_ptr<Screen> makeHomeScreen();
-std::unique_ptr<Screen> makeProfileScreen();
+// « Qui joue ? »; `canGoBack` when reached from the home screen (« Changer de profil »), which stays below.
+std::unique_ptr<Screen> makeProfileScreen(bool canGoBack = false);
 std::unique_ptr<Screen> makeDashboardScreen();
 std::unique_ptr<Screen> makeReviewScreen();
+// « Refaire mes erreurs »: the items just missed, at once; answers are drills that move no schedule.
+std::unique_ptr<Screen> makeDrillScreen(std::vector<ReviewItem> items);
+// At the end of a quiz, a deck or a review: E, or the « Refaire mes erreurs (E) : N » button (followed on
+// the same line by what comes next), opens the drill of `missed`; true when it did. Nothing when empty.
+bool drillKey(Frame& frame, const std::vector<ReviewItem>& missed);
+bool drillButton(Frame& frame, const std::vector<ReviewItem>& missed);
 std::unique_ptr<Screen> makePackProblemsScreen(std::size_t packIndex);
 std::unique_ptr<Screen> makeQuizScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz);
 std::unique_ptr<Screen> makeQuizResultsScreen(std::shared_ptr<const Pack> pack, const Quiz& quiz,

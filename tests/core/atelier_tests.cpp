@@ -713,3 +713,25 @@ TEST_CASE(
     CHECK(defaultTeamName(5) == "Équipe vermillon");
     CHECK(std::string(kTeamColours[2].name) == "vert");  // the colour itself, as the CSV names it
 }
+
+TEST_CASE("figures the facilitator did not type are « — » in the report and empty in seance.csv, never 0") {
+    const Question question = makeQuestion("q1", "Une question", {true, false});
+    AtelierRun run(AtelierPlan{}, {questionStep(question)});
+    const auto files = buildAtelierReport(run, AtelierFigures{}, "2 décembre 2026");
+    CHECK(files.html.find("<b>0</b>participants") == std::string::npos);
+    CHECK(files.html.find("<b>—</b>participants") != std::string::npos);
+    std::string session;
+    for (const auto& [name, content] : files.csv) {
+        if (name == "seance.csv") {
+            session = content;
+        }
+    }
+    const auto rows = testing::readCsv(session);
+    REQUIRE(rows.size() >= 2);
+    for (const std::string column :
+         {"participants", "collectivités", "nouvelles collectivités", "durée (min)"}) {
+        const auto found = std::find(rows[0].begin(), rows[0].end(), column);
+        REQUIRE_MESSAGE(found != rows[0].end(), column);
+        CHECK_MESSAGE(rows[1].at(static_cast<std::size_t>(found - rows[0].begin())).empty(), column);
+    }
+}

@@ -61,6 +61,14 @@ std::string hexColour(unsigned rgb) {
     return out;
 }
 
+// A count the facilitator types at the end: « — » while it is 0 (not typed), for the HTML; empty in a CSV.
+std::string typedCount(int count) {
+    return count > 0 ? std::to_string(count) : std::string("—");
+}
+std::string typedCell(int count) {
+    return count > 0 ? std::to_string(count) : std::string();
+}
+
 std::string percentOf(int part, int whole) {
     return whole > 0 ? formatPercent(static_cast<double>(part) / whole) : std::string("—");
 }
@@ -169,10 +177,11 @@ class HtmlReport {
             return "<div class=\"figure\"><b>" + html(value) + "</b>" + html(label) + "</div>\n";
         };
         out_ += "<section>\n<h2>La séance en chiffres</h2>\n<div class=\"figures\">\n";
-        out_ += figure(std::to_string(figures_.participants), "participants");
-        out_ += figure(std::to_string(figures_.collectivites), "collectivités représentées");
+        // A figure the facilitator did not type is « — », never a 0 that reads as an empty room.
+        out_ += figure(typedCount(figures_.participants), "participants");
+        out_ += figure(typedCount(figures_.collectivites), "collectivités représentées");
         out_ += figure(
-            std::to_string(figures_.newCollectivites),
+            figures_.collectivites > 0 ? std::to_string(figures_.newCollectivites) : std::string("—"),
             "nouvelles collectivités (" + percentOf(figures_.newCollectivites, figures_.collectivites) + ")");
         out_ += figure(std::to_string(run_.playedCount()) + " / " + std::to_string(run_.stepCount()),
                        "étapes jouées");
@@ -268,7 +277,7 @@ class HtmlReport {
                     correct.push_back(static_cast<int>(o));
                 }
                 rows.push_back({std::string(1, static_cast<char>('A' + o)) + ". " + question.options[o].text,
-                                counts[o], right ? "bonne réponse" : "", right});
+                                counts[o], right ? "✓ la bonne réponse" : "", right});
             }
             const auto rate = run_.successRate(index);
             // One block per question that never splits across a page or a column of the printed sheet.
@@ -448,11 +457,11 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
                  "nouvelles collectivités", "étapes prévues", "étapes jouées", "durée (min)", "équipes",
                  "ce que la salle a dit", "prochaines étapes"});
     const std::size_t played = run.playedCount();
-    session.row({plan.title, plan.date, plan.place, plan.audience, std::to_string(figures.participants),
-                 std::to_string(figures.collectivites), std::to_string(figures.newCollectivites),
-                 std::to_string(run.stepCount()), std::to_string(played),
-                 std::to_string(figures.minutesPlayed), std::to_string(plan.teams.size()), figures.notes,
-                 figures.nextSteps});
+    session.row({plan.title, plan.date, plan.place, plan.audience, typedCell(figures.participants),
+                 typedCell(figures.collectivites),
+                 figures.collectivites > 0 ? std::to_string(figures.newCollectivites) : std::string(),
+                 std::to_string(run.stepCount()), std::to_string(played), typedCell(figures.minutesPlayed),
+                 std::to_string(plan.teams.size()), figures.notes, figures.nextSteps});
     files.emplace_back("seance.csv", session.text());
 
     CsvWriter questions;

@@ -50,6 +50,14 @@ bool parseInt(const std::string& text, int& out) {
     return result.ec == std::errc() && result.ptr == text.data() + text.size();
 }
 
+// "1920x1080" within [minimum, 16384] on each side.
+bool parseSize(const std::string& text, int& width, int& height, int minimumWidth, int minimumHeight) {
+    const auto x = text.find('x');
+    return x != std::string::npos && parseInt(text.substr(0, x), width) &&
+           parseInt(text.substr(x + 1), height) && width >= minimumWidth && height >= minimumHeight &&
+           width <= 16384 && height <= 16384;
+}
+
 }  // namespace
 
 std::optional<Options> parseCommandLine(const std::vector<std::string>& arguments, std::string& error) {
@@ -110,11 +118,7 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
                     return std::nullopt;
                 }
             } else if (argument == "--audience-size") {
-                const auto x = given->find('x');
-                if (x == std::string::npos || !parseInt(given->substr(0, x), options.audienceWidth) ||
-                    !parseInt(given->substr(x + 1), options.audienceHeight) || options.audienceWidth < 320 ||
-                    options.audienceHeight < 240 || options.audienceWidth > 16384 ||
-                    options.audienceHeight > 16384) {
+                if (!parseSize(*given, options.audienceWidth, options.audienceHeight, 320, 240)) {
                     error = "--audience-size attend LARGEURxHAUTEUR, par exemple 1920x1080";
                     return std::nullopt;
                 }
@@ -132,10 +136,7 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
                     return std::nullopt;
                 }
             } else if (argument == "--size") {
-                const auto x = given->find('x');
-                if (x == std::string::npos || !parseInt(given->substr(0, x), options.width) ||
-                    !parseInt(given->substr(x + 1), options.height) || options.width < 160 ||
-                    options.height < 120 || options.width > 16384 || options.height > 16384) {
+                if (!parseSize(*given, options.width, options.height, 160, 120)) {
                     error = "--size attend LARGEURxHAUTEUR, par exemple 1920x1080";
                     return std::nullopt;
                 }

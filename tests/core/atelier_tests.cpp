@@ -72,6 +72,17 @@ void advanceToChoice(AtelierRun& run) {
     FAIL("no choice reached");
 }
 
+// The choices the room may take at the scenario's current node, in the order shown.
+std::vector<int> availableChoices(AtelierRun& run) {
+    std::vector<int> available;
+    for (const auto& view : run.scenario()->run.visibleChoices()) {
+        if (view.available) {
+            available.push_back(view.index);
+        }
+    }
+    return available;
+}
+
 }  // namespace
 
 TEST_CASE("a plan survives a save and a reload, and a damaged plan is refused with a sentence") {
@@ -537,12 +548,7 @@ TEST_CASE(
     const ResolvedStep scenario = bundledStep(AtelierItemKind::Scenario);
     AtelierRun run(AtelierPlan{}, {scenario});
     advanceToChoice(run);
-    std::vector<int> available;
-    for (const auto& view : run.scenario()->run.visibleChoices()) {
-        if (view.available) {
-            available.push_back(view.index);
-        }
-    }
+    const std::vector<int> available = availableChoices(run);
     REQUIRE(available.size() >= 3);
     const int nodeBefore = run.scenario()->run.currentNodeIndex();
     std::string why;
@@ -589,12 +595,7 @@ TEST_CASE("a tie settled by the facilitator among the tied choices is applied") 
     const ResolvedStep scenario = bundledStep(AtelierItemKind::Scenario);
     AtelierRun run(AtelierPlan{}, {scenario});
     advanceToChoice(run);
-    std::vector<int> available;
-    for (const auto& view : run.scenario()->run.visibleChoices()) {
-        if (view.available) {
-            available.push_back(view.index);
-        }
-    }
+    const std::vector<int> available = availableChoices(run);
     REQUIRE(available.size() >= 2);
     REQUIRE(run.toggleAnswering());
     REQUIRE(run.setVotes(available[0], 5));

@@ -109,25 +109,39 @@ std::vector<float> AudienceFitter::measure(Frame& frame, int level, const std::v
 
 void AudienceFitter::layOut(Frame& frame, const std::vector<AudienceBlock>& blocks, ImVec2 space) {
     pageStarts_.assign(1, 0);
+    pageLevels_.assign(1, 0);
+    std::vector<std::vector<float>> heights;  // per level, per block
     for (int level = 0; level < kAudienceLevels; ++level) {
-        const auto heights = measure(frame, level, blocks, space.x);
-        const float total = std::accumulate(heights.begin(), heights.end(), 0.0f);
-        level_ = level;
+        heights.push_back(measure(frame, level, blocks, space.x));
+        const float total = std::accumulate(heights.back().begin(), heights.back().end(), 0.0f);
         if (total <= space.y) {
+            pageLevels_[0] = level;
             return;
         }
-        if (level + 1 < kAudienceLevels) {
-            continue;
+    }
+    // Still too tall at the floor: pages, each as many whole blocks as fit at the last level (a block alone
+    // on its page when it is taller than the window, which the fit tests then report)...
+    const auto& last = heights.back();
+    float used = 0.0f;
+    for (std::size_t b = 0; b < last.size(); ++b) {
+        if (used > 0.0f && used + last[b] > space.y) {
+            pageStarts_.push_back(b);
+            used = 0.0f;
         }
-        // Still too tall at the floor: pages, each as many whole blocks as fit (a block alone on its page
-        // when it is taller than the window, which the fit tests then report).
-        float used = 0.0f;
-        for (std::size_t b = 0; b < heights.size(); ++b) {
-            if (used > 0.0f && used + heights[b] > space.y) {
-                pageStarts_.push_back(b);
-                used = 0.0f;
+        used += last[b];
+    }
+    // ...then each page in the largest type it fits in: a short last page need not keep the floor's type.
+    pageLevels_.assign(pageStarts_.size(), kAudienceLevels - 1);
+    for (std::size_t page = 0; page < pageStarts_.size(); ++page) {
+        const std::size_t first = pageStarts_[page];
+        const std::size_t end = page + 1 < pageStarts_.size() ? pageStarts_[page + 1] : blocks.size();
+        for (int level = 0; level < kAudienceLevels; ++level) {
+            const auto& byBlock = heights[static_cast<std::size_t>(level)];
+            if (std::accumulate(byBlock.begin() + static_cast<std::ptrdiff_t>(first),
+                                byBlock.begin() + static_cast<std::ptrdiff_t>(end), 0.0f) <= space.y) {
+                pageLevels_[page] = level;
+                break;
             }
-            used += heights[b];
         }
     }
 }
@@ -142,17 +156,18 @@ AudienceFit AudienceFitter::draw(Frame& frame, const std::string& phase,
         layOut(frame, blocks, space);
     }
     AudienceFit fit;
-    fit.level = level_;
-    fit.columns = kLevels[level_].columns;
     fit.pages = static_cast<int>(pageStarts_.size());
     fit.page = std::clamp(page, 0, fit.pages - 1);
+    const int level = pageLevels_[static_cast<std::size_t>(fit.page)];
+    fit.level = level;
+    fit.columns = kLevels[level].columns;
     fit.availableHeight = space.y;
     const std::size_t first = pageStarts_[static_cast<std::size_t>(fit.page)];
     const std::size_t last = static_cast<std::size_t>(fit.page) + 1 < pageStarts_.size()
                                  ? pageStarts_[static_cast<std::size_t>(fit.page) + 1]
                                  : blocks.size();
-    Frame levelFrame = frameAt(frame, level_);
-    const AudienceStyle style{level_, fit.columns};
+    Frame levelFrame = frameAt(frame, level);
+    const AudienceStyle style{level, fit.columns};
     const float top = ImGui::GetCursorPosY();
     for (std::size_t b = first; b < last && b < blocks.size(); ++b) {
         blocks[b](levelFrame, style);

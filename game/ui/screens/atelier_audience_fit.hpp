@@ -61,8 +61,8 @@ class AudienceFitter {
     // The last layout: for this phase and space, the level and where each page starts.
     std::string phase_;
     ImVec2 space_;
-    int level_ = 0;
     std::vector<std::size_t> pageStarts_;
+    std::vector<int> pageLevels_;  // the type level of each page
     int measurements_ = 0;
 
   public:

@@ -2,6 +2,7 @@
 #include "core/atelier/atelier_report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <set>
 
@@ -101,8 +102,12 @@ const RoomCardResult& cardResult(const CardTally& tally) {
     return tally.run.results().empty() ? tally.run.current() : tally.run.results().front();
 }
 
+// A change of share in percentage points: « +35 points », « −1 point », « 0 point » (French keeps 0 and 1
+// in the singular).
 std::string sign(double points) {
-    return (points > 0 ? "+" : "") + formatDecimal(points * 100.0, 0) + " points";
+    const double rounded = std::round(points * 100.0);
+    return (rounded > 0 ? "+" : "") + formatDecimal(rounded, 0) +
+           (std::abs(rounded) >= 2.0 ? " points" : " point");
 }
 
 std::string choiceText(const Scenario& scenario, int node, int choice) {

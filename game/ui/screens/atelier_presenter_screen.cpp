@@ -326,7 +326,7 @@ void AtelierPresenterScreen::drawPresenterTopBar(Frame& frame) {
     }
     if (session_->startedAt >= 0.0) {
         const int minutes = static_cast<int>((frame.services.now() - session_->startedAt) / 60.0);
-        facts.push_back(std::to_string(minutes) + " min écoulées sur " +
+        facts.push_back(countNoun(minutes, "min écoulée", "min écoulées") + " sur " +
                         std::to_string(run.plan().targetMinutes) + " prévues");
     }
     facts.push_back(countNoun(static_cast<long long>(run.playedCount()), "étape jouée", "étapes jouées"));

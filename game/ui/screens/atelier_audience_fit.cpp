@@ -75,6 +75,11 @@ void AudienceFitter::syncLevels(Frame& frame) {
     }
 }
 
+Frame AudienceFitter::frameAtLevel(Frame& frame, int level) {
+    syncLevels(frame);
+    return frameAt(frame, std::clamp(level, 0, kAudienceLevels - 1));
+}
+
 Frame AudienceFitter::frameAt(Frame& frame, int level) {
     Layout layout = frame.layout;
     layout.unit *= kLevels[level].unit;

@@ -47,6 +47,10 @@ class AudienceFitter {
     AudienceFit draw(Frame& frame, const std::string& phase, const std::vector<AudienceBlock>& blocks,
                      int page);
 
+    // The frame of a level (its fonts and spacing), for a view drawn compactly without fitting it: the
+    // trainer's view uses the last level, so that a laptop shows the whole step.
+    Frame frameAtLevel(Frame& frame, int level);
+
   private:
     void syncLevels(Frame& frame);
     Frame frameAt(Frame& frame, int level);

@@ -372,7 +372,9 @@ void AtelierPresenterScreen::drawPresenterView(Frame& frame) {
     ImGui::TableSetupColumn("##step", ImGuiTableColumnFlags_WidthStretch, 2.2f);
     ImGui::TableSetupColumn("##side", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableNextColumn();
-    view().drawPresenter(frame);
+    // The step in compact type (statements and answers at the body size): the laptop shows it whole.
+    Frame compact = trainerFonts_.frameAtLevel(frame, kAudienceLevels - 1);
+    view().drawPresenter(compact);
     if (onCover_) {
         verticalSpace(frame, 0.5f);
         if (button(frame, "Commencer (→)")) {

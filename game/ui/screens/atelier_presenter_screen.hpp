@@ -91,6 +91,7 @@ class AtelierPresenterScreen final : public Screen {
     std::unique_ptr<AtelierStepView> scenario_;
     std::unique_ptr<AtelierStepView> map_;
     AudienceFitter fitter_;
+    AudienceFitter trainerFonts_;  // only its compact level, for the trainer's view
     AudienceFit lastFit_;
     std::string pagePhase_;  // the phase whose pages page_ counts
     int page_ = 0;

@@ -1,8 +1,8 @@
-// The start-up, memory and idle baseline: a bare SDL + ImGui program with Passerelles' window and fonts.
+// The start-up, memory and idle baseline: a bare SDL + ImGui program with Passerelles' window.
 //
-// Same window size and flags, same renderer choice (accelerated, else software), same ImGui backends and
-// the same DejaVu fonts at the same sizes (ui::FontSet), same --frames / --size options and the same
-// first-frame stamp; it draws one trivial window. What Passerelles costs beyond this is its own.
+// Same window size and flags, same renderer choice (accelerated, else software), same ImGui backends,
+// same --frames / --size options and the same first-frame stamp; it draws one trivial window in ImGui's
+// own font. What Passerelles costs beyond this is its own, its font atlas included (issue 19).
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -15,7 +15,6 @@
 
 #include "app/command_line.hpp"
 #include "app/first_frame_stamp.hpp"
-#include "ui/fonts.hpp"
 
 namespace {
 
@@ -50,7 +49,6 @@ int run(const passerelles::app::Options& options) {
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplSDL2_InitForSDLRenderer(window);
     ImGui_ImplSDLRenderer_Init(renderer);
-    passerelles::ui::FontSet fonts;
 
     int framesDrawn = 0;
     int framesPending = kFramesAfterInput;
@@ -72,22 +70,14 @@ int run(const passerelles::app::Options& options) {
         int width = 0;
         int height = 0;
         SDL_GetWindowSize(window, &width, &height);
-        const float baseSize =
-            passerelles::ui::baseFontSizeFor(static_cast<float>(width), static_cast<float>(height), 1.0f);
-        if (fonts.ensureSize(*ImGui::GetIO().Fonts, baseSize)) {
-            ImGui_ImplSDLRenderer_DestroyFontsTexture();
-            ImGui_ImplSDLRenderer_CreateFontsTexture();
-        }
-        ImGui_ImplSDLRenderer_NewFrame();
+        ImGui_ImplSDLRenderer_NewFrame();  // builds ImGui's default font and its texture the first time
         ImGui_ImplSDL2_NewFrame();
         ImGui::NewFrame();
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(ImVec2(static_cast<float>(width), static_cast<float>(height)));
         ImGui::Begin("Baseline", nullptr, ImGuiWindowFlags_NoDecoration);
-        ImGui::PushFont(fonts.title);
         ImGui::TextUnformatted("Passerelles");
-        ImGui::PopFont();
-        ImGui::TextUnformatted("Une fenêtre SDL + ImGui et rien d’autre.");
+        ImGui::TextUnformatted("Une fenetre SDL + ImGui et rien d'autre.");
         ImGui::End();
         ImGui::Render();
         SDL_SetRenderDrawColor(renderer, 245, 243, 238, 255);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -16,18 +17,35 @@
 namespace passerelles::ui {
 
 const unsigned short* frenchGlyphRanges() {
+    // Only what French text, the shipped content and the screens use: every glyph is rasterised at six
+    // sizes, and the atlas's pixels are most of the start-up's cost (issue 19). Latin-1 stays whole for
+    // names typed by users (profiles, teams, nicknames); a character outside these ranges is shown as its
+    // code, « [U+1F600] » (RichText), never as an anonymous « ? ». A test checks that every character of
+    // the shipped content and of the screens' own texts is here.
     static const ImWchar ranges[] = {
-        0x0020, 0x00FF,  // Basic Latin and Latin-1: é è ê à ç « » and U+00A0 no-break space
-        0x0100, 0x017F,  // Latin Extended-A: œ Œ
-        0x2000, 0x206F,  // General Punctuation: ’ “ ” „ … – — • and U+202F narrow no-break space
-        0x2070, 0x207F,  // superscripts ⁰ ⁴…⁹ ⁻ (« 1 × 10³⁰⁸ » in messages about huge numbers)
+        0x0020, 0x007E,  // Basic Latin
+        0x00A0, 0x00FF,  // Latin-1: é è ê à ç « » ° and U+00A0 no-break space
+        0x0152, 0x0153,  // Œ œ
+        0x0178, 0x0178,  // Ÿ
+        0x2009, 0x2009,  // thin space
+        0x2010, 0x2014,  // hyphens and dashes ‐ ‑ ‒ – —
+        0x2018, 0x201E,  // quotes ‘ ’ ‚ “ ” „
+        0x2020, 0x2022,  // † ‡ •
+        0x2026, 0x2026,  // …
+        0x202F, 0x2030,  // U+202F narrow no-break space, ‰
+        0x2039, 0x203A,  // ‹ ›
+        0x2070, 0x207B,  // superscripts ⁰ ⁴…⁹ ⁻ (« 1 × 10³⁰⁸ » in messages about huge numbers)
         0x20AC, 0x20AC,  // €
-        0x2190, 0x2199,  // arrows
+        0x2190, 0x2193,  // arrows ← ↑ → ↓
+        0x21E7, 0x21E7,  // ⇧, the booth keyboard's shift key
         0x2212, 0x2212,  // minus sign
         0x221E, 0x221E,  // ∞
-        0x25A0, 0x25FF,  // squares, circles, half-filled circle for partial answers
-        0x2605, 0x2606,  // stars
-        0x2713, 0x2717,  // check marks and crosses
+        0x25B6, 0x25B6,  // ▶
+        0x25CB, 0x25CB,  // ○
+        0x25CF, 0x25D0,  // ● and ◐, the half-filled circle for partial answers
+        0x2713, 0x2713,  // ✓
+        0x2717, 0x2717,  // ✗
+        0xFFFD, 0xFFFD,  // �, for bytes that are not UTF-8
         0,
     };
     return ranges;
@@ -44,15 +62,17 @@ std::uint32_t bigEndian32(const std::string& bytes, std::size_t at) {
 
 // ImGui asserts (and stb_truetype reads past the end) on a file that is not a whole TrueType font, so a
 // font is checked before it is handed over: readable, a TrueType signature, every table inside the file,
-// and the tables a glyph atlas needs. Empty when the file looks sound, else what is wrong, in French.
-std::string fontFileProblem(const std::filesystem::path& path) {
+// and the tables a glyph atlas needs. Empty when the file looks sound, else what is wrong, in French. The
+// bytes read are kept in `bytes`: every size of the atlas is built from them, so the file is read once.
+std::string fontFileProblem(const std::filesystem::path& path, std::string& bytes) {
     std::error_code error;
     std::ifstream stream(path, std::ios::binary);
     std::ostringstream buffer;  // operator<< turns a read error into a failbit, never an exception
     if (!std::filesystem::is_regular_file(path, error) || !stream || !(buffer << stream.rdbuf())) {
         return "illisible";
     }
-    const std::string bytes = std::move(buffer).str();
+    bytes = std::move(buffer).str();
+    bytes.shrink_to_fit();  // kept for the whole run: not the stream's doubled capacity
     if (bytes.size() < 12 || (bigEndian32(bytes, 0) != 0x00010000u && bytes.compare(0, 4, "true") != 0)) {
         return "ce n’est pas une police TrueType";
     }
@@ -99,10 +119,12 @@ FontSet::FontSet(std::string fontDirectory, bool systemFolder) {
         std::error_code error;
         if (std::filesystem::exists(folder / "DejaVuSans.ttf", error) &&
             std::filesystem::exists(folder / "DejaVuSans-Bold.ttf", error)) {
-            regularPath_ = (folder / "DejaVuSans.ttf").string();
-            boldPath_ = (folder / "DejaVuSans-Bold.ttf").string();
-            for (const auto& path : {regularPath_, boldPath_}) {
-                if (const std::string why = fontFileProblem(path); !why.empty()) {
+            const std::string regularPath = (folder / "DejaVuSans.ttf").string();
+            const std::string boldPath = (folder / "DejaVuSans-Bold.ttf").string();
+            for (const auto& [path, bytes] :
+                 {std::pair<const std::string&, std::string&>{regularPath, regular_},
+                  std::pair<const std::string&, std::string&>{boldPath, bold_}}) {
+                if (const std::string why = fontFileProblem(path, bytes); !why.empty()) {
                     usingFallback_ = true;
                     problem_ =
                         "La police « " + path + " » est endommagée (" + why +
@@ -133,19 +155,27 @@ bool FontSet::ensureSize(ImFontAtlas& atlas, float baseSize) {
         atlas.Build();
         return true;
     }
-    const auto add = [&](const std::string& path, float size) {
+    // No power-of-two height: the atlas is as tall as its glyphs, not up to twice that.
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    const auto add = [&](std::string& bytes, float size) {
         ImFontConfig config;
-        config.OversampleH = 2;  // sharp enough at these sizes, and a quarter faster to build than 3
+        // The bytes stay FontSet's, read once; ImGui 1.86 copies them per size anyway, and those copies are
+        // freed as soon as the atlas is built (ClearInputData below).
+        config.FontDataOwnedByAtlas = false;
+        // Horizontal oversampling sharpens small text; from 30 px on it is invisible and doubles the glyphs'
+        // pixels.
+        config.OversampleH = size < 30.0f ? 2 : 1;
         config.OversampleV = 1;
         config.PixelSnapH = true;
-        return atlas.AddFontFromFileTTF(path.c_str(), std::round(size), &config, frenchGlyphRanges());
+        return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), std::round(size),
+                                          &config, frenchGlyphRanges());
     };
-    body = add(regularPath_, baseSize);
-    bold = add(boldPath_, baseSize);
-    small = add(regularPath_, baseSize * 0.8f);
-    heading = add(boldPath_, baseSize * 1.3f);
-    title = add(boldPath_, baseSize * 1.75f);
-    display = add(boldPath_, baseSize * 2.6f);
+    body = add(regular_, baseSize);
+    bold = add(bold_, baseSize);
+    small = add(regular_, baseSize * 0.8f);
+    heading = add(bold_, baseSize * 1.3f);
+    title = add(bold_, baseSize * 1.75f);
+    display = add(bold_, baseSize * 2.6f);
     if (body == nullptr || bold == nullptr || small == nullptr || heading == nullptr || title == nullptr ||
         display == nullptr || !atlas.Build()) {
         usingFallback_ = true;
@@ -153,6 +183,9 @@ bool FontSet::ensureSize(ImFontAtlas& atlas, float baseSize) {
         baseSize_ = 0.0f;
         return ensureSize(atlas, baseSize);
     }
+    // The six copies of the font files (4 MB) are not needed once the glyphs are in the atlas: freed before
+    // the texture is made, they stay out of the start-up's peak memory. A new size adds them again.
+    atlas.ClearInputData();
     return true;
 }
 

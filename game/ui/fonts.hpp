@@ -35,8 +35,8 @@ class FontSet {
     ImFont* display = nullptr;  // 2.6 × base, bold: presenter and booth statements
 
   private:
-    std::string regularPath_;
-    std::string boldPath_;
+    std::string regular_;  // the bytes of DejaVuSans.ttf and DejaVuSans-Bold.ttf, read once
+    std::string bold_;
     std::string problem_;
     bool usingFallback_ = false;
     float baseSize_ = 0.0f;

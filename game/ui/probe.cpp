@@ -43,6 +43,14 @@ std::optional<ImVec2> centre(const std::string& name) {
     return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
 }
 
+std::optional<std::pair<ImVec2, ImVec2>> rectangle(const std::string& name) {
+    const auto found = rectangles().find(name);
+    if (found == rectangles().end()) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
 std::vector<std::string> names() {
     std::vector<std::string> list;
     for (const auto& [name, unused] : rectangles()) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -17,6 +18,8 @@ bool enabled();
 void record(const std::string& name, ImVec2 min, ImVec2 max);
 // Centre of the widget drawn last under `name`, if any (cleared at each enable()).
 std::optional<ImVec2> centre(const std::string& name);
+// Its corners (minimum, maximum), in screen pixels.
+std::optional<std::pair<ImVec2, ImVec2>> rectangle(const std::string& name);
 // Every name recorded since the last enable(), sorted (random clicks in tests aim at real widgets too).
 std::vector<std::string> names();
 // Texts drawn through RichText (paragraphs, headings, source lines) during the last frame, as given;

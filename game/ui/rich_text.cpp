@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 
 #include "core/base/text.hpp"
+#include "core/formats/trainer_format_support.hpp"  // appendUtf8
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 
@@ -17,6 +19,118 @@ namespace {
 constexpr std::size_t kMaxCachedLayouts = 1024;
 
 }  // namespace
+
+namespace {
+
+// The next code point of `text` from `at` (advanced past it); U+FFFD for a byte that is not UTF-8.
+unsigned nextCodePoint(std::string_view text, std::size_t& at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    const std::size_t length = byte < 0x80             ? 1
+                               : (byte & 0xE0) == 0xC0 ? 2
+                               : (byte & 0xF0) == 0xE0 ? 3
+                               : (byte & 0xF8) == 0xF0 ? 4
+                                                       : 0;
+    if (length == 0 || at + length > text.size()) {
+        ++at;
+        return 0xFFFD;
+    }
+    unsigned code = length == 1 ? byte : byte & (0x7Fu >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto continuation = static_cast<unsigned char>(text[at + k]);
+        if ((continuation & 0xC0) != 0x80) {
+            ++at;
+            return 0xFFFD;
+        }
+        code = (code << 6) | (continuation & 0x3Fu);
+    }
+    at += length;
+    return code;
+}
+
+// A letter followed by a combining accent, as one precomposed character when Latin-1 (or œ's block) has
+// it: « e » + U+0301 → « é ». 0 when there is none.
+unsigned compose(unsigned base, unsigned mark) {
+    struct Pair {
+        char base;
+        unsigned short mark;
+        unsigned short composed;
+    };
+    static constexpr Pair kPairs[] = {
+        {'A', 0x300, 0xC0},  {'A', 0x301, 0xC1}, {'A', 0x302, 0xC2}, {'A', 0x303, 0xC3}, {'A', 0x308, 0xC4},
+        {'C', 0x327, 0xC7},  {'E', 0x300, 0xC8}, {'E', 0x301, 0xC9}, {'E', 0x302, 0xCA}, {'E', 0x308, 0xCB},
+        {'I', 0x300, 0xCC},  {'I', 0x301, 0xCD}, {'I', 0x302, 0xCE}, {'I', 0x308, 0xCF}, {'N', 0x303, 0xD1},
+        {'O', 0x300, 0xD2},  {'O', 0x301, 0xD3}, {'O', 0x302, 0xD4}, {'O', 0x303, 0xD5}, {'O', 0x308, 0xD6},
+        {'U', 0x300, 0xD9},  {'U', 0x301, 0xDA}, {'U', 0x302, 0xDB}, {'U', 0x308, 0xDC}, {'Y', 0x301, 0xDD},
+        {'Y', 0x308, 0x178}, {'a', 0x300, 0xE0}, {'a', 0x301, 0xE1}, {'a', 0x302, 0xE2}, {'a', 0x303, 0xE3},
+        {'a', 0x308, 0xE4},  {'c', 0x327, 0xE7}, {'e', 0x300, 0xE8}, {'e', 0x301, 0xE9}, {'e', 0x302, 0xEA},
+        {'e', 0x308, 0xEB},  {'i', 0x300, 0xEC}, {'i', 0x301, 0xED}, {'i', 0x302, 0xEE}, {'i', 0x308, 0xEF},
+        {'n', 0x303, 0xF1},  {'o', 0x300, 0xF2}, {'o', 0x301, 0xF3}, {'o', 0x302, 0xF4}, {'o', 0x303, 0xF5},
+        {'o', 0x308, 0xF6},  {'u', 0x300, 0xF9}, {'u', 0x301, 0xFA}, {'u', 0x302, 0xFB}, {'u', 0x308, 0xFC},
+        {'y', 0x301, 0xFD},  {'y', 0x308, 0xFF},
+    };
+    for (const Pair& pair : kPairs) {
+        if (static_cast<unsigned>(pair.base) == base && pair.mark == mark) {
+            return pair.composed;
+        }
+    }
+    return 0;
+}
+
+bool invisibleFormat(unsigned code) {
+    // Zero-width characters and emoji variation selectors: nothing to draw, nothing to tell apart.
+    return (code >= 0x200B && code <= 0x200D) || code == 0x2060 || code == 0xFEFF ||
+           (code >= 0xFE00 && code <= 0xFE0F);
+}
+
+}  // namespace
+
+std::string displayableText(const ImFont* font, std::string_view text) {
+    const auto drawable = [&](unsigned code) {
+        return code < 0x80
+                   ? code >= 0x20 || code == '\n' || code == '\t' || code == '\r'
+                   : code <= 0xFFFF && font->FindGlyphNoFallback(static_cast<ImWchar>(code)) != nullptr;
+    };
+    // Most texts need nothing: checked first, so that nothing is copied.
+    bool plain = true;
+    for (std::size_t at = 0; at < text.size() && plain;) {
+        if (static_cast<unsigned char>(text[at]) < 0x80) {
+            plain = text[at] >= 0x20 || text[at] == '\n' || text[at] == '\t' || text[at] == '\r';
+            ++at;
+            continue;
+        }
+        plain = drawable(nextCodePoint(text, at));
+    }
+    if (plain) {
+        return {};
+    }
+    std::string shown;
+    shown.reserve(text.size() + 16);
+    unsigned previous = 0;  // the last code point written, for composing an accent with it
+    for (std::size_t at = 0; at < text.size();) {
+        const unsigned code = nextCodePoint(text, at);
+        if (invisibleFormat(code)) {
+            continue;
+        }
+        if (code >= 0x300 && code <= 0x36F && previous != 0) {
+            if (const unsigned composed = compose(previous, code); composed != 0 && drawable(composed)) {
+                shown.pop_back();  // the base letter was ASCII, one byte
+                formats::appendUtf8(shown, static_cast<char32_t>(composed));
+                previous = 0;
+                continue;
+            }
+        }
+        previous = code < 0x80 ? code : 0;
+        if (drawable(code)) {
+            formats::appendUtf8(shown, static_cast<char32_t>(code));
+            continue;
+        }
+        // Shown by its code, so that two texts differing only by an emoji never look the same.
+        char label[16];
+        std::snprintf(label, sizeof label, "[U+%04X]", code);
+        shown += label;
+    }
+    return shown;
+}
 
 void AcronymsOnScreen::note(const GlossaryEntry* entry) {
     if (entry != nullptr && std::find(seen_.begin(), seen_.end(), entry) == seen_.end()) {
@@ -82,7 +196,54 @@ RichText::Layout RichText::computeLayout(std::string_view text, const TextStyle&
             }
             const char* begin = sourceLine.data() + offset;
             const char* end = sourceLine.data() + wordEnd;
-            const float width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x;
+            float width = font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x;
+            if (width > wrap - indent) {
+                // A word longer than a whole line (a URL, a 300-letter string) is broken inside, where the
+                // line is full, rather than drawn past the edge: each piece starts a line of its own.
+                if (!line.words.empty()) {
+                    result.lines.push_back(std::move(line));
+                    y += lineHeight;
+                    line = Line{};
+                    line.y = y;
+                    x = indent;
+                }
+                const char* piece = begin;
+                while (piece < end) {
+                    const char* cut = piece;
+                    float pieceWidth = 0.0f;
+                    while (cut < end) {
+                        const char* next = cut + 1;
+                        while (next < end && (static_cast<unsigned char>(*next) & 0xC0) == 0x80) {
+                            ++next;  // never inside a UTF-8 character
+                        }
+                        const float grown = font->CalcTextSizeA(size, FLT_MAX, 0.0f, piece, next).x;
+                        if (grown > wrap - indent && cut > piece) {
+                            break;
+                        }
+                        pieceWidth = grown;
+                        cut = next;
+                    }
+                    Word part;
+                    part.begin = sourceStart + static_cast<std::size_t>(piece - sourceLine.data());
+                    part.end = sourceStart + static_cast<std::size_t>(cut - sourceLine.data());
+                    part.x = x;
+                    part.width = pieceWidth;
+                    line.words.push_back(part);
+                    piece = cut;
+                    if (piece < end) {
+                        result.lines.push_back(std::move(line));
+                        y += lineHeight;
+                        line = Line{};
+                        line.y = y;
+                        x = indent;
+                    } else {
+                        x += pieceWidth + spaceWidth;
+                    }
+                }
+                offset = wordEnd + 1;
+                previousWord = {};  // a broken word glues to nothing
+                continue;
+            }
             const std::string_view thisWord(begin, wordEnd - offset);
             if (!line.words.empty() && x + width > wrap) {
                 // French typography: « : », « ? », « » » never start a line, a date is never cut; the word
@@ -167,8 +328,11 @@ const RichText::Layout& RichText::layout(std::string_view text, const TextStyle&
     if (cache_.size() >= kMaxCachedLayouts) {
         cache_.clear();  // formatted strings come and go; content strings are re-laid out once
     }
-    Layout computed = computeLayout(text, style);
+    // Characters the font lacks are shown by their code, so the layout is of that text when it differs.
+    std::string shown = displayableText(style.font != nullptr ? style.font : ImGui::GetFont(), text);
+    Layout computed = computeLayout(shown.empty() ? text : std::string_view(shown), style);
     computed.source = std::string(text);
+    computed.shown = std::move(shown);
     return cache_.insert_or_assign(key, std::move(computed)).first->second;
 }
 
@@ -176,8 +340,9 @@ float RichText::measure(std::string_view text, const TextStyle& style) {
     return layout(text, style).height;
 }
 
-float RichText::drawAt(ImVec2 origin, std::string_view text, const TextStyle& style) {
-    const Layout& laidOut = layout(text, style);
+float RichText::drawAt(ImVec2 origin, std::string_view given, const TextStyle& style) {
+    const Layout& laidOut = layout(given, style);
+    const std::string_view text = laidOut.shown.empty() ? given : std::string_view(laidOut.shown);
     ImFont* font = style.font != nullptr ? style.font : ImGui::GetFont();
     const float size = font->FontSize;
     ImDrawList* drawList = ImGui::GetWindowDrawList();

@@ -19,6 +19,13 @@ struct TextStyle {
     float lineSpacing = 1.25f;  // × font size, for readability of long explanations
 };
 
+// `text` as `font` can draw it, or an empty string when it can as it is (the usual case: nothing copied).
+// A letter and a combining accent become the precomposed letter (« e » + U+0301 → « é »); zero-width
+// characters and emoji variation selectors are dropped; any other character the font lacks (an emoji, a
+// script the atlas does not hold) is shown as its code, « [U+1F600] », so that two options differing only
+// by it never look the same. (A byte that is not UTF-8 needs nothing here: ImGui draws it « � ».)
+std::string displayableText(const ImFont* font, std::string_view text);
+
 // Acronyms met while drawing this frame, for the glossary overlay (key G).
 class AcronymsOnScreen {
   public:
@@ -37,7 +44,8 @@ class RichText {
 
     // Height the text takes at this width, without drawing.
     float measure(std::string_view text, const TextStyle& style);
-    // Draws at `origin` in the current window's draw list; returns the height used. Hovering a known
+    // Draws at `origin` in the current window's draw list; returns the height used. A word longer than
+    // the wrap width is broken inside, where the line is full. Hovering a known
     // acronym shows its long form.
     float drawAt(ImVec2 origin, std::string_view text, const TextStyle& style);
     // Draws at the cursor and advances it, like ImGui::TextWrapped.
@@ -66,7 +74,8 @@ class RichText {
     struct Layout {
         std::vector<Line> lines;
         float height = 0.0f;
-        std::string source;  // the text laid out, to check a cache hit
+        std::string source;  // the text given, to check a cache hit
+        std::string shown;   // the text laid out and drawn when it differs (displayableText), else empty
     };
     struct CacheKey {
         const char* data;

@@ -1,4 +1,7 @@
 // The booth's core: settings and PIN, rounds drawn by theme, scoring, the fact kept, the day's counters.
+//
+// Sections: PIN and settings · rounds, answers and their outcome · the day's counters and a round's rank ·
+// the PIN lockout · damaged settings and --set-pin.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -154,15 +157,24 @@ TEST_CASE("a round is scored with each question's own rule and keeps a fact from
     BorneRound round(pool, settings, random);
     REQUIRE(round.size() == 5);
     const MythCard& card = *round.current().card;
-    CHECK(round.answer({card.bestArgumentIndex()}) == doctest::Approx(card.points));
+    const QuestionScore cardScore = round.answer({card.bestArgumentIndex()});
+    CHECK(cardScore.points == doctest::Approx(card.points));
+    CHECK(cardScore.outcome == Outcome::Right);
     CHECK(round.answered());
-    CHECK(round.answer({0}) == 0.0);  // a second answer to the same item counts nothing
+    CHECK(round.lastScore().outcome == Outcome::Right);
+    CHECK(round.answer({0}).points == 0.0);              // a second answer to the same item counts nothing
+    CHECK(round.lastScore().outcome == Outcome::Right);  // and changes nothing
     round.next();
     const Question& missedQuestion = *round.current().question;
-    round.answer({firstWrong(missedQuestion)});
+    const QuestionScore missedScore = round.answer({firstWrong(missedQuestion)});
+    CHECK(missedScore.outcome != Outcome::Right);
+    CHECK(missedScore.points < missedQuestion.points);
     round.next();
+    CHECK_FALSE(round.answered());
     while (!round.finished()) {
-        round.answer(correctOptions(*round.current().question));
+        const QuestionScore score = round.answer(correctOptions(*round.current().question));
+        CHECK(score.outcome == Outcome::Right);
+        CHECK(score.points == doctest::Approx(round.current().question->points));
         round.next();
     }
     REQUIRE(round.missed().size() == 1);
@@ -239,6 +251,131 @@ TEST_CASE("the day's counters: rounds, average, abandoned, most missed first, le
     CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK(csv.find("2026-11-22;2;1;50") != std::string::npos);
     CHECK(csv.find(counters.mostMissed[0].key) != std::string::npos);
+}
+
+TEST_CASE("a booth answer says right, partly right or wrong under the question's own rule") {
+    // Built by hand so that every outcome is known without the scoring code: 3 options, A and C right.
+    Pack pack;
+    pack.id = "p";
+    Question question;
+    question.id = "q";
+    question.points = 2.0;
+    question.scoring = ScoringRule::Partial;
+    for (const char* id : {"a", "b", "c"}) {
+        QuizOption option;
+        option.id = id;
+        option.text = id;
+        option.correct = id[0] != 'b';
+        question.options.push_back(option);
+    }
+    BornePool pool;
+    for (int i = 0; i < 3; ++i) {
+        pool.questions.push_back({&pack, "quiz", &question, nullptr});
+    }
+    BorneSettings settings;
+    settings.questions = 1;
+    std::mt19937 random(1);
+    const auto play = [&](const std::vector<int>& ticked) {
+        BorneRound round(pool, settings, random);
+        return round.answer(ticked);
+    };
+    CHECK(play({0, 2}).outcome == Outcome::Right);
+    CHECK(play({0, 2}).points == doctest::Approx(2.0));
+    CHECK(play({0}).outcome == Outcome::Partial);
+    CHECK(play({0}).points == doctest::Approx(1.0));
+    CHECK(play({1}).outcome == Outcome::Wrong);
+    CHECK(play({1}).points == 0.0);
+}
+
+TEST_CASE("a booth round shows each question's options in its own shuffled order, cards in the file's") {
+    // Six options, so that a shuffle left out (the identity) would be caught: 1 chance in 720 per round.
+    Pack pack;
+    pack.id = "p";
+    Question shuffled;
+    shuffled.id = "melangee";
+    Question ordered;
+    ordered.id = "ordonnee";
+    ordered.shuffle = false;
+    for (Question* question : {&shuffled, &ordered}) {
+        for (const char* id : {"a", "b", "c", "d", "e", "f"}) {
+            QuizOption option;
+            option.id = id;
+            option.text = id;
+            option.correct = id[0] == 'a';
+            question->options.push_back(option);
+        }
+    }
+    const std::vector<int> fileOrder = {0, 1, 2, 3, 4, 5};
+    BornePool pool;
+    pool.questions.push_back({&pack, "quiz", &shuffled, nullptr});
+    BorneSettings settings;
+    settings.questions = 1;
+    std::set<std::vector<int>> seen;
+    for (unsigned seed = 1; seed <= 20; ++seed) {
+        std::mt19937 first(seed);
+        std::mt19937 again(seed);
+        const BorneRound round(pool, settings, first);
+        const std::vector<int> shown = round.shownOrder();
+        std::vector<int> sorted = shown;
+        std::sort(sorted.begin(), sorted.end());
+        CHECK(sorted == fileOrder);                                      // a permutation of the six options
+        CHECK(BorneRound(pool, settings, again).shownOrder() == shown);  // same draw, same order
+        seen.insert(shown);
+    }
+    CHECK(seen.size() >= 15);  // 20 seeds over 720 orders: a fixed order would give 1
+
+    BornePool fixed;
+    fixed.questions.push_back({&pack, "quiz", &ordered, nullptr});
+    std::mt19937 random(3);
+    CHECK(BorneRound(fixed, settings, random).shownOrder() == fileOrder);  // "shuffle": false
+    CHECK(BorneRound({BorneItem{&pack, "quiz", &shuffled, nullptr}}).shownOrder() == fileOrder);
+}
+
+TEST_CASE("after a round, the visitor's rank of the day with the French ordinal") {
+    CHECK(frenchOrdinal(1) == "1er");
+    CHECK(frenchOrdinal(1, true) == "1re");
+    CHECK(frenchOrdinal(2) == "2e");
+    CHECK(frenchOrdinal(41) == "41e");
+    CHECK(formatBorneRank({3, 41}) == "3e sur 41 aujourd’hui");
+    CHECK(formatBorneRank({1, 2}) == "1er sur 2 aujourd’hui");
+    CHECK(formatBorneRank({1, 1}) == "1er score du jour");
+
+    testing::TemporaryFolder folder;
+    const BornePool pool = buildBornePool(bundledPacks(), {});
+    BorneSettings settings;
+    settings.questions = 2;
+    std::mt19937 random(5);
+    BorneStore store(folder.path());
+    REQUIRE(store.ok());
+    // Rounds scoring 50 %, 100 %, 0 %, 100 % (one right and one wrong answer for 50 %).
+    const auto playRecorded = [&](int right) {
+        BorneRound round(pool, settings, random);
+        for (int i = 0; !round.finished(); ++i) {
+            const Question& question = *round.current().question;
+            round.answer(i < right ? correctOptions(question) : std::vector<int>{firstWrong(question)});
+            round.next();
+        }
+        const auto id = store.recordRound("2026-11-22", round);
+        REQUIRE(id);
+        return *id;
+    };
+    const std::int64_t half = playRecorded(1);
+    CHECK(store.rank("2026-11-22", half)->position == 1);
+    CHECK(store.rank("2026-11-22", half)->total == 1);
+    const std::int64_t best = playRecorded(2);
+    const std::int64_t worst = playRecorded(0);
+    const std::int64_t bestAgain = playRecorded(2);
+    CHECK(store.recordAbandoned("2026-11-22"));  // an abandoned round is not ranked
+    CHECK(store.recordRound("2026-11-21", BorneRound(pool, settings, random)));  // nor another day's
+    const auto rankOf = [&](std::int64_t id) { return store.rank("2026-11-22", id); };
+    REQUIRE(rankOf(best));
+    CHECK(rankOf(best)->position == 1);
+    CHECK(rankOf(bestAgain)->position == 2);  // the same score reached later
+    CHECK(rankOf(half)->position == 3);
+    CHECK(rankOf(worst)->position == 4);
+    CHECK(rankOf(worst)->total == 4);
+    CHECK_FALSE(rankOf(99999));
+    CHECK_FALSE(store.rank("2026-11-23", best));
 }
 
 TEST_CASE("a damaged counters file is moved aside and the booth starts a fresh one") {

@@ -264,13 +264,13 @@ TEST_CASE("a wrapped text is laid out again when another string reuses the same 
     Services& services = workshop.ui->session().services();
     ImGui::NewFrame();
     const TextStyle style{services.fonts.body, IM_COL32_WHITE, 200.0f, 1.25f};
-    // Same address, same length, other words: many short words wrap, one long word cannot.
+    // Same address, same length, other words: many short words wrap, spaces alone make no line at all.
     std::string text(120, 'a');
     for (std::size_t i = 2; i < text.size(); i += 3) {
         text[i] = ' ';
     }
     const float wrapped = services.text.measure(text, style);
-    std::fill(text.begin(), text.end(), 'a');
+    std::fill(text.begin(), text.end(), ' ');
     const float single = services.text.measure(text, style);
     ImGui::EndFrame();
     CHECK(wrapped > single * 1.5f);

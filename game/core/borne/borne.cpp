@@ -1,4 +1,8 @@
 // The forum booth's settings, rounds and day counters (see borne.hpp).
+//
+// Sections: the PIN and its lockout · borne.json (load, damaged file, --set-pin) · the pool and a round
+// (drawing, answers scored in core, the fact to take away) · nicknames, ordinals and the rank's wording ·
+// the day's counters in borne.db (rounds, rank, leaders, CSV).
 #include "core/borne/borne.hpp"
 
 #include <algorithm>
@@ -18,6 +22,7 @@
 #include "core/base/sqlite.hpp"
 #include "core/base/sqlite_file.hpp"
 #include "core/base/text.hpp"
+#include "core/play/option_order.hpp"
 #include "core/play/quiz_scoring.hpp"
 
 namespace passerelles {
@@ -337,28 +342,43 @@ BorneRound::BorneRound(const BornePool& pool, const BorneSettings& settings, std
     for (std::size_t i = 0; i < wanted; ++i) {
         items_.push_back(pool.questions[order[i]]);
     }
+    // Drawn after the items, so that a seeded generator picks the same items as before options were shuffled.
+    const std::uint64_t high = random();
+    optionSeed_ = (high << 32) ^ static_cast<std::uint64_t>(random());
 }
 
-double BorneRound::answer(const std::vector<int>& selected) {
-    if (finished() || answered_) {
-        return 0.0;
+std::vector<int> BorneRound::shownOrder() const {
+    if (finished()) {
+        return {};
     }
     const BorneItem& item = current();
-    double earned = 0.0;
     if (item.question != nullptr) {
-        const QuestionScore score = scoreQuestion(*item.question, selected);
-        earned = score.points;
+        return optionSeed_ ? optionDisplayOrder(*item.question, *optionSeed_)
+                           : identityOrder(item.question->options.size());
+    }
+    return identityOrder(item.card != nullptr ? item.card->arguments.size() : 0);
+}
+
+QuestionScore BorneRound::answer(const std::vector<int>& selected) {
+    if (finished() || answered_) {
+        return {};
+    }
+    const BorneItem& item = current();
+    QuestionScore score;
+    if (item.question != nullptr) {
+        score = scoreQuestion(*item.question, selected);
         if (score.outcome != Outcome::Right) {
             missed_.push_back(borneItemKey(item));
             missedItems_.push_back(position_);
         }
-    } else if (item.card != nullptr && selected.size() == 1) {
-        earned = scoreCard(*item.card, selected[0]).points;
+    } else if (item.card != nullptr) {
+        score = scoreCard(*item.card, selected.size() == 1 ? selected[0] : -1);
     }
-    points_ += earned;
+    points_ += score.points;
     selection_ = selected;
+    lastScore_ = score;
     answered_ = true;
-    return earned;
+    return score;
 }
 
 void BorneRound::next() {
@@ -366,6 +386,7 @@ void BorneRound::next() {
         ++position_;
         answered_ = false;
         selection_.clear();
+        lastScore_ = {};
     }
 }
 
@@ -451,6 +472,21 @@ std::string cleanNickname(const std::string& typed) {
     return kept;
 }
 
+std::string frenchOrdinal(int number, bool feminine) {
+    if (number == 1) {
+        return feminine ? "1re" : "1er";
+    }
+    return std::to_string(number) + "e";
+}
+
+std::string formatBorneRank(const BorneRank& rank) {
+    // The rank of a score (« votre score : 3e sur 41 »), so masculine whoever the visitor is.
+    if (rank.total <= 1) {
+        return "1er score du jour";
+    }
+    return frenchOrdinal(rank.position) + " sur " + std::to_string(rank.total) + " aujourd’hui";
+}
+
 std::string formatLeaders(const std::vector<BorneLeader>& leaders) {
     std::string line;
     for (const BorneLeader& leader : leaders) {
@@ -513,6 +549,7 @@ bool BorneStore::ok() const {
 }
 
 PinLockoutState BorneStore::pinLockout() {
+    ++accesses_;
     PinLockoutState state;
     if (!ok()) {
         return state;
@@ -526,6 +563,7 @@ PinLockoutState BorneStore::pinLockout() {
 }
 
 bool BorneStore::savePinLockout(const PinLockoutState& state) {
+    ++accesses_;
     if (!ok()) {
         return false;
     }
@@ -537,6 +575,7 @@ bool BorneStore::savePinLockout(const PinLockoutState& state) {
 }
 
 std::optional<std::int64_t> BorneStore::recordRound(const std::string& day, const BorneRound& round) {
+    ++accesses_;
     if (!ok()) {
         return std::nullopt;
     }
@@ -574,6 +613,7 @@ std::optional<std::int64_t> BorneStore::recordRound(const std::string& day, cons
 }
 
 bool BorneStore::recordAbandoned(const std::string& day) {
+    ++accesses_;
     if (!ok()) {
         return false;
     }
@@ -583,6 +623,7 @@ bool BorneStore::recordAbandoned(const std::string& day) {
 }
 
 bool BorneStore::setNickname(std::int64_t roundId, const std::string& nickname) {
+    ++accesses_;
     if (!ok()) {
         return false;
     }
@@ -597,6 +638,7 @@ bool BorneStore::setNickname(std::int64_t roundId, const std::string& nickname) 
 }
 
 BorneDayCounters BorneStore::counters(const std::string& day, const std::vector<const Pack*>& packs) {
+    ++accesses_;
     BorneDayCounters counters;
     counters.day = day;
     if (!ok()) {
@@ -638,6 +680,7 @@ BorneDayCounters BorneStore::counters(const std::string& day, const std::vector<
 }
 
 std::vector<BorneLeader> BorneStore::leaders(const std::string& day, int count) {
+    ++accesses_;
     std::vector<BorneLeader> leaders;
     if (!ok()) {
         return leaders;
@@ -652,6 +695,24 @@ std::vector<BorneLeader> BorneStore::leaders(const std::string& day, int count) 
         leaders.push_back({query.text(0), static_cast<int>(query.integer(1))});
     }
     return leaders;
+}
+
+std::optional<BorneRank> BorneStore::rank(const std::string& day, std::int64_t roundId) {
+    ++accesses_;
+    if (!ok()) {
+        return std::nullopt;
+    }
+    // Ahead: a better percent, or the same reached earlier (a smaller id), as leaders() orders them.
+    sql::Statement query(*database_,
+                         "SELECT (SELECT COUNT(*) FROM rounds o WHERE o.day = r.day AND o.finished = 1"
+                         "         AND (o.percent > r.percent OR (o.percent = r.percent AND o.id < r.id))),"
+                         "       (SELECT COUNT(*) FROM rounds o WHERE o.day = r.day AND o.finished = 1)"
+                         " FROM rounds r WHERE r.id = ? AND r.day = ? AND r.finished = 1");
+    query.bind(1, roundId).bind(2, day);
+    if (!query.step()) {
+        return std::nullopt;
+    }
+    return BorneRank{static_cast<int>(query.integer(0)) + 1, static_cast<int>(query.integer(1))};
 }
 
 std::string BorneStore::countersCsv(const BorneDayCounters& counters) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/content/content.hpp"
+#include "core/play/quiz_scoring.hpp"
 
 namespace passerelles {
 
@@ -111,18 +112,29 @@ std::vector<VocabularyEntry> bornePoolThemes(const std::vector<const Pack*>& pac
 class BorneRound {
   public:
     BorneRound(const BornePool& pool, const BorneSettings& settings, std::mt19937& random);
+    // A round of these items, in this order (tests, and a screen shown with one given item).
+    explicit BorneRound(std::vector<BorneItem> items) : items_(std::move(items)) {}
 
     std::size_t size() const { return items_.size(); }
     std::size_t position() const { return position_; }
     bool finished() const { return position_ >= items_.size(); }
     const BorneItem& current() const { return items_[position_]; }
     const std::vector<BorneItem>& items() const { return items_; }
+    // The order the current item's options are shown in (indices into its options or arguments): a
+    // question's options shuffled by this round's seed (core/play/option_order.hpp) unless the question
+    // says "shuffle": false; a card's arguments as the file lists them. A round built from given items
+    // (tests, a screen shown with one item) keeps the file's order.
+    std::vector<int> shownOrder() const;
 
     // The visitor's answer to the current item: options ticked for a question, one argument for a card.
-    // Returns the points earned; the item stays on screen until next().
-    double answer(const std::vector<int>& selected);
+    // Returns its score (points and outcome: right, partly right, wrong), decided here once: the screen
+    // only shows it. The item stays on screen until next(); a second answer to it counts nothing (zero
+    // points, outcome Wrong) and changes nothing.
+    QuestionScore answer(const std::vector<int>& selected);
     bool answered() const { return answered_; }
     const std::vector<int>& selection() const { return selection_; }
+    // The score of the current item once answered (what answer() returned).
+    const QuestionScore& lastScore() const { return lastScore_; }
     void next();
 
     double points() const { return points_; }
@@ -136,9 +148,11 @@ class BorneRound {
 
   private:
     std::vector<BorneItem> items_;
+    std::optional<std::uint64_t> optionSeed_;  // drawn with the round's items; none: the file's order
     std::size_t position_ = 0;
     bool answered_ = false;
     std::vector<int> selection_;
+    QuestionScore lastScore_;
     double points_ = 0.0;
     std::vector<std::string> missed_;
     std::vector<std::size_t> missedItems_;
@@ -169,6 +183,17 @@ struct BorneLeader {
     int percent = 0;
 };
 
+// A visitor's place in the day's rounds: « 3e sur 41 aujourd'hui ».
+struct BorneRank {
+    int position = 0;  // from 1
+    int total = 0;     // finished rounds of the day, this one included
+};
+// The French ordinal in its short form: « 1er » (or « 1re » when `feminine`), « 2e », « 41e ».
+std::string frenchOrdinal(int number, bool feminine = false);
+// The rank of a visitor's score: « 3e sur 41 aujourd’hui », « 1er sur 2 aujourd’hui », and « 1er score du
+// jour » for the day's first round.
+std::string formatBorneRank(const BorneRank& rank);
+
 // "ZOE 100 % · BOB 80 %"
 std::string formatLeaders(const std::vector<BorneLeader>& leaders);
 
@@ -196,8 +221,15 @@ class BorneStore {
 
     BorneDayCounters counters(const std::string& day, const std::vector<const Pack*>& packs);
     std::vector<BorneLeader> leaders(const std::string& day, int count);
+    // Where a finished round stands among the day's finished rounds (best percent first; equal scores
+    // in the order they were reached, as on the leaderboard); nullopt for an unknown round.
+    std::optional<BorneRank> rank(const std::string& day, std::int64_t roundId);
     // The day's counters as CSV (UTF-8 with BOM, « ; »): figures, then the most missed questions.
     std::string countersCsv(const BorneDayCounters& counters);
+
+    // How many times the file was read or written since opening: screens read once per visit, never per
+    // frame, and the tests check it.
+    std::uint64_t accesses() const { return accesses_; }
 
     // The wrong PINs counted so far (PinLockout), kept across restarts; nothing stored gives a clean slate.
     PinLockoutState pinLockout();
@@ -206,6 +238,7 @@ class BorneStore {
   private:
     std::unique_ptr<sql::Database> database_;
     std::string error_;
+    std::uint64_t accesses_ = 0;
 };
 
 // Keeps a visitor's nickname printable and short: control characters removed, spaces trimmed, 20 chars.

@@ -1,12 +1,15 @@
 // The booth's shared state, its idle clock, the trainer's key combination and the PIN pad.
 #include "ui/screens/borne_session.hpp"
 
+#include <cfloat>
 #include <cmath>
+#include <cstring>
 #include <ctime>
 
 #include <imgui.h>
 
 #include "core/base/text.hpp"
+#include "ui/probe.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -78,6 +81,52 @@ bool takeTrainerCombination(Frame& frame) {
         }
     }
     return false;
+}
+
+float boothButtonHeight(Frame& frame, ImFont* font) {
+    return std::max(font->FontSize * 1.9f, frame.layout.unit * 2.8f);
+}
+
+bool boothButton(Frame& frame, const char* label, ImVec2 size, ImFont* font, ButtonStyle style,
+                 bool enabled) {
+    const float unit = frame.layout.unit;
+    const char* hidden = std::strstr(label, "##");
+    const char* labelEnd = hidden != nullptr ? hidden : label + std::strlen(label);
+    const ImVec2 position = ImGui::GetCursorScreenPos();
+    ImGui::PushID(label);
+    const bool clicked = ImGui::InvisibleButton("##booth", size) && enabled;
+    const bool pressed = ImGui::IsItemActive() && enabled;
+    ImGui::PopID();
+    if (probe::enabled()) {
+        probe::record("button:" + std::string(label, labelEnd), ImGui::GetItemRectMin(),
+                      ImGui::GetItemRectMax());
+    }
+    ImU32 fill = style == ButtonStyle::Primary ? theme::kPrimary : theme::kSurface;
+    ImU32 text = style == ButtonStyle::Primary ? IM_COL32_WHITE : theme::kPrimary;
+    if (!enabled) {
+        fill = theme::kSurfaceMuted;
+        text = theme::kTextMuted;
+    } else if (pressed) {
+        fill = style == ButtonStyle::Primary ? IM_COL32(0x29, 0x61, 0x99, 0xFF) : theme::kPrimarySoft;
+    }
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const ImVec2 end(position.x + size.x, position.y + size.y);
+    drawList->AddRectFilled(position, end, fill, unit * 0.4f);
+    drawList->AddRect(position, end, enabled ? theme::kPrimary : theme::kBorder, unit * 0.4f, 0,
+                      std::max(2.0f, unit / 10.0f));
+    // A label wider than its button is drawn smaller rather than past the edges.
+    float fontSize = font->FontSize;
+    ImVec2 textSize = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, label, labelEnd);
+    const float room = size.x - unit * 0.8f;
+    if (textSize.x > room && textSize.x > 0.0f) {
+        fontSize *= room / textSize.x;
+        textSize = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, label, labelEnd);
+    }
+    drawList->AddText(font, fontSize,
+                      ImVec2(position.x + std::max(0.0f, (size.x - textSize.x) * 0.5f),
+                             position.y + (size.y - textSize.y) * 0.5f),
+                      text, label, labelEnd);
+    return clicked;
 }
 
 bool pinPad(Frame& frame, std::string& pin) {

@@ -185,28 +185,22 @@ class BorneTrainerScreen final : public Screen {
         if (!counters_) {
             refresh();
         }
-        heading(frame, "Compteurs du jour · " + formatFrenchDate(counters_->day), frame.services.fonts.title);
+        heading(frame, countersTitle_, frame.services.fonts.title);
         if (!session_->notice.empty()) {
             outcomeMessage(frame, session_->notice, true);
         }
         beginPanel(frame, theme::kSurface, theme::kBorder);
-        paragraph(frame,
-                  countNoun(counters_->rounds, "partie jouée", "parties jouées") + " · score moyen " +
-                      formatDecimal(counters_->averagePercent, 0) + " % · " +
-                      countNoun(counters_->abandoned, "partie abandonnée", "parties abandonnées"),
-                  frame.services.fonts.heading);
-        if (!counters_->mostMissed.empty()) {
+        paragraph(frame, countersLine_, frame.services.fonts.heading);
+        if (!missedLines_.empty()) {
             verticalSpace(frame, 0.3f);
-            mutedText(frame, "Les questions les plus manquées :");
-            for (const auto& missed : counters_->mostMissed) {
-                paragraph(frame, std::to_string(missed.missed) + " sur " + std::to_string(missed.asked) +
-                                     " · " + missed.text);
+            mutedText(frame, "Les questions les plus manquées\u00A0:");
+            for (const std::string& line : missedLines_) {
+                paragraph(frame, line);
             }
         }
-        if (!leaders_.empty()) {
+        if (!leadersLine_.empty()) {
             verticalSpace(frame, 0.3f);
-            const std::string line = "Classement : " + formatLeaders(leaders_);
-            mutedText(frame, line);
+            mutedText(frame, leadersLine_);
         }
         endPanel(frame);
         verticalSpace(frame, 0.3f);
@@ -247,11 +241,15 @@ class BorneTrainerScreen final : public Screen {
         bool first = true;
         if (themes_.empty()) {
             themes_ = bornePoolThemes(session_->packs);
+            themeButtons_.clear();
+            for (const auto& theme : themes_) {
+                themeButtons_.push_back(theme.label + "##" + theme.id);
+            }
         }
-        for (const auto& theme : themes_) {
+        for (std::size_t t = 0; t < themes_.size(); ++t) {
+            const auto& theme = themes_[t];
             const auto found = std::find(settings.themes.begin(), settings.themes.end(), theme.id);
-            if (flowButton(frame, theme.label + "##" + theme.id, found != settings.themes.end(), first,
-                           right)) {
+            if (flowButton(frame, themeButtons_[t], found != settings.themes.end(), first, right)) {
                 if (found == settings.themes.end()) {
                     settings.themes.push_back(theme.id);
                 } else {
@@ -260,12 +258,17 @@ class BorneTrainerScreen final : public Screen {
                 changed = true;
             }
         }
-        session_->rebuildPool();
-        mutedText(frame,
-                  countNoun(static_cast<int>(session_->pool.questions.size()), "question", "questions") +
-                      " et " +
-                      countNoun(static_cast<int>(session_->pool.cards.size()), "idée reçue", "idées reçues") +
-                      " pour ces thèmes.");
+        if (changed || poolLine_.empty()) {
+            if (changed) {
+                session_->rebuildPool();  // only when the themes change, never per frame
+            }
+            poolLine_ =
+                countNoun(static_cast<int>(session_->pool.questions.size()), "question", "questions") +
+                " et " +
+                countNoun(static_cast<int>(session_->pool.cards.size()), "idée reçue", "idées reçues") +
+                " pour ces thèmes.";
+        }
+        mutedText(frame, poolLine_);
         verticalSpace(frame, 0.3f);
         if (countField(frame, "Questions par partie", settings.questions, false, theme::kPrimary)) {
             settings.questions = std::clamp(settings.questions, 1, 10);
@@ -286,6 +289,7 @@ class BorneTrainerScreen final : public Screen {
         }
     }
 
+    // Reads the day's counters once (on opening, « Actualiser », an export) and keeps the lines drawn.
     void refresh() {
         const std::string day = session_->today();
         if (session_->store) {
@@ -295,6 +299,16 @@ class BorneTrainerScreen final : public Screen {
             counters_->day = day;
         }
         leaders_ = session_->store ? session_->store->leaders(day, 10) : std::vector<BorneLeader>{};
+        countersTitle_ = "Compteurs du jour · " + formatFrenchDate(counters_->day);
+        countersLine_ = countNoun(counters_->rounds, "partie jouée", "parties jouées") + " · score moyen " +
+                        formatDecimal(counters_->averagePercent, 0) + "\u00A0% · " +
+                        countNoun(counters_->abandoned, "partie abandonnée", "parties abandonnées");
+        missedLines_.clear();
+        for (const auto& missed : counters_->mostMissed) {
+            missedLines_.push_back(std::to_string(missed.missed) + " sur " + std::to_string(missed.asked) +
+                                   " · " + missed.text);
+        }
+        leadersLine_ = leaders_.empty() ? std::string() : "Classement\u00A0: " + formatLeaders(leaders_);
     }
 
     void exportCsv() {
@@ -326,7 +340,13 @@ class BorneTrainerScreen final : public Screen {
     double lastLookForPin_ = -10.0;
     std::optional<BorneDayCounters> counters_;
     std::vector<BorneLeader> leaders_;
+    std::string countersTitle_;
+    std::string countersLine_;
+    std::vector<std::string> missedLines_;
+    std::string leadersLine_;
+    std::string poolLine_;  // how many questions and cards the chosen themes give
     std::vector<VocabularyEntry> themes_;
+    std::vector<std::string> themeButtons_;  // "label##id", built with themes_
     std::filesystem::path lastExport_;
 };
 

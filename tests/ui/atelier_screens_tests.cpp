@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "support/test_support.hpp"
+#include "ui/allocation_counter.hpp"
 #include "ui/file_url.hpp"
 #include "ui/headless.hpp"
 #include "ui/probe.hpp"
@@ -431,4 +432,28 @@ TEST_CASE("wrapped text never starts a line with « : » and never cuts a date")
         }
     }
     ImGui::EndFrame();
+}
+
+TEST_CASE("the composer's catalogue is resolved once: open, it adds no allocation to an idle frame") {
+    Workshop workshop(true, ImVec2(1280, 4000));  // tall enough for the catalogue's button to be on screen
+    const auto idleAllocations = [&] {
+        workshop.ui->frames(3);
+        const std::uint64_t before = testing::allocationCount();
+        workshop.ui->frames(10);
+        return testing::allocationCount() - before;
+    };
+    probe::enable(true);
+    workshop.ui->frame();
+    const auto add = probe::centre("button:Ajouter des étapes…");
+    REQUIRE(add);
+    const std::uint64_t closed = idleAllocations();
+    workshop.ui->click(*add);
+    workshop.ui->frames(2);
+    REQUIRE(probe::centre("button:Masquer les étapes à ajouter"));
+    probe::enable(false);
+    const std::uint64_t open = idleAllocations();
+    MESSAGE("allocations in 10 idle frames of the composer: " << closed << " catalogue closed, " << open
+                                                              << " open");
+    // 25 entries on screen: resolving and folding them every frame cost hundreds of allocations per frame.
+    CHECK(open <= closed);
 }

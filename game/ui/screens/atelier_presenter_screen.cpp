@@ -353,7 +353,9 @@ void AtelierPresenterScreen::drawNextStep(Frame& frame) {
         return;
     }
     const ResolvedStep& step = run.step(next);
-    paragraph(frame, std::string(atelierItemKindLabel(step.ref.kind)) + " : " + step.title());
+    const std::string kind = atelierItemKindLabel(step.ref.kind);
+    const std::string title = step.title();
+    paragraph(frame, title.starts_with(kind) ? title : kind + " : " + title);  // « Carte de la salle : … » once
 }
 
 void AtelierPresenterScreen::drawPresenterView(Frame& frame) {

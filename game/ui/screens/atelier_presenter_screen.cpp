@@ -355,7 +355,8 @@ void AtelierPresenterScreen::drawNextStep(Frame& frame) {
     const ResolvedStep& step = run.step(next);
     const std::string kind = atelierItemKindLabel(step.ref.kind);
     const std::string title = step.title();
-    paragraph(frame, title.starts_with(kind) ? title : kind + " : " + title);  // « Carte de la salle : … » once
+    paragraph(frame,
+              title.starts_with(kind) ? title : kind + " : " + title);  // « Carte de la salle : … » once
 }
 
 void AtelierPresenterScreen::drawPresenterView(Frame& frame) {

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/csv_reading.hpp"
 #include "support/test_support.hpp"
 #include "ui/allocation_counter.hpp"
 #include "ui/file_url.hpp"
@@ -456,4 +457,43 @@ TEST_CASE("the composer's catalogue is resolved once: open, it adds no allocatio
                                                               << " open");
     // 25 entries on screen: resolving and folding them every frame cost hundreds of allocations per frame.
     CHECK(open <= closed);
+}
+
+TEST_CASE("the facilitator's notes wrap at the field's edge as they are typed, and reach seance.csv") {
+    Workshop workshop(true, ImVec2(1024, 1400));  // tall enough for the notes field to be on screen
+    workshop.launch();
+    workshop.press({"Right", "Space", "1", "A", "Enter", "Escape", "Enter"});
+    REQUIRE(workshop.ui->screen().kind() == "atelier-end");
+    probe::enable(true);
+    workshop.ui->frame();
+    const auto field = probe::centre("field:##notes");
+    REQUIRE(field);
+    workshop.ui->click(*field);
+    std::string typed;
+    for (int i = 0; i < 12; ++i) {
+        typed += "les élus veulent un jumelage avec le Sénégal ";
+    }
+    workshop.ui->type(typed);
+    probe::enable(false);
+    workshop.ui->click(ImVec2(4.0f, 1390.0f));  // a click outside: the field lets the keyboard go
+    workshop.ui->frames(2);
+    REQUIRE(workshop.ui->screen().kind() == "atelier-end");
+    workshop.press({"E"});
+    const auto ateliers = workshop.folder.path() / "data" / "ateliers";
+    std::string session;
+    for (const auto& entry : std::filesystem::directory_iterator(ateliers)) {
+        if (entry.is_directory() && std::filesystem::exists(entry.path() / "seance.csv")) {
+            session = testing::readFile(entry.path() / "seance.csv");
+        }
+    }
+    const auto rows = testing::readCsv(session);
+    REQUIRE(rows.size() >= 2);
+    const auto column = std::find(rows[0].begin(), rows[0].end(), "ce que la salle a dit");
+    REQUIRE(column != rows[0].end());
+    const std::string notes = rows[1].at(static_cast<std::size_t>(column - rows[0].begin()));
+    CHECK(notes.find("jumelage avec le Sénégal") != std::string::npos);
+    CHECK(std::count(notes.begin(), notes.end(), '\n') >= 3);  // wrapped lines, not one line past the edge
+    std::string joined = notes;
+    std::replace(joined.begin(), joined.end(), '\n', ' ');
+    CHECK(joined.find(typed.substr(0, 90)) != std::string::npos);  // a space became a line break, no more
 }

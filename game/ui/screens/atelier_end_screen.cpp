@@ -4,6 +4,7 @@
 #include "core/atelier/atelier_highlights.hpp"
 #include "core/atelier/atelier_resume.hpp"
 #include "core/base/text.hpp"
+#include "ui/probe.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
@@ -35,15 +36,19 @@ int wrapAsTyped(ImGuiInputTextCallbackData* data) {
     while (lineStart > 0 && data->Buf[lineStart - 1] != '\n') {
         --lineStart;
     }
-    if (ImGui::CalcTextSize(data->Buf + lineStart, data->Buf + cursor).x <= field->width) {
-        return 0;
-    }
-    for (int i = cursor - 1; i > lineStart; --i) {
-        if (data->Buf[i] == ' ') {
-            data->DeleteChars(i, 1);
-            data->InsertChars(i, "\n");
-            data->CursorPos = cursor;
-            return 0;
+    // From the start of the line being typed to the cursor (a paste may bring several lines' worth): each
+    // time the line passes the edge, its last space becomes a line break.
+    int lastSpace = -1;
+    for (int end = lineStart; end < cursor; ++end) {
+        if (data->Buf[end] == ' ') {
+            lastSpace = end;
+        }
+        if (lastSpace > lineStart &&
+            ImGui::CalcTextSize(data->Buf + lineStart, data->Buf + end + 1).x > field->width) {
+            data->Buf[lastSpace] = '\n';  // same length: the cursor and the rest stay where they are
+            data->BufDirty = true;
+            lineStart = lastSpace + 1;
+            lastSpace = -1;
         }
     }
     return 0;
@@ -58,6 +63,9 @@ bool wrappingField(Frame& frame, const char* id, std::string& value, float width
                               ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackEdit,
                               wrapAsTyped, &field);
     ImGui::PopStyleVar();
+    if (probe::enabled()) {
+        probe::record(std::string("field:") + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
     return ImGui::IsItemActive();
 }
 

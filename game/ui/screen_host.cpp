@@ -93,7 +93,11 @@ void ScreenHost::frameAudience() {
 }
 
 bool ScreenHost::prepare(ImVec2 displaySize) {
-    const float size = baseFontSizeFor(displaySize.x, displaySize.y, services_.settings.textScale);
+    // A room's screen in the one window (the workshop on a projector) takes the projector's type, as the
+    // audience window does: 28 px body text at 1080p, so a 1080p projector shows more than a 720p one.
+    const bool room = !stack_.empty() && stack_.back()->chrome() == Chrome::Room;
+    const float size = room ? audienceBaseFontSize(displaySize.x, displaySize.y, services_.settings.textScale)
+                            : baseFontSizeFor(displaySize.x, displaySize.y, services_.settings.textScale);
     if (!services_.fonts.ensureSize(*ImGui::GetIO().Fonts, size)) {
         return false;
     }

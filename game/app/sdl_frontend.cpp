@@ -254,6 +254,9 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
     sessionOptions.profile = options.profile;
     sessionOptions.textScale = options.textScale;
     sessionOptions.roomPort = options.roomPort;
+    // A person at the window: the first frame does not wait on the packs. A scripted run (--keys,
+    // --frames) loads them first, so that its keys find them.
+    sessionOptions.loadInBackground = options.frames == 0 && options.keys.empty();
     int exitCode = 0;
     AudienceWindow audience;
     {

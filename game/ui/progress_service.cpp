@@ -21,6 +21,15 @@ ProgressService::ProgressService(const std::filesystem::path& dataDirectory, con
         return;
     }
     store_ = std::move(opened.store);
+    if (!library.loading()) {
+        contentLoaded(library);  // packs loading in the background: once they are all there
+    }
+}
+
+void ProgressService::contentLoaded(const ContentLibrary& library) {
+    if (!store_) {
+        return;
+    }
     // Results recorded on questions that have changed since are kept but no longer counted.
     std::vector<ItemFingerprint> current;
     for (const auto& pack : library.usablePacks()) {

@@ -22,6 +22,9 @@ class ProgressService {
     ProgressService() = default;
 
     bool available() const { return store_ != nullptr; }
+    // Marks stale the results whose items changed: at opening, or once packs loaded in the background
+    // are all there (never on a partial library, which would mark every other pack's results stale).
+    void contentLoaded(const ContentLibrary& library);
     ProgressStore* store() { return store_.get(); }
     const std::filesystem::path& dataDirectory() const { return dataDirectory_; }
 

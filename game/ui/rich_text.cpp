@@ -347,7 +347,17 @@ float RichText::drawAt(ImVec2 origin, std::string_view given, const TextStyle& s
     const float size = font->FontSize;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const GlossaryEntry* hovered = nullptr;
-    for (const Line& line : laidOut.lines) {
+    // Only the lines inside the window's visible area: a card of 20,000 bullet points laid out once must
+    // not cost 20,000 lines of drawing at every frame (lines are in order of y).
+    const float clipTop = drawList->GetClipRectMin().y;
+    const float clipBottom = drawList->GetClipRectMax().y;
+    const float lineExtent = size * 1.5f;  // a line's glyphs, underline and bullet
+    const auto first =
+        std::partition_point(laidOut.lines.begin(), laidOut.lines.end(),
+                             [&](const Line& line) { return origin.y + line.y + lineExtent < clipTop; });
+    for (auto at = first; at != laidOut.lines.end() && origin.y + at->y <= clipBottom; ++at) {
+        const Line& line = *at;
+        ++linesDrawn_;
         if (line.bullet) {
             drawList->AddCircleFilled(ImVec2(origin.x + size * 0.45f, origin.y + line.y + size * 0.55f),
                                       size * 0.14f, style.colour);

@@ -55,6 +55,8 @@ class RichText {
     void clearCache() { cache_.clear(); }
     // The first word of each line once wrapped: tests check the French line-breaking rules with it.
     std::vector<std::string> firstWords(std::string_view text, const TextStyle& style);
+    // Lines drawn since the start (a work counter: only visible lines are drawn).
+    std::size_t linesDrawn() const { return linesDrawn_; }
 
   private:
     struct Word {
@@ -96,6 +98,7 @@ class RichText {
     const Glossary* glossary_;
     AcronymsOnScreen* acronyms_;
     std::unordered_map<CacheKey, Layout, CacheKeyHash> cache_;
+    std::size_t linesDrawn_ = 0;
 };
 
 }  // namespace passerelles::ui

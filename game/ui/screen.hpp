@@ -52,6 +52,9 @@ struct Services {
     ProgressService& progress;
     ImageSource* images = nullptr;
     std::vector<std::string> startupMessages;  // shown on the home screen (missing font, bad option…)
+    // Called by the screen host before each frame: puts packs loaded in the background in place.
+    std::function<void()> pollContent;
+    bool contentLoading = false;  // packs still loading in the background (the host then wakes often)
     // The seed of a new play's option shuffle (quiz, review); nullopt keeps the files' order (tests that
     // press the booklet's letters). Set by the session from SessionOptions.
     std::function<std::optional<std::uint64_t>()> playSeed;

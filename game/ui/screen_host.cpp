@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/base/text.hpp"
+#include "ui/probe.hpp"
+#include "ui/progress_service.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -26,12 +29,21 @@ void Navigator::resetTo(std::unique_ptr<Screen> screen) {
 // rich-text cache and acronyms seen, the rest shared with the main window.
 struct ScreenHost::Audience {
     explicit Audience(Services& main)
-        : fonts(main.fonts), text(&main.glossary, &acronyms), services{main.library,  main.glossary,
-                                                                       main.settings, fonts,
-                                                                       text,          acronyms,
-                                                                       main.now,      main.progress,
-                                                                       nullptr,       {},
-                                                                       main.playSeed, main.openWithSystem} {
+        : fonts(main.fonts),
+          text(&main.glossary, &acronyms),
+          services{.library = main.library,
+                   .glossary = main.glossary,
+                   .settings = main.settings,
+                   .fonts = fonts,
+                   .text = text,
+                   .acronyms = acronyms,
+                   .now = main.now,
+                   .progress = main.progress,
+                   .images = nullptr,
+                   .startupMessages = {},
+                   .pollContent = {},
+                   .playSeed = main.playSeed,
+                   .openWithSystem = main.openWithSystem} {
         fonts.body = nullptr;  // the copy still points into the main atlas: force a build in this one
     }
     FontSet fonts;
@@ -117,6 +129,9 @@ Layout ScreenHost::computeLayout(ImVec2 display, const FontSet& fonts) const {
 }
 
 double ScreenHost::secondsUntilWake() const {
+    if (services_.contentLoading) {
+        return 0.1;  // packs loading in the background: show them as soon as they are ready
+    }
     return stack_.empty() ? -1.0 : stack_.back()->secondsUntilWake(services_.now());
 }
 
@@ -158,9 +173,76 @@ void ScreenHost::drawHeader(Frame& frame) {
     ImGui::SetCursorPos(ImVec2(0, height));
 }
 
+namespace {
+
+// What the save banner says, and a key that changes with each new problem (0: nothing to say).
+struct SaveProblem {
+    std::uint64_t key = 0;
+    std::string text;
+};
+
+SaveProblem saveProblem(ProgressService& progress) {
+    if (!progress.available()) {
+        // A store asked for but not opened (read-only or full data folder): nothing of this game is saved.
+        if (progress.dataDirectory().empty() || progress.notices().empty()) {
+            return {};
+        }
+        return {1, progress.notices().back()};  // it says that nothing is saved, and why
+    }
+    const ProgressStore& store = *progress.store();
+    if (store.saveFailures() > 0) {
+        return {2 + store.saveFailures(),
+                "Vos réponses ne sont pas enregistrées. " + store.lastSaveFailure()};
+    }
+    if (!store.journalWarning().empty()) {
+        return {2, store.journalWarning()};
+    }
+    return {};
+}
+
+}  // namespace
+
+// Between the header and the content, outside the scrolling area: it cannot scroll away, and it stays
+// until dismissed (a new problem shows it again).
+void ScreenHost::drawSaveBanner(Frame& frame, const Screen& screen) {
+    SaveProblem problem = saveProblem(services_.progress);
+    if (problem.key == 0 || problem.key == dismissedSaveProblem_ ||
+        (problem.key == 1 && screen.kind() == "home")) {  // the home screen says it among its messages
+        return;
+    }
+    const Layout& layout = frame.layout;
+    const char* label = "Masquer ce message";
+    ImGui::PushFont(services_.fonts.body);
+    const float buttonWidth = ImGui::CalcTextSize(label).x + layout.unit * 2.0f;
+    const float textWidth =
+        std::max(layout.unit * 8.0f, layout.display.x - 2.0f * layout.margin - buttonWidth - layout.unit);
+    const std::string text = frenchTypography(problem.text);  // no « : » alone at a line's start
+    const float textHeight = ImGui::CalcTextSize(text.c_str(), nullptr, false, textWidth).y;
+    const float height = std::max(textHeight, ImGui::GetFrameHeight()) + layout.unit;
+    const float top = ImGui::GetCursorPosY();
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->AddRectFilled(ImVec2(0, top), ImVec2(layout.display.x, top + height), theme::kWrongSoft);
+    drawList->AddLine(ImVec2(0, top + height), ImVec2(layout.display.x, top + height), theme::kWrong, 2.0f);
+    ImGui::SetCursorPos(ImVec2(layout.margin, top + layout.unit * 0.5f));
+    ImGui::PushTextWrapPos(layout.margin + textWidth);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::kWrong);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    probe::recordText(problem.text);
+    ImGui::SetCursorPos(ImVec2(layout.display.x - layout.margin - buttonWidth,
+                               top + (height - ImGui::GetFrameHeight()) * 0.5f));
+    if (button(frame, label, buttonWidth, ButtonStyle::Secondary)) {
+        dismissedSaveProblem_ = problem.key;
+    }
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(0, top + height));
+}
+
 void ScreenHost::drawGlossaryOverlay(Frame& frame) {
     const Layout& layout = frame.layout;
-    const auto& seen = services_.acronyms.seen();
+    // A copy: the expansions drawn below note their own acronyms, which may grow (and move) the list.
+    const std::vector<const GlossaryEntry*> seen = services_.acronyms.seen();
     beginDialog(frame, "##glossary",
                 ImVec2(std::min(layout.display.x * 0.9f, layout.unit * 36.0f), layout.display.y * 0.8f));
     heading(frame, "Sigles de cet écran", services_.fonts.title);
@@ -200,6 +282,9 @@ void ScreenHost::drawQuitDialog(Frame& frame) {
 }
 
 void ScreenHost::frame(FrameInput& input) {
+    if (services_.pollContent) {
+        services_.pollContent();
+    }
     services_.acronyms.beginFrame();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     Frame frame{services_, navigator_, input, computeLayout(display, services_.fonts)};
@@ -228,6 +313,7 @@ void ScreenHost::frame(FrameInput& input) {
     if (screen.chrome() == Chrome::Standard) {
         drawHeader(frame);
     }
+    drawSaveBanner(frame, screen);
     const float top = ImGui::GetCursorPosY();
     const bool room = screen.chrome() == Chrome::Room;
     // A room's screen (a projector) uses the whole width and never scrolls: it fits itself to the window.

@@ -1,6 +1,7 @@
 // Owns the screen stack and draws one frame: window, header, scrolling content, global keys, overlays.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -48,6 +49,7 @@ class ScreenHost {
     Layout computeLayout(ImVec2 display, const FontSet& fonts) const;
     void handleGlobalKeys(Frame& frame);
     void drawHeader(Frame& frame);
+    void drawSaveBanner(Frame& frame, const Screen& screen);
     void drawGlossaryOverlay(Frame& frame);
     void drawQuitDialog(Frame& frame);
     void applyRequests();
@@ -60,6 +62,7 @@ class ScreenHost {
     bool backRequested_ = false;
     const Screen* shownTop_ = nullptr;
     std::unique_ptr<Audience> audience_;
+    std::uint64_t dismissedSaveProblem_ = 0;  // the key of the save problem the learner dismissed
 };
 
 }  // namespace passerelles::ui

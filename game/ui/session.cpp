@@ -89,7 +89,8 @@ std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std
 }
 
 Session::Session(SessionOptions options)
-    : library_(ContentLibrary::load(options.contentRoots)),
+    : library_(options.loadInBackground ? ContentLibrary::discover(options.contentRoots)
+                                        : ContentLibrary::load(options.contentRoots)),
       glossary_(library_.glossary),
       fonts_(options.fontDirectory, options.systemFonts),
       text_(&glossary_, &acronyms_) {
@@ -105,8 +106,25 @@ Session::Session(SessionOptions options)
     progress_ = options.dataDirectory.empty()
                     ? std::make_unique<ProgressService>()
                     : std::make_unique<ProgressService>(options.dataDirectory, library_, options.storeClock);
-    services_ = std::make_unique<Services>(Services{
-        library_, glossary_, settings_, fonts_, text_, acronyms_, clock, *progress_, nullptr, {}, {}});
+    services_ = std::make_unique<Services>(Services{library_,
+                                                    glossary_,
+                                                    settings_,
+                                                    fonts_,
+                                                    text_,
+                                                    acronyms_,
+                                                    clock,
+                                                    *progress_,
+                                                    nullptr,
+                                                    {},
+                                                    {},
+                                                    false,
+                                                    {}});
+    if (library_.loading()) {
+        loader_ = std::make_unique<BackgroundPackLoader>(library_.pendingFolders(), LoaderOptions{},
+                                                         options.holdBackgroundLoading);
+        services_->contentLoading = true;
+        services_->pollContent = [this] { pollContent(false); };
+    }
     for (const auto& notice : progress_->notices()) {
         services_->startupMessages.push_back(notice);
     }
@@ -146,10 +164,13 @@ Session::Session(SessionOptions options)
         host_ = std::make_unique<ScreenHost>(*services_, makeProfileScreen());
         return;
     }
+    if (openingActivity) {
+        pollContent(true);  // an activity named on the command line needs its pack now
+    }
     std::unique_ptr<Screen> first = screenForTarget(library_, options.open, openError_);
     if (!first) {
         services_->startupMessages.push_back("Impossible d’ouvrir « " + options.open + " » : " + openError_ +
-                                             ".");
+                                             (openError_.ends_with('.') ? "" : "."));
         first = makeHomeScreen();
     } else if (options.open == "borne") {
         // A booth has no home screen behind it and no way out for visitors: F11 and closing the
@@ -164,6 +185,24 @@ Session::Session(SessionOptions options)
         return;
     }
     host_ = std::make_unique<ScreenHost>(*services_, std::move(first));
+}
+
+void Session::releaseLoading() {
+    if (loader_) {
+        loader_->release();
+    }
+}
+
+void Session::pollContent(bool wait) {
+    if (!loader_ || (!wait && !loader_->finished())) {
+        return;
+    }
+    library_.complete(loader_->take());
+    loader_.reset();
+    glossary_ = Glossary(library_.glossary);
+    text_.clearCache();  // laid-out texts point at the old glossary's entries
+    services_->contentLoading = false;
+    progress_->contentLoaded(library_);
 }
 
 }  // namespace passerelles::ui

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/content/glossary.hpp"
+#include "core/loading/background_loader.hpp"
 #include "core/loading/pack_loader.hpp"
 #include "ui/fonts.hpp"
 #include "ui/rich_text.hpp"
@@ -29,6 +30,10 @@ struct SessionOptions {
     // "guest" records nothing, any other value is a profile name (created if needed).
     std::string profile;
     ProgressStore::Clock storeClock;  // unix seconds; tests fix the day
+    // Packs load on a thread while the home screen shows them « en cours de vérification » (the game
+    // itself, unless scripted with --keys or --frames); false: loaded before the first frame (tests).
+    bool loadInBackground = false;
+    bool holdBackgroundLoading = false;  // tests: the loader waits for Session::releaseLoading()
     // Quiz options: shuffled per play with a new random seed (the game), with this fixed seed (a
     // reproducible run), or in the files' order when shuffleOptions is false (tests that press the letters
     // of the booklet's answers).
@@ -46,8 +51,13 @@ class Session {
     Services& services() { return *services_; }
     const ContentLibrary& library() const { return library_; }
     const std::string& openError() const { return openError_; }
+    void releaseLoading();
 
   private:
+    // Puts the packs loaded in the background in place once they are all loaded (or at once with
+    // `wait`): library, glossary, laid-out texts and stale results updated together.
+    void pollContent(bool wait);
+
     ContentLibrary library_;
     Glossary glossary_;
     Settings settings_;
@@ -58,6 +68,7 @@ class Session {
     std::unique_ptr<Services> services_;
     std::unique_ptr<ScreenHost> host_;
     std::string openError_;
+    std::unique_ptr<BackgroundPackLoader> loader_;
 };
 
 // The screen for an --open target, or nullptr with a French message in `error`.

@@ -96,3 +96,54 @@ TEST_CASE("a pack glossary of 60,000 terms joins the shared glossary once each, 
     CHECK(library.glossary[7].expansion == "Terme 7");
     CHECK(library.glossary.back().term == "T" + std::to_string(kTerms - 1));
 }
+
+namespace {
+
+// Loads `count` one-quiz packs through discover() and complete(), as the game does in the background;
+// returns the pack ids compared and the packs usable.
+std::pair<std::uint64_t, std::size_t> completeManyPacks(int count) {
+    testing::TemporaryFolder root;
+    const std::string quiz =
+        testing::readFile(testing::fixturesDir() / "packs" / "valid-minimal" / "quiz.json");
+    nlohmann::json manifest = nlohmann::json::parse(
+        testing::readFile(testing::fixturesDir() / "packs" / "valid-minimal" / "pack.json"));
+    for (int i = 0; i < count; ++i) {
+        const std::string id = "pack-" + std::to_string(i);
+        std::filesystem::create_directories(root.path() / id);
+        manifest["id"] = i == count - 1 ? "pack-0" : id;  // the last one repeats the first one's id
+        testing::writeFile(root.path() / id / "pack.json", manifest.dump());
+        testing::writeFile(root.path() / id / "quiz.json", quiz);
+    }
+    ContentLibrary library = ContentLibrary::discover({{root.path(), "user"}});
+    CHECK(library.loading());
+    CHECK(library.usablePacks().empty());  // nothing read yet
+    std::vector<PackLoad> loads;
+    for (const auto& folder : library.pendingFolders()) {
+        loads.push_back(loadPack(folder));
+    }
+    const std::uint64_t before = packIdChecks();
+    library.complete(std::move(loads));
+    CHECK_FALSE(library.loading());
+    const std::string last = "pack-" + std::to_string(count - 1);
+    const auto repeated =
+        std::find_if(library.packs.begin(), library.packs.end(), [&](const LoadedPack& entry) {
+            return entry.load.label == last &&
+                   testing::findDiagnostic(entry.load.diagnostics,
+                                           "est déjà utilisé par le pack du dossier « pack-0 »") != nullptr;
+        });
+    CHECK(repeated != library.packs.end());
+    return {packIdChecks() - before, library.usablePacks().size()};
+}
+
+}  // namespace
+
+TEST_CASE("completing a library of many packs checks each pack id once: twice the packs, twice the work") {
+    // Issue 22, item 7: each pack's id was compared with every pack kept before it (quadratic).
+    const auto [checks, usable] = completeManyPacks(200);
+    const auto [checksTwice, usableTwice] = completeManyPacks(400);
+    CHECK(usable == 199);  // the repeated id is refused
+    CHECK(usableTwice == 399);
+    CHECK(checks == 200);
+    CHECK(checksTwice == 400);
+    CHECK(static_cast<double>(checksTwice) / static_cast<double>(checks) == doctest::Approx(2.0));
+}

@@ -11,12 +11,14 @@
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/base/sqlite.hpp"
 #include "core/borne/borne.hpp"
 #include "core/progress/progress_store.hpp"
+#include "support/child_process.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
@@ -308,4 +310,25 @@ TEST_CASE("SQLite's error codes are said in French") {
         CHECK(said.find(sqlite3_errstr(code)) == std::string::npos);
         CHECK(said.find("code") == std::string::npos);  // a known code has its own words
     }
+}
+
+TEST_CASE("a full disk at start: one sentence that says so, and no contradiction (issue 22, item 16)") {
+    testing::TemporaryFolder folder;
+    const auto file = folder.path() / "progress.db";
+    const auto child = testing::runInChild([&]() -> std::string {
+        std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit{};
+        ::getrlimit(RLIMIT_FSIZE, &limit);
+        limit.rlim_cur = 0;  // not one byte may be written: the disk is full
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        const auto opened = ProgressStore::open(file);
+        return opened.store ? "FAIL a store on a full disk" : opened.notice + "|" + opened.error;
+    });
+    REQUIRE(child.ok());
+    const std::string notice = child.report.substr(0, child.report.find('|'));
+    const std::string error = child.report.substr(child.report.find('|') + 1);
+    CHECK_MESSAGE(notice.empty(), notice);  // nothing « créé » or « mis de côté » beside the refusal
+    CHECK_MESSAGE(error.find("le disque est plein") != std::string::npos, error);
+    CHECK(error.find("La progression ne sera pas enregistrée") != std::string::npos);
+    CHECK(error.find("rien ne sera enregistré") == std::string::npos);  // said once, not twice
 }

@@ -14,9 +14,11 @@
 
 #include <unistd.h>
 
+#include "core/base/file_writing.hpp"
 #include "core/base/text.hpp"
 #include "core/content/glossary.hpp"
 #include "core/formats/trainer_formats.hpp"
+#include "core/loading/json_document.hpp"
 #include "core/loading/pack_loader.hpp"
 #include "core/loading/pack_reader.hpp"
 #include "core/play/diagnostic_run.hpp"
@@ -315,6 +317,11 @@ void checkRoundTrip(const Pack& pack, const Quiz& quiz, Findings& findings) {
 
 void checkPack(const PackLoad& load, Findings& findings) {
     checkDiagnostics(load.diagnostics, findings);
+    for (const auto& diagnostic : load.diagnostics.items()) {
+        if (diagnostic.file == "fuzz-harness") {
+            findings.check(false, diagnostic.message.substr(std::string("INVARIANT ").size()));
+        }
+    }
     if (!load.usable()) {
         return;
     }
@@ -355,11 +362,60 @@ void checkPack(const PackLoad& load, Findings& findings) {
     }
 }
 
+// Every name the content could lend a file: the path rule holds for its slug.
+void checkNamesFromContent(const Pack& pack, Findings& findings) {
+    std::vector<std::string_view> names = {pack.id, pack.title};
+    for (const auto& activity : pack.activities) {
+        names.push_back(activity.id);
+        names.push_back(activity.title);
+    }
+    for (const auto& name : names) {
+        for (const auto& broken : slugPathRuleViolations(name)) {
+            findings.check(false, "a file name from content text breaks the path rule: " + broken);
+        }
+    }
+}
+
+// Linear cost: locating diagnostics indexes each file at most once (a rescan per diagnostic made 16,000
+// questions take 611 s), and the scenario checker stays within the pack's budget of states.
+void checkLoadCost(const PackLoad& load, std::uint64_t bytesIndexed, std::size_t bytesInPack,
+                   Findings& findings) {
+    findings.check(bytesIndexed <= bytesInPack, "diagnostics indexed " + std::to_string(bytesIndexed) +
+                                                    " bytes of a pack of " + std::to_string(bytesInPack) +
+                                                    ": a file was indexed more than once");
+    if (!load.pack) {
+        return;
+    }
+    const LoaderOptions defaults;
+    std::size_t states = 0;
+    std::size_t widest = 1;
+    for (const auto& scenario : load.pack->scenarios) {
+        states += scenario.summary.stateCount;
+        for (const auto& node : scenario.nodes) {
+            widest = std::max(widest, node.choices.size() + node.routes.size());
+        }
+    }
+    findings.check(states <= defaults.packScenarioStates + load.pack->scenarios.size() * widest,
+                   "the scenario checker explored " + std::to_string(states) + " states, past its budget");
+}
+
 PackLoad loadWith(const std::filesystem::path& file, std::string_view bytes) {
     ScratchPack& pack = scratch();
     writeText(file, bytes);
+    const std::uint64_t indexedBefore = jsonBytesIndexed();
     PackLoad load = loadPack(pack.folder());
+    const std::size_t bytesInPack =
+        bytes.size() + (file.filename() == "pack.json" ? std::string_view(kActivity).size()
+                                                       : std::string_view(kManifest).size());
     pack.restore();
+    Findings cost;
+    checkLoadCost(load, jsonBytesIndexed() - indexedBefore, bytesInPack, cost);
+    if (load.pack) {
+        checkNamesFromContent(*load.pack, cost);
+    }
+    for (auto& broken : cost.take()) {
+        load.diagnostics.add({Severity::Error, "fuzz-harness", "", 0, 0, "INVARIANT " + broken});
+    }
     return load;
 }
 
@@ -385,6 +441,9 @@ void checkImport(const ImportResult& result, const ImportOptions& options, Findi
         }
         findings.check(!question.difficulty || (*question.difficulty >= 0 && *question.difficulty <= 3),
                        "an imported difficulty is out of range");
+        for (const auto& broken : slugPathRuleViolations(question.text)) {
+            findings.check(false, "a file name from an imported statement breaks the path rule: " + broken);
+        }
     }
 }
 
@@ -393,6 +452,40 @@ void checkImport(const ImportResult& result, const ImportOptions& options, Findi
 // ---------------------------------------------------------------------------------------------
 // 4. The entry point
 // ---------------------------------------------------------------------------------------------
+
+std::vector<std::string> pathRuleViolations(std::string_view fileName, std::size_t maxLength) {
+    std::vector<std::string> broken;
+    if (fileName.empty()) {
+        return broken;  // the callers then use a default name (« atelier »)
+    }
+    if (fileName.size() > maxLength + 2) {  // "-1" may follow a device name
+        broken.push_back("longer than " + std::to_string(maxLength) + " characters");
+    }
+    if (fileName.find('/') != std::string_view::npos || fileName.find('\\') != std::string_view::npos) {
+        broken.push_back("a path separator");
+    }
+    if (fileName.find("..") != std::string_view::npos || fileName == ".") {
+        broken.push_back("a dot path");
+    }
+    if (!std::all_of(fileName.begin(), fileName.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; })) {
+        broken.push_back("a character other than a-z, 0-9 and -");
+    }
+    std::string stem(fileName.substr(0, fileName.find('.')));
+    std::transform(stem.begin(), stem.end(), stem.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    static const std::set<std::string> kDevices = {
+        "con",  "prn",  "aux",  "nul",  "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+        "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
+    if (kDevices.contains(stem)) {
+        broken.push_back("a device name");
+    }
+    return broken;
+}
+
+std::vector<std::string> slugPathRuleViolations(std::string_view text) {
+    return pathRuleViolations(fileNameSlug(text));
+}
 
 const std::vector<Target>& allTargets() {
     static const std::vector<Target> targets = {Target::Activity, Target::Manifest, Target::Glossary,

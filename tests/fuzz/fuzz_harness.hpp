@@ -2,6 +2,7 @@
 // the corpus and every input that once crashed (so a regression fails the ordinary test run too).
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,5 +27,13 @@ const char* targetName(Target target);
 // Runs one input through the target. Returns the broken invariants, in English for the developer (empty when
 // everything held); a crash or a sanitizer report is the other way an input fails.
 std::vector<std::string> runInput(Target target, std::string_view bytes);
+
+// The path rule: a file or folder name the program builds from text it was given (a pack's ids and
+// titles, a plan's date and place, a profile's name) holds no separator, no "..", no device name
+// (con, nul, com1…), only lowercase letters, digits and hyphens, and at most `maxLength` characters.
+// The broken parts of the rule for `fileName` as it stands, empty when it holds.
+std::vector<std::string> pathRuleViolations(std::string_view fileName, std::size_t maxLength = 40);
+// The same for the name fileNameSlug() makes of `text`, which every such name goes through.
+std::vector<std::string> slugPathRuleViolations(std::string_view text);
 
 }  // namespace passerelles::fuzzing

@@ -4,6 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#ifndef _WIN32
+#include <sys/stat.h>
+#endif
+
 #include "core/base/text.hpp"
 #include "core/loading/pack_loader.hpp"
 #include "support/quiz_checks.hpp"
@@ -391,3 +395,20 @@ TEST_CASE("a spreadsheet round trip keeps what the file cannot carry, and names 
     CHECK(after["questions"][0]["options"][1]["id"] == "y");
     CHECK_FALSE(after["questions"][0]["source"].contains("lines"));
 }
+
+#ifndef _WIN32  // FIFOs and /dev/zero: POSIX only
+TEST_CASE(
+    "import of a FIFO or /dev/zero: a French sentence at once, nothing read (issue 22, special files)") {
+    testing::TemporaryFolder folder;
+    const auto fifo = folder.path() / "questions.csv";
+    REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+    for (const std::string& input : {fifo.string(), std::string("/dev/zero")}) {
+        CAPTURE(input);
+        const auto result =
+            runTool({"import", "--from", "csv", input, "--into", (folder.path() / "p").string()});
+        CHECK(result.code == 1);
+        CHECK(contains(result.err, "pas un fichier ordinaire"));
+        CHECK_FALSE(std::filesystem::exists(folder.path() / "p"));
+    }
+}
+#endif

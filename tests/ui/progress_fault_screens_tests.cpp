@@ -10,6 +10,7 @@
 #include "support/child_process.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
+#include "ui/probe.hpp"
 #include "ui/screens/quiz_screen.hpp"
 
 using namespace passerelles;
@@ -104,4 +105,74 @@ TEST_CASE("a data folder that cannot be created: the home screen says why, and e
     ui.press("B");
     ui.press("Enter");
     CHECK(testing::readFile(folder.path() / "fichier") == "un fichier, pas un dossier");
+}
+
+TEST_CASE(
+    "a save failure stays on screen, above the scrolling content, until dismissed (issue 22, item 16)") {
+    testing::TemporaryFolder data;
+    std::int64_t now = kNoon;
+    const auto child = testing::runInChild([&]() -> std::string {
+        std::signal(SIGXFSZ, SIG_IGN);
+        probe::enable(true);
+        HeadlessUi ui(quizFor(data.path(), &now), ImVec2(1280, 720));
+        ui.frames(2);
+        const char* banner = "Vos réponses ne sont pas enregistrées";
+        std::string report;
+        if (probe::shown(banner)) {
+            report += "FAIL a banner before any failure\n";
+        }
+        rlimit limit{};
+        ::getrlimit(RLIMIT_FSIZE, &limit);
+        limit.rlim_cur = 0;  // the disk is full from now on
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+        ui.press("B");
+        ui.press("Enter");  // confirm: the answer cannot be recorded
+        ui.frame();
+        if (!probe::shown(banner) || !probe::shown("disque plein")) {
+            report += "FAIL no banner on the quiz screen after the failure\n";
+        }
+        // Long explanations scrolled to their end: the banner and its button stay in the window.
+        for (int page = 0; page < 6; ++page) {
+            ui.press("PageDown");
+        }
+        ui.frame();
+        const auto dismiss = probe::centre("button:Masquer ce message");
+        if (!probe::shown(banner) || !dismiss || dismiss->y < 0.0f || dismiss->y > 720.0f) {
+            report += "FAIL the banner scrolled away\n";
+        }
+        ui.press("Enter");  // next question: still said there
+        ui.frame();
+        if (!probe::shown(banner)) {
+            report += "FAIL the banner went away on the next question\n";
+        }
+        if (dismiss) {
+            ui.click(*dismiss);
+            ui.frames(2);
+        }
+        if (probe::shown(banner)) {
+            report += "FAIL the banner stayed after « Masquer ce message »\n";
+        }
+        ui.press("B");
+        ui.press("Enter");  // a new failure: said again
+        ui.frame();
+        if (!probe::shown(banner)) {
+            report += "FAIL a new failure after dismissal was not said\n";
+        }
+        return report.empty() ? "ok" : report;
+    });
+    REQUIRE_MESSAGE(child.ok(), "the child crashed: signal or status " << child.status);
+    CHECK_MESSAGE(child.report == "ok", child.report);
+}
+
+TEST_CASE("a data folder that cannot be used: the quiz itself says that progress is not saved") {
+    testing::TemporaryFolder folder;
+    testing::writeFile(folder.path() / "fichier", "un fichier, pas un dossier");
+    std::int64_t now = kNoon;
+    probe::enable(true);
+    HeadlessUi ui(quizFor(folder.path() / "fichier" / "passerelles", &now), ImVec2(1280, 720));
+    ui.frames(2);
+    CHECK(ui.screen().kind() == "quiz");
+    CHECK(probe::shown("La progression ne sera pas enregistrée"));
+    CHECK(probe::shown("--data-dir"));
+    probe::enable(false);
 }

@@ -1,6 +1,7 @@
 // UI tests of the scenario screens: choosing by key, consequences, the end screen.
 #include <doctest/doctest.h>
 
+#include "core/loading/scenario_checker.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/scenario_screen.hpp"
@@ -15,6 +16,8 @@ TEST_CASE("a scenario plays from the keyboard to its end screen") {
     HeadlessUi ui(options, ImVec2(1280, 720));
     ui.frames(2);
     REQUIRE(ui.screen().kind() == "scenario");
+    // Issue 19: the run and end screens read the totals the loader found, never explore again.
+    const std::size_t explorationsAtLoad = scenarioExplorationCount();
     auto* screen = dynamic_cast<ScenarioScreen*>(&ui.screen());
     REQUIRE(screen != nullptr);
     ui.press("A");  // "Je contacte le réseau régional"
@@ -25,6 +28,8 @@ TEST_CASE("a scenario plays from the keyboard to its end screen") {
     ui.press("Enter");
     ui.frame();
     CHECK(ui.screen().kind() == "scenario-end");
+    ui.frames(3);
+    CHECK(scenarioExplorationCount() == explorationsAtLoad);
     ui.press("R");
     ui.frame();
     CHECK(ui.screen().kind() == "scenario");

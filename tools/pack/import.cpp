@@ -1,8 +1,8 @@
 // passerelles-pack import: brings questions from a spreadsheet (CSV), Moodle GIFT or Aiken into a pack's
 // quiz, after a preview of what was understood; nothing is written while errors remain (unless --force).
-#include <fstream>
 #include <sstream>
 
+#include "core/base/file_reading.hpp"
 #include "core/base/platform.hpp"
 #include "core/base/text.hpp"
 #include "core/formats/trainer_format_support.hpp"
@@ -90,16 +90,16 @@ bool parseRequest(const Arguments& arguments, ImportRequest& request, std::ostre
 
 std::optional<std::string> readInput(const std::filesystem::path& path, std::size_t maxBytes,
                                      std::ostream& err) {
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) {
-        err << "passerelles-pack : le fichier " << path.string() << " est introuvable.\n";
+    // A FIFO or a device is never opened; a file over the limit is refused by the importer.
+    FileRead read = readRegularFile(path, maxBytes);
+    if (read.problem == FileProblem::TooBig) {
+        return std::string(maxBytes + 1, ' ');  // one byte over the limit: the importer says « trop gros »
+    }
+    if (!read.text) {
+        err << "passerelles-pack : " << printableForTerminal(path.string()) << " : " << read.why << "\n";
         return std::nullopt;
     }
-    std::ifstream stream(path, std::ios::binary);
-    std::string text(maxBytes + 1, '\0');
-    stream.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(stream.gcount()));
-    return text;  // one byte over the limit is enough for the importer to refuse it
+    return std::move(*read.text);
 }
 
 std::string letters(const std::vector<int>& indices) {

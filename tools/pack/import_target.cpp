@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/base/file_reading.hpp"
 #include "core/base/text.hpp"
 #include "core/loading/pack_reader.hpp"
 
@@ -28,15 +29,11 @@ constexpr const char* kPlaceholderSource = "a-completer";
 // ---------------------------------------------------------------------------------------------
 
 std::optional<Json> readJson(const std::filesystem::path& path) {
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error) ||
-        std::filesystem::file_size(path, error) > kMaxJsonBytes) {
+    const FileRead read = readRegularFile(path, kMaxJsonBytes);
+    if (!read.text) {
         return std::nullopt;
     }
-    std::ifstream stream(path, std::ios::binary);
-    std::ostringstream text;
-    text << stream.rdbuf();
-    Json value = Json::parse(text.str(), nullptr, false);
+    Json value = Json::parse(*read.text, nullptr, false);
     if (value.is_discarded() || !value.is_object()) {
         return std::nullopt;
     }

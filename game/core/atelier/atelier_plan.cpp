@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/file_reading.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/text.hpp"
 
@@ -180,14 +181,15 @@ std::optional<std::filesystem::path> savePlanFile(const AtelierPlan& plan,
 }
 
 std::optional<AtelierPlan> loadPlanFile(const std::filesystem::path& file, std::string& error) {
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream) {
-        error = "Le plan " + guillemets(file.string()) + " est introuvable ou illisible.";
+    // A FIFO or /dev/zero given to --atelier: a sentence at once, never a wait or a memory exhaustion.
+    const FileRead read = readRegularFile(file, std::uintmax_t{8} << 20);
+    if (!read.text) {
+        error = "Le plan " + guillemets(file.string()) +
+                (read.problem == FileProblem::Missing ? " est introuvable."
+                                                      : " ne peut pas être lu. " + read.why);
         return std::nullopt;
     }
-    std::ostringstream text;
-    text << stream.rdbuf();
-    auto plan = planFromJson(text.str(), error);
+    auto plan = planFromJson(*read.text, error);
     if (!plan) {
         error = guillemets(file.filename().string()) + " : " + error;
     }

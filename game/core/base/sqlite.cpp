@@ -53,11 +53,13 @@ Database::~Database() {
 
 void Database::recordError(int code) {
     lastCode_ = code;
+    systemError_ = handle_ != nullptr ? sqlite3_system_errno(handle_) : 0;
     error_ = handle_ != nullptr ? sqlite3_errmsg(handle_) : sqlite3_errstr(code);
 }
 
 void Database::clearError() {
     lastCode_ = 0;
+    systemError_ = 0;
     error_.clear();
 }
 
@@ -85,6 +87,7 @@ bool Database::execute(std::string_view sql) {
     const int code = sqlite3_exec(handle_, text.c_str(), nullptr, nullptr, &message);
     if (code != SQLITE_OK) {
         lastCode_ = code;
+        systemError_ = sqlite3_system_errno(handle_);
         error_ = message != nullptr ? message : sqlite3_errstr(code);
         sqlite3_free(message);
         return false;

@@ -67,6 +67,8 @@ class Database {
 
     const std::string& error() const { return error_; }
     int errorCode() const { return lastCode_; }
+    // The system's error number behind the last error (ENOSPC for a full disk), 0 when none.
+    int systemError() const { return systemError_; }
     // True when the last error says the file is not a database or is damaged.
     bool errorMeansCorruption() const;
     // True when the last error says the disk or the file system is full or read-only.
@@ -82,6 +84,7 @@ class Database {
     sqlite3* handle_ = nullptr;
     std::string error_;
     int lastCode_ = 0;
+    int systemError_ = 0;
     std::chrono::steady_clock::time_point busyDeadline_;
 };
 

@@ -10,11 +10,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <ctime>
 #include <fstream>
 #include <set>
 
+#include "core/base/file_reading.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/platform.hpp"
 #include "core/base/text.hpp"
@@ -57,25 +59,6 @@ std::string explainSqliteError(int code) {
 }
 
 namespace {
-
-std::string explainFileError(const std::error_code& error) {
-    if (error == std::errc::permission_denied || error == std::errc::operation_not_permitted) {
-        return "droits d’accès insuffisants";
-    }
-    if (error == std::errc::read_only_file_system) {
-        return "le support est en lecture seule";
-    }
-    if (error == std::errc::no_space_on_device) {
-        return "le disque est plein";
-    }
-    if (error == std::errc::not_a_directory || error == std::errc::file_exists) {
-        return "un fichier porte déjà ce nom, ou une partie du chemin n’est pas un dossier";
-    }
-    if (error == std::errc::too_many_symbolic_link_levels) {
-        return "les liens symboliques du chemin forment une boucle";
-    }
-    return "erreur système " + std::to_string(error.value());
-}
 
 std::string quoted(const std::filesystem::path& file) {
     return guillemets(file.string());
@@ -234,6 +217,28 @@ bool keepJournalSafe(sql::Database& database, const std::filesystem::path& file)
     return true;
 }
 
+namespace {
+
+// Why SQLite failed, in French; a nearly full disk is named as such, whatever SQLite's code (creating
+// the journal's index on a full disk fails as a plain I/O error).
+std::string failureReason(const sql::Database& database, const std::filesystem::path& file) {
+    const int primary = database.errorCode() & 0xFF;
+    const bool writeFailed = primary == SQLITE_FULL || primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN;
+    std::error_code error;
+    const auto space = std::filesystem::space(file.parent_path(), error);
+    const bool nearlyFull = !error && space.available < (std::uintmax_t{1} << 20);
+    if (writeFailed && nearlyFull) {
+        return "le disque est plein : il reste " +
+               formatInteger(static_cast<long long>(space.available / 1024)) + " Ko";
+    }
+    if (writeFailed && (database.systemError() == ENOSPC || database.systemError() == EFBIG)) {
+        return "le disque est plein";
+    }
+    return explainSqliteError(database.errorCode());
+}
+
+}  // namespace
+
 int newestVersion(const SqliteFileKind& kind) {
     int newest = 0;
     for (const SchemaStep& step : kind.steps) {
@@ -253,13 +258,13 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
     std::filesystem::create_directories(file.parent_path(), error);
     if (error) {
         opening.error = kind.what + " ne peut pas être créé : le dossier " + quoted(file.parent_path()) +
-                        " ne peut pas être créé (" + explainFileError(error) + ").";
+                        " ne peut pas être créé (" + explainFileSystemError(error) + ").";
         return opening;
     }
     const auto status = std::filesystem::status(file, error);
     if (error && error != std::errc::no_such_file_or_directory) {
-        opening.error =
-            kind.what + " " + quoted(file) + " ne peut pas être ouvert (" + explainFileError(error) + ").";
+        opening.error = kind.what + " " + quoted(file) + " ne peut pas être ouvert (" +
+                        explainFileSystemError(error) + ").";
         return opening;
     }
     if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
@@ -280,8 +285,8 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
     if (database->isOpen() && database->isReadOnly()) {
         // Every write would fail: say it once, at start, and leave the file untouched.
         opening.error = kind.what + " " + quoted(file) +
-                        " est en lecture seule (droits d’accès du fichier ou de son dossier) : rien ne sera "
-                        "enregistré. Il n’est pas effacé pour autant.";
+                        " est en lecture seule (droits d’accès du fichier ou de son dossier) ; il n’est pas "
+                        "effacé pour autant.";
         return opening;
     }
     if (database->isOpen()) {
@@ -289,17 +294,16 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
         if (!check || *check != "ok") {
             const bool damaged = database->errorMeansCorruption() || database->errorCode() == 0;
             if (!damaged) {
-                opening.error = kind.what + " " + quoted(file) + " ne peut pas être lu (" +
-                                explainSqliteError(database->errorCode()) + ") : rien ne sera enregistré.";
+                opening.error = kind.what + " " + quoted(file) + " ne peut pas être ouvert (" +
+                                failureReason(*database, file) + ").";
                 return opening;
             }
             // Closed first: Windows does not rename a file that is open.
             database.reset();
             const auto aside = moveFileAside(file, "endommage", clock());
             if (!aside) {
-                opening.error = kind.what + " " + quoted(file) +
-                                " est endommagé et ne peut pas être déplacé : rien ne sera "
-                                "enregistré.";
+                opening.error =
+                    kind.what + " " + quoted(file) + " est endommagé et ne peut pas être déplacé.";
                 return opening;
             }
             opening.notices.push_back(kind.what + " était endommagé : il a été mis de côté sous le nom « " +
@@ -313,7 +317,7 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
                         (!platform::folderIsWritable(file.parent_path())
                              ? std::string("le dossier n’est pas accessible en écriture : droits d’accès, ou "
                                            "support en lecture seule")
-                             : explainSqliteError(database->errorCode())) +
+                             : failureReason(*database, file)) +
                         ").";
         return opening;
     }
@@ -323,8 +327,8 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
         const auto aside = moveFileAside(file, "autre-programme", clock());
         if (!aside) {
             opening.error = kind.what + " " + quoted(file) +
-                            " appartient à un autre programme et ne peut pas être déplacé : rien ne sera "
-                            "enregistré. Déplacez-le, ou choisissez un autre dossier avec --data-dir.";
+                            " appartient à un autre programme et ne peut pas être déplacé : déplacez-le "
+                            "vous-même.";
             return opening;
         }
         opening.notices.push_back(
@@ -343,8 +347,8 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
         return opening;
     }
     if (identified.identity == Identity::Unreadable) {
-        opening.error = kind.what + " " + quoted(file) + " ne peut pas être lu (" +
-                        explainSqliteError(database->errorCode()) + ") : rien ne sera enregistré.";
+        opening.error =
+            kind.what + " " + quoted(file) + " ne peut pas être lu (" + failureReason(*database, file) + ").";
         return opening;
     }
     bool configured = true;
@@ -355,14 +359,14 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
                  database->execute("PRAGMA synchronous = " + kind.synchronous);
     if (!configured) {
         opening.error = kind.what + " " + quoted(file) + " ne peut pas être préparé (" +
-                        explainSqliteError(database->errorCode()) + ") : rien ne sera enregistré.";
+                        failureReason(*database, file) + ").";
         return opening;
     }
     std::string why;
     if (!migrate(*database, kind, why)) {
         opening.error = why == "newer" ? newer
                                        : kind.what + " " + quoted(file) + " ne peut pas être mis à jour (" +
-                                             why + ") : rien ne sera enregistré. Il n’a pas été modifié.";
+                                             why + "). Il n’a pas été modifié.";
         return opening;
     }
     if (journalLost) {

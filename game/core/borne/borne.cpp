@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/csv_writer.hpp"
+#include "core/base/file_reading.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/sqlite.hpp"
 #include "core/base/sqlite_file.hpp"
@@ -145,12 +146,16 @@ BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& 
         return settings;
     }
     settings.pinChoiceAtScreen = false;
-    std::ostringstream text;
-    {
-        // Closed before the file may be moved aside: Windows does not rename a file that is open.
-        std::ifstream stream(file, std::ios::binary);
-        text << stream.rdbuf();
+    // Only a regular file of at most 1 MB is read (a FIFO would hold the booth's start for ever); the
+    // stream is closed before the file may be moved aside: Windows does not rename a file that is open.
+    const FileRead read = readRegularFile(file, std::uintmax_t{1} << 20);
+    if (!read.text && read.problem != FileProblem::TooBig) {
+        error = "Les réglages de la borne " + guillemets(file.string()) + " ne peuvent pas être lus. " +
+                read.why + " La borne reste verrouillée ; passerelles --borne --set-pin choisit un code.";
+        return settings;
     }
+    std::ostringstream text;
+    text << read.text.value_or("");
     const auto json = nlohmann::json::parse(text.str(), nullptr, false);
     if (!json.is_object()) {
         // Kept for whoever wants to look at it, like a damaged borne.db; the PIN survives when readable.

@@ -2,6 +2,7 @@
 // diagnostics.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -162,6 +163,24 @@ struct ScenarioNode {
     std::vector<KeyPoint> debrief;
 };
 
+// A step of a path: the node reached and the choice made there (-1 on narrative nodes and endings).
+struct PathStep {
+    int node = -1;
+    int choice = -1;
+};
+
+// What the checker found once, at load (scenario_checker): the run and end screens read it rather than
+// explore the scenario again.
+struct ScenarioSummary {
+    bool checked = false;  // every state was explored (false past the checker's budget)
+    std::size_t stateCount = 0;
+    bool scoreBounded = false;  // bestTotal and worstTotal are known
+    bool hasBestPath = false;   // false with a cycle of situations, or unchecked
+    std::vector<PathStep> bestPath;
+    double bestTotal = 0.0;
+    double worstTotal = 0.0;
+};
+
 struct Scenario {
     std::string id;
     std::string title;
@@ -173,6 +192,7 @@ struct Scenario {
     int start = 0;
     std::vector<ScenarioNode> nodes;
     ItemTags tags;
+    ScenarioSummary summary;  // set by the loader
 
     int findNode(const std::string& wantedId) const;
     int findVariable(const std::string& wantedId) const;

@@ -90,6 +90,8 @@ std::optional<std::string> prepareInput(std::string_view raw, ImportSession& ses
     }
     std::string out;
     out.reserve(text.size());
+    std::size_t invisible = 0;  // control characters dropped (a NUL, a bell…): said, never silent
+    std::size_t firstInvisible = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '\r') {
@@ -100,10 +102,21 @@ std::optional<std::string> prepareInput(std::string_view raw, ImportSession& ses
         } else if (c == '\v' || c == '\f') {
             out += ' ';  // a word processor's manual line break
         } else if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == '\x7F') {
-            continue;
+            firstInvisible = invisible == 0 ? i : firstInvisible;
+            ++invisible;
         } else {
             out += c;
         }
+    }
+    if (invisible > 0) {
+        session.warning(lineAtOffset(text, firstInvisible),
+                        invisible == 1
+                            ? std::string("Un caractère de contrôle invisible (un caractère nul, par "
+                                          "exemple) a été retiré à cette ligne ; vérifiez le texte.")
+                            : std::to_string(invisible) +
+                                  " caractères de contrôle invisibles (des caractères nuls, par "
+                                  "exemple) ont été retirés, le premier à cette ligne ; vérifiez "
+                                  "le texte.");
     }
     return out;
 }

@@ -7,6 +7,8 @@
 //   4. Finding the line and column of a JSON pointer (only when a diagnostic needs it)
 #include "core/loading/json_document.hpp"
 
+#include "core/base/file_reading.hpp"
+
 #include <atomic>
 #include <fstream>
 #include <memory>
@@ -54,42 +56,14 @@ Diagnostic JsonDocument::diagnostic(Severity severity, std::string pointer, std:
 
 std::optional<JsonDocument> readJsonFile(const std::filesystem::path& path, const std::string& label,
                                          const JsonLimits& limits, Diagnostics& out) {
-    std::error_code error;
-    const bool isRegular = std::filesystem::is_regular_file(path, error);
-    if (error || !isRegular) {
+    FileRead read = readRegularFile(path, limits.maxFileBytes);
+    if (!read.text) {
         out.add({Severity::Error, label, "", 0, 0,
-                 std::filesystem::exists(path, error) ? "Ce chemin n'est pas un fichier."
-                                                      : "Le fichier est introuvable."});
+                 read.problem == FileProblem::TooBig ? read.why + " Découpez-le en plusieurs activités."
+                                                     : read.why});
         return std::nullopt;
     }
-    const auto size = std::filesystem::file_size(path, error);
-    if (error) {
-        out.add(
-            {Severity::Error, label, "", 0, 0, "Le fichier ne peut pas être lu (" + error.message() + ")."});
-        return std::nullopt;
-    }
-    if (size > limits.maxFileBytes) {
-        out.add({Severity::Error, label, "", 0, 0,
-                 "Le fichier est trop gros (" + formatInteger(static_cast<long long>(size / 1024)) +
-                     " Ko ; " + formatInteger(static_cast<long long>(limits.maxFileBytes / 1024)) +
-                     " Ko au plus). Découpez-le en plusieurs activités."});
-        return std::nullopt;
-    }
-    std::ifstream stream(path, std::ios::binary);
-    if (!stream) {
-        out.add({Severity::Error, label, "", 0, 0,
-                 "Le fichier ne peut pas être ouvert : vérifiez qu'il est lisible (droits d'accès)."});
-        return std::nullopt;
-    }
-    // Read in one piece at the known size: growing a buffer would copy and free several large blocks
-    // per file, and each large free makes the allocator consolidate every small block freed before.
-    std::string text(static_cast<std::size_t>(size), '\0');
-    stream.read(text.data(), static_cast<std::streamsize>(text.size()));
-    text.resize(static_cast<std::size_t>(stream.gcount()));
-    if (stream.bad()) {
-        out.add({Severity::Error, label, "", 0, 0, "La lecture du fichier a échoué."});
-        return std::nullopt;
-    }
+    std::string text = std::move(*read.text);
     return parseJsonDocument(std::move(text), label, limits, out);
 }
 

@@ -423,7 +423,11 @@ std::optional<Scenario> loadScenario(const FileContext& file, ObjectReader& root
     if (file.out.errorCount() > errorsBefore) {
         return std::nullopt;
     }
-    for (const ScenarioCheck& check : checkScenario(scenario)) {
+    ScenarioBudget ownBudget;
+    ScenarioAnalysis analysis =
+        analyseScenario(scenario, file.scenarioBudget != nullptr ? *file.scenarioBudget : ownBudget);
+    scenario.summary = summaryOf(analysis.exploration);
+    for (const ScenarioCheck& check : analysis.checks) {
         const std::string pointer = check.node >= 0 ? appendPointer(root.childPointer("nodes"),
                                                                     static_cast<std::size_t>(check.node)) +
                                                           check.pointerSuffix

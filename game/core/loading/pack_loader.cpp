@@ -9,12 +9,15 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <charconv>
 #include <cmath>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/loading/activity_loaders.hpp"
 #include "core/loading/pack_reader.hpp"
+#include "core/loading/scenario_checker.hpp"
 
 namespace passerelles {
 
@@ -199,7 +202,7 @@ std::vector<std::string> readManifest(const FileContext& context, Pack& pack, co
 // ---------------------------------------------------------------------------------------------
 
 void loadActivity(const std::filesystem::path& folder, const std::string& file, const std::string& label,
-                  Pack& pack, const LoaderOptions& options, PackLoad& result) {
+                  Pack& pack, const LoaderOptions& options, ScenarioBudget& budget, PackLoad& result) {
     const std::filesystem::path path = folder / file;
     const std::string fileLabel = label + "/" + file;
     const int errorsBefore = result.diagnostics.errorCount();
@@ -216,7 +219,7 @@ void loadActivity(const std::filesystem::path& folder, const std::string& file, 
         skip();
         return;
     }
-    FileContext context{*document, result.diagnostics, pack, folder};
+    FileContext context{*document, result.diagnostics, pack, folder, &budget};
     if (!document->root.is_object()) {
         context.error("", "Un fichier d'activité doit contenir un objet { … } avec un champ « kind ».");
         skip();
@@ -328,8 +331,9 @@ PackLoad loadPack(const std::filesystem::path& folder, const LoaderOptions& opti
     if (result.diagnostics.hasErrors()) {
         return result;  // without a sound manifest, sources and vocabularies cannot be checked
     }
+    ScenarioBudget budget{options.scenarioStates, options.scenarioBytes, options.packScenarioStates};
     for (const auto& file : activityFiles) {
-        loadActivity(folder, file, result.label, *pack, options, result);
+        loadActivity(folder, file, result.label, *pack, options, budget, result);
     }
     if (pack->activities.empty()) {
         result.diagnostics.add({Severity::Error, manifestLabel, "/activities", 0, 0,
@@ -373,12 +377,18 @@ bool looksLikePackFolder(const std::filesystem::path& folder) {
     return false;
 }
 
+std::atomic<std::uint64_t> gPackIdChecks{0};
+
 }  // namespace
 
-ContentLibrary ContentLibrary::load(const std::vector<ContentRoot>& roots, const LoaderOptions& options) {
+std::uint64_t packIdChecks() {
+    return gPackIdChecks.load();
+}
+
+ContentLibrary ContentLibrary::discover(const std::vector<ContentRoot>& roots, const LoaderOptions& options) {
     ContentLibrary library;
-    std::vector<GlossaryEntry> packTerms;
-    for (const auto& root : roots) {
+    for (std::size_t r = 0; r < roots.size(); ++r) {
+        const ContentRoot& root = roots[r];
         std::error_code error;
         if (!std::filesystem::is_directory(root.folder, error)) {
             continue;
@@ -399,7 +409,7 @@ ContentLibrary ContentLibrary::load(const std::vector<ContentRoot>& roots, const
             unreadable.diagnostics.add({Severity::Error, root.folder.string(), "", 0, 0,
                                         "Ce dossier de packs ne peut pas être lu : vérifiez ses droits "
                                         "d’accès. Ses packs ne sont pas chargés."});
-            library.packs.push_back({std::move(unreadable), root.origin});
+            library.packs.push_back({std::move(unreadable), root.origin, false, r});
             continue;
         }
         for (const auto& entry : entries) {
@@ -415,44 +425,86 @@ ContentLibrary ContentLibrary::load(const std::vector<ContentRoot>& roots, const
             folders.push_back(entry.path());  // unreadable ones too: loadPack says why they cannot be played
         }
         std::sort(folders.begin(), folders.end());
-        std::vector<PackLoad> loads;
         for (const auto& folder : folders) {
-            loads.push_back(loadPack(folder, options));
+            LoadedPack pending{{}, root.origin, true, r};
+            pending.load.folder = folder;
+            pending.load.label = folder.filename().string();
+            library.packs.push_back(std::move(pending));
         }
-        // Display order: the manifests' "order", then folder names; broken packs last.
-        std::stable_sort(loads.begin(), loads.end(), [](const PackLoad& a, const PackLoad& b) {
-            return (a.pack ? a.pack->order : 1000) < (b.pack ? b.pack->order : 1000);
-        });
-        for (auto& load : loads) {
-            if (load.pack) {
-                for (const auto& other : library.packs) {
-                    if (other.load.pack && other.load.pack->id == load.pack->id) {
-                        load.diagnostics.add({Severity::Error, load.label + "/pack.json", "/id", 0, 0,
-                                              "L'identifiant de pack « " + load.pack->id +
-                                                  " » est déjà utilisé par le pack du dossier « " +
-                                                  other.load.label + " » ; changez l'un des deux."});
-                        load.pack.reset();
-                        break;
-                    }
-                }
-            }
-            if (load.pack) {
-                packTerms.insert(packTerms.end(), load.pack->glossary.begin(), load.pack->glossary.end());
-            }
-            library.packs.push_back({std::move(load), root.origin});
+    }
+    return library;
+}
+
+std::vector<std::filesystem::path> ContentLibrary::pendingFolders() const {
+    std::vector<std::filesystem::path> folders;
+    for (const auto& entry : packs) {
+        if (entry.pending) {
+            folders.push_back(entry.load.folder);
         }
+    }
+    return folders;
+}
+
+bool ContentLibrary::loading() const {
+    return std::any_of(packs.begin(), packs.end(), [](const LoadedPack& entry) { return entry.pending; });
+}
+
+void ContentLibrary::complete(std::vector<PackLoad> loads) {
+    std::size_t next = 0;
+    for (auto& entry : packs) {
+        if (entry.pending && next < loads.size()) {
+            entry.load = std::move(loads[next++]);
+            entry.pending = false;
+        }
+    }
+    // Display order: root by root, the manifests' "order", then folder names; broken packs last.
+    std::stable_sort(packs.begin(), packs.end(), [](const LoadedPack& a, const LoadedPack& b) {
+        if (a.root != b.root) {
+            return a.root < b.root;
+        }
+        return (a.load.pack ? a.load.pack->order : 1000) < (b.load.pack ? b.load.pack->order : 1000);
+    });
+    // A repeated id: the first pack keeps it. One look-up per pack (a scan of the packs kept was quadratic).
+    std::unordered_map<std::string, std::string> owners;  // id → folder label
+    std::vector<GlossaryEntry> packTerms;
+    for (auto& entry : packs) {
+        PackLoad& load = entry.load;
+        if (!load.pack) {
+            continue;
+        }
+        ++gPackIdChecks;
+        const auto [owner, fresh] = owners.emplace(load.pack->id, load.label);
+        if (!fresh) {
+            load.diagnostics.add({Severity::Error, load.label + "/pack.json", "/id", 0, 0,
+                                  "L'identifiant de pack « " + load.pack->id +
+                                      " » est déjà utilisé par le pack du dossier « " + owner->second +
+                                      " » ; changez l'un des deux."});
+            load.pack.reset();
+            continue;
+        }
+        packTerms.insert(packTerms.end(), load.pack->glossary.begin(), load.pack->glossary.end());
     }
     // The shared glossary's definitions first, then each pack's new terms: a set of the terms met keeps
     // this linear (a scan per term took 36 s for a pack of 130,000 terms, issue 22, item 6).
     std::unordered_set<std::string> known;
-    for (const auto& entry : library.glossary) {
+    for (const auto& entry : glossary) {
         known.insert(entry.term);
     }
     for (auto& term : packTerms) {
         if (known.insert(term.term).second) {
-            library.glossary.push_back(std::move(term));
+            glossary.push_back(std::move(term));
         }
     }
+    ++generation;
+}
+
+ContentLibrary ContentLibrary::load(const std::vector<ContentRoot>& roots, const LoaderOptions& options) {
+    ContentLibrary library = discover(roots, options);
+    std::vector<PackLoad> loads;
+    for (const auto& folder : library.pendingFolders()) {
+        loads.push_back(loadPack(folder, options));
+    }
+    library.complete(std::move(loads));
     return library;
 }
 

@@ -1,6 +1,7 @@
 // Loads pack folders and the shared glossary: a pack or its diagnostics, never an exception or a crash.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -15,6 +16,11 @@ namespace passerelles {
 struct LoaderOptions {
     JsonLimits limits;
     std::size_t maxActivities = 100;
+    // The scenario checker's budget (scenario_checker.hpp): states per scenario and for all of a pack's
+    // scenarios, memory per scenario. Past it, « trop d'états à vérifier »: a warning, still playable.
+    std::size_t scenarioStates = 200000;
+    std::size_t packScenarioStates = 400000;
+    std::size_t scenarioBytes = std::size_t{64} << 20;
 };
 
 struct PackLoad {
@@ -37,6 +43,9 @@ struct ContentRoot {
 struct LoadedPack {
     PackLoad load;
     std::string origin;
+    // Found but not read yet (loading in the background): only load.folder and load.label are set.
+    bool pending = false;
+    std::size_t root = 0;  // which content root: packs are shown root by root
 };
 
 // Every pack of every root folder, plus the shared glossary (glossaire.json at a root).
@@ -44,11 +53,27 @@ struct ContentLibrary {
     std::vector<LoadedPack> packs;
     std::vector<GlossaryEntry> glossary;  // shared terms first, then each pack's own
     Diagnostics glossaryDiagnostics;
+    // Changes whenever `packs` is replaced (the end of a background load): screens that keep indices
+    // into `packs` rebuild them.
+    std::uint64_t generation = 0;
 
     static ContentLibrary load(const std::vector<ContentRoot>& roots, const LoaderOptions& options = {});
+    // The pack folders of every root, each pending, and the shared glossary: no pack is read, so the
+    // game can show its first frame at once while the packs load in the background.
+    static ContentLibrary discover(const std::vector<ContentRoot>& roots, const LoaderOptions& options = {});
+    // The folders of the pending packs, in order: what to load.
+    std::vector<std::filesystem::path> pendingFolders() const;
+    // Puts the loads of the pending packs in their place (`loads` in pendingFolders() order), then
+    // orders each root's packs, refuses a repeated pack id and merges the packs' glossaries.
+    void complete(std::vector<PackLoad> loads);
+    bool loading() const;
     const Pack* findPack(const std::string& id) const;
     std::vector<std::shared_ptr<const Pack>> usablePacks() const;
 };
+
+// Pack ids compared while completing libraries, since the start (a work counter: one look-up per pack,
+// where a scan of the packs already kept made 10,000 packs cost 50 million comparisons).
+std::uint64_t packIdChecks();
 
 // Reads one glossary file (glossary.schema.json); entries are appended to `out`.
 void loadGlossaryFile(const std::filesystem::path& path, const std::string& label, const JsonLimits& limits,

@@ -16,11 +16,14 @@ namespace passerelles {
 
 // What the readers of one file share: the document (for positions), the sink, and the pack's
 // vocabularies for reference checks.
+struct ScenarioBudget;
+
 struct FileContext {
     const JsonDocument& document;
     Diagnostics& out;
     const Pack& pack;  // manifest already read: sources, themes, audiences
     std::filesystem::path packFolder;
+    ScenarioBudget* scenarioBudget = nullptr;  // shared by a pack's scenarios; null: a default one each
 
     void error(const std::string& pointer, std::string message) const;
     void warning(const std::string& pointer, std::string message) const;

@@ -8,6 +8,7 @@
 #include "core/loading/scenario_checker.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -20,6 +21,8 @@
 namespace passerelles {
 
 namespace {
+
+std::atomic<std::size_t> explorations{0};
 
 // ---------------------------------------------------------------------------------------------
 // 1. Exploring the state graph
@@ -72,6 +75,7 @@ class Explorer {
         : scenario_(scenario), limit_(limit), width_(scenario.variables.size()), slots_(1024) {}
 
     StateGraph run(ScenarioExploration& result) {
+        ++explorations;
         result.nodeReached.assign(scenario_.nodes.size(), false);
         result.choiceEnabled.resize(scenario_.nodes.size());
         for (std::size_t n = 0; n < scenario_.nodes.size(); ++n) {
@@ -543,26 +547,62 @@ std::string describePath(const Scenario& scenario, const StateGraph& graph, int 
 
 }  // namespace
 
-ScenarioExploration exploreScenario(const Scenario& scenario, std::size_t stateLimit) {
+std::size_t affordableStates(const Scenario& scenario, std::size_t stateLimit, std::size_t byteLimit) {
+    std::size_t branching = 1;
+    for (const ScenarioNode& node : scenario.nodes) {
+        branching = std::max(branching, node.choices.size() + node.routes.size());
+    }
+    // Per state: its values, its node, parent and choice, its first edge, two table slots (the table is
+    // at most half full), its edges; each array may have grown to twice what it holds.
+    const std::size_t perState = 2 * (scenario.variables.size() * sizeof(double) + 3 * sizeof(int) +
+                                      sizeof(std::size_t) + 2 * 8 + branching * sizeof(Edge));
+    return std::min(stateLimit, std::max<std::size_t>(1, byteLimit / perState));
+}
+
+ScenarioExploration exploreScenario(const Scenario& scenario, std::size_t stateLimit, std::size_t byteLimit) {
     ScenarioExploration result;
     if (scenario.start < 0 || scenario.nodes.empty()) {
         return result;
     }
-    const StateGraph graph = Explorer(scenario, stateLimit).run(result);
+    const StateGraph graph =
+        Explorer(scenario, affordableStates(scenario, stateLimit, byteLimit)).run(result);
     if (graph.complete) {
         computeBestPath(scenario, graph, result);
     }
     return result;
 }
 
+std::size_t scenarioExplorationCount() {
+    return explorations.load();
+}
+
+ScenarioSummary summaryOf(const ScenarioExploration& exploration) {
+    ScenarioSummary summary;
+    summary.checked = exploration.complete;
+    summary.stateCount = exploration.stateCount;
+    summary.scoreBounded = exploration.scoreBounded;
+    summary.hasBestPath = exploration.hasBestPath;
+    summary.bestPath = exploration.bestPath;
+    summary.bestTotal = exploration.bestTotal;
+    summary.worstTotal = exploration.worstTotal;
+    return summary;
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. checkScenario
 // ---------------------------------------------------------------------------------------------
 
-std::vector<ScenarioCheck> checkScenario(const Scenario& scenario, std::size_t stateLimit) {
-    std::vector<ScenarioCheck> checks;
+std::vector<ScenarioCheck> checkScenario(const Scenario& scenario, std::size_t stateLimit,
+                                         std::size_t byteLimit) {
+    ScenarioBudget budget{stateLimit, byteLimit, stateLimit};
+    return analyseScenario(scenario, budget).checks;
+}
+
+ScenarioAnalysis analyseScenario(const Scenario& scenario, ScenarioBudget& budget) {
+    ScenarioAnalysis analysis;
+    std::vector<ScenarioCheck>& checks = analysis.checks;
     if (scenario.start < 0 || scenario.nodes.empty()) {
-        return checks;
+        return analysis;
     }
     const auto next = successors(scenario);
     const auto graphReachable = reachableIgnoringConditions(scenario, next);
@@ -583,8 +623,14 @@ std::vector<ScenarioCheck> checkScenario(const Scenario& scenario, std::size_t s
         checks.push_back({Severity::Error, -1, "", "le scénario n'a aucune fin (nœud de type « ending »)."});
     }
 
-    ScenarioExploration exploration;
+    ScenarioExploration& exploration = analysis.exploration;
+    const std::size_t stateLimit = affordableStates(
+        scenario, std::min(budget.statesPerScenario, budget.statesLeft), budget.bytesPerScenario);
     const StateGraph graph = Explorer(scenario, stateLimit).run(exploration);
+    budget.statesLeft -= std::min(budget.statesLeft, exploration.stateCount);
+    if (graph.complete) {
+        computeBestPath(scenario, graph, exploration);  // once: kept on the Scenario by the loader
+    }
     const std::vector<Interval> ranges = declaredRanges(scenario);
 
     for (std::size_t n = 0; n < scenario.nodes.size(); ++n) {
@@ -653,8 +699,7 @@ std::vector<ScenarioCheck> checkScenario(const Scenario& scenario, std::size_t s
     if (graph.complete) {
         const auto farmed = scoredCycleChoices(scenario, graph);
         if (!farmed.empty()) {
-            ScenarioExploration bound;
-            computeBestPath(scenario, graph, bound);
+            const ScenarioExploration& bound = exploration;
             for (const auto& [node, choiceIndex] : farmed) {
                 const ScenarioNode& from = scenario.nodes[static_cast<std::size_t>(node)];
                 const ScenarioChoice& choice = from.choices[static_cast<std::size_t>(choiceIndex)];
@@ -692,11 +737,14 @@ std::vector<ScenarioCheck> checkScenario(const Scenario& scenario, std::size_t s
     if (!graph.complete) {
         checks.push_back(
             {Severity::Warning, -1, "",
-             "le scénario a plus de " + formatInteger(static_cast<long long>(stateLimit)) +
-                 " combinaisons d'états : la vérification des chemins est partielle (conditions, "
-                 "blocages et plages). Réduisez le nombre ou la plage des variables."});
+             "trop d'états à vérifier : le scénario a plus de " +
+                 formatInteger(static_cast<long long>(stateLimit)) +
+                 " combinaisons d'états (nœud et valeurs des variables) que le vérificateur peut parcourir"
+                 " ici ; la vérification des chemins est partielle (conditions, blocages et plages) et le "
+                 "meilleur score possible n'est pas connu (il n'est pas affiché en fin de partie). Le "
+                 "scénario reste jouable. Réduisez le nombre ou la plage des variables."});
     }
-    return checks;
+    return analysis;
 }
 
 }  // namespace passerelles

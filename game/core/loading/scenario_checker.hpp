@@ -17,12 +17,6 @@ struct ScenarioCheck {
     std::string message;        // French, without the "Scénario « x » : " prefix
 };
 
-// A step of a path: the node reached and the choice made there (-1 on narrative nodes and endings).
-struct PathStep {
-    int node = -1;
-    int choice = -1;
-};
-
 struct ScenarioExploration {
     bool complete = false;  // false when the state limit was hit: checks are then partial
     std::size_t stateCount = 0;
@@ -38,10 +32,41 @@ struct ScenarioExploration {
     double worstTotal = 0.0;
 };
 
+// The checker's budget: past it, the exploration stops with « trop d'états à vérifier » (a warning: the
+// scenario stays playable, its unchecked parts are said and its best score is unknown) rather than use
+// the machine's memory or hold the game's start. Memory counts a state's values: with 3,000 variables a
+// state weighs 24 KB, so far fewer states fit than with 18.
 inline constexpr std::size_t kScenarioStateLimit = 200000;
+inline constexpr std::size_t kScenarioByteLimit = std::size_t{64} << 20;
 
-ScenarioExploration exploreScenario(const Scenario& scenario, std::size_t stateLimit = kScenarioStateLimit);
+struct ScenarioBudget {
+    std::size_t statesPerScenario = kScenarioStateLimit;
+    std::size_t bytesPerScenario = kScenarioByteLimit;
+    // Shared by the scenarios of one pack, each taking what it explored: 100 scenarios of 2^18 states
+    // each held the game's start for 41 s.
+    std::size_t statesLeft = 2 * kScenarioStateLimit;
+};
+
+// The states one scenario may explore within `stateLimit` and `byteLimit` (its values and the
+// explorer's tables per state).
+std::size_t affordableStates(const Scenario& scenario, std::size_t stateLimit, std::size_t byteLimit);
+
+ScenarioExploration exploreScenario(const Scenario& scenario, std::size_t stateLimit = kScenarioStateLimit,
+                                    std::size_t byteLimit = kScenarioByteLimit);
 std::vector<ScenarioCheck> checkScenario(const Scenario& scenario,
-                                         std::size_t stateLimit = kScenarioStateLimit);
+                                         std::size_t stateLimit = kScenarioStateLimit,
+                                         std::size_t byteLimit = kScenarioByteLimit);
+
+// One exploration for both: the checks for authors, and the totals and best path that the loader keeps
+// on the Scenario (ScenarioSummary) for the run and end screens. Takes its states from `budget`.
+struct ScenarioAnalysis {
+    std::vector<ScenarioCheck> checks;
+    ScenarioExploration exploration;
+};
+ScenarioAnalysis analyseScenario(const Scenario& scenario, ScenarioBudget& budget);
+ScenarioSummary summaryOf(const ScenarioExploration& exploration);
+
+// How many explorations ran in this process (a work counter: tests check that screens run none).
+std::size_t scenarioExplorationCount();
 
 }  // namespace passerelles

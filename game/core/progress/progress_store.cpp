@@ -645,7 +645,7 @@ std::optional<std::int64_t> ProgressStore::startSession(std::int64_t profileId, 
         .bind(5, activityId)
         .bind(6, now());
     if (!statement.run()) {
-        fail("début de session");
+        failSaving("début de session");
         return std::nullopt;
     }
     return database_->lastInsertId();
@@ -654,20 +654,20 @@ std::optional<std::int64_t> ProgressStore::startSession(std::int64_t profileId, 
 bool ProgressStore::saveSessionState(std::int64_t sessionId, const std::string& state) {
     sql::Statement statement(*database_, "UPDATE sessions SET state = ? WHERE id = ?");
     statement.bind(1, state).bind(2, sessionId);
-    return statement.run() || fail("sauvegarde de la partie");
+    return statement.run() || failSaving("sauvegarde de la partie");
 }
 
 bool ProgressStore::finishSession(std::int64_t sessionId, double score, double maxScore) {
     sql::Statement statement(
         *database_, "UPDATE sessions SET finished_at = ?, score = ?, max_score = ?, state = '' WHERE id = ?");
     statement.bind(1, now()).bind(2, score).bind(3, maxScore).bind(4, sessionId);
-    return statement.run() || fail("fin de session");
+    return statement.run() || failSaving("fin de session");
 }
 
 bool ProgressStore::abandonSession(std::int64_t sessionId) {
     sql::Statement statement(*database_, "UPDATE sessions SET abandoned = 1, state = '' WHERE id = ?");
     statement.bind(1, sessionId);
-    return statement.run() || fail("abandon de session");
+    return statement.run() || failSaving("abandon de session");
 }
 
 std::optional<SessionInfo> ProgressStore::unfinishedSession(std::int64_t profileId, const std::string& packId,
@@ -701,7 +701,7 @@ std::optional<SessionInfo> ProgressStore::unfinishedSession(std::int64_t profile
 bool ProgressStore::record(const ResultRecord& result) {
     sql::Transaction transaction(*database_);
     if (!transaction.begun()) {
-        return fail("enregistrement");
+        return failSaving("enregistrement");
     }
     sql::Statement insert(
         *database_,
@@ -732,10 +732,17 @@ bool ProgressStore::record(const ResultRecord& result) {
     if (!insert.run() || !updateSummaries(result, database_->lastInsertId(), recordedAt) ||
         (!result.drill && !updateReviewQueue(result, recordedAt)) || !countToday(result.profileId) ||
         !transaction.commit()) {
-        return fail("enregistrement du résultat");
+        return failSaving("enregistrement du résultat");
     }
     keepJournal();
     return true;
+}
+
+bool ProgressStore::failSaving(const std::string& what) {
+    fail(what);
+    ++saveFailures_;
+    lastSaveFailure_ = lastError_;
+    return false;
 }
 
 void ProgressStore::keepJournal() {

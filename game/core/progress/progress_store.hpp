@@ -221,6 +221,10 @@ class ProgressStore {
 
     int schemaVersion();
     const std::string& lastError() const { return lastError_; }
+    // Answers or sessions that could not be saved since the store opened, and the reason of the last one:
+    // the screen host shows it on every screen until the learner dismisses it.
+    std::uint64_t saveFailures() const { return saveFailures_; }
+    const std::string& lastSaveFailure() const { return lastSaveFailure_; }
     // Set once when progress.db-wal disappeared while the store was open (see keepJournalSafe).
     const std::string& journalWarning() const { return journalWarning_; }
     bool lastErrorMeansNoSpace() const { return lastErrorNoSpace_; }
@@ -237,6 +241,7 @@ class ProgressStore {
     bool countToday(std::int64_t profileId);
     bool fail(const std::string& what);
     void keepJournal();
+    bool failSaving(const std::string& what);
     bool updateReviewQueue(const ResultRecord& result, std::int64_t recordedAt);
     bool updateSummaries(const ResultRecord& result, std::int64_t resultId, std::int64_t recordedAt);
 
@@ -245,6 +250,8 @@ class ProgressStore {
     Clock clock_;
     std::string lastError_;
     std::string journalWarning_;
+    std::string lastSaveFailure_;
+    std::uint64_t saveFailures_ = 0;
     bool lastErrorNoSpace_ = false;
 };
 

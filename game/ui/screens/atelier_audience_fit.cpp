@@ -45,10 +45,20 @@ ImFont* pick(const FontSet& fonts, int role) {
 
 struct AudienceFitter::LevelServices {
     LevelServices(const Services& base, int level)
-        : fonts(base.fonts), services{base.library, base.glossary, base.settings,
-                                      fonts,        base.text,     base.acronyms,
-                                      base.now,     base.progress, base.images,
-                                      {},           base.playSeed, base.openWithSystem} {
+        : fonts(base.fonts),
+          services{.library = base.library,
+                   .glossary = base.glossary,
+                   .settings = base.settings,
+                   .fonts = fonts,
+                   .text = base.text,
+                   .acronyms = base.acronyms,
+                   .now = base.now,
+                   .progress = base.progress,
+                   .images = base.images,
+                   .startupMessages = {},
+                   .pollContent = {},
+                   .playSeed = base.playSeed,
+                   .openWithSystem = base.openWithSystem} {
         const LevelSpec& spec = kLevels[level];
         fonts.display = pick(base.fonts, spec.display);
         fonts.title = pick(base.fonts, spec.title);

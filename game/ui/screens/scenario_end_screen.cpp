@@ -15,10 +15,7 @@ namespace {
 class ScenarioEndScreen final : public Screen {
   public:
     ScenarioEndScreen(std::shared_ptr<const Pack> pack, const Scenario& scenario, ScenarioRun run)
-        : pack_(std::move(pack)),
-          scenario_(scenario),
-          run_(std::move(run)),
-          best_(exploreScenario(scenario)) {}
+        : pack_(std::move(pack)), scenario_(scenario), run_(std::move(run)), best_(scenario_.summary) {}
 
     std::string title() const override { return "Fin : " + scenario_.title; }
     std::string kind() const override { return "scenario-end"; }
@@ -126,7 +123,7 @@ class ScenarioEndScreen final : public Screen {
     std::shared_ptr<const Pack> pack_;
     const Scenario& scenario_;
     ScenarioRun run_;
-    ScenarioExploration best_;
+    const ScenarioSummary& best_;  // found once by the loader
 };
 
 }  // namespace

@@ -40,7 +40,7 @@ void ScenarioScreen::prepareRecording(Frame& frame) {
 }
 
 void ScenarioScreen::finish(Frame& frame) {
-    const double best = exploreScenario(scenario_).bestTotal;
+    const double best = scenario_.summary.bestTotal;  // found once by the loader
     recorder_->scenarioEnded(scenario_, run_, best);
     recorder_->finish(run_.total(), best);
     frame.navigator.replace(makeScenarioEndScreen(pack_, scenario_, run_));

@@ -16,6 +16,8 @@
 namespace passerelles::ui {
 
 std::unique_ptr<Screen> makeHomeScreen();
+// Pack panels the home screen has drawn since the start (a work counter: only visible ones are drawn).
+std::size_t homePackPanelsDrawn();
 // « Qui joue ? »; `canGoBack` when reached from the home screen (« Changer de profil »), which stays below.
 std::unique_ptr<Screen> makeProfileScreen(bool canGoBack = false);
 std::unique_ptr<Screen> makeDashboardScreen();

@@ -1,0 +1,30 @@
+// Reading a whole file the program was given (a plan, booth settings, a pack file, an import): only a
+// regular file, only up to a size limit, so that a FIFO, /dev/zero or a link loop gives a French sentence
+// at once instead of a wait, a memory exhaustion or « introuvable ».
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace passerelles {
+
+enum class FileProblem { None, Missing, LinkLoop, Folder, NotRegular, TooBig, Unreadable };
+
+struct FileRead {
+    std::optional<std::string> text;  // the content, when readable within the limit
+    FileProblem problem = FileProblem::None;
+    std::uintmax_t size = 0;  // the file's size, also when too big
+    // French, without the file's name: « Ce chemin est un tube ou un périphérique… ».
+    std::string why;
+};
+
+// Checks the path (following links) before opening it: a folder, a FIFO, a device or a socket is never
+// opened, nor a file over `maxBytes`; and no more than `maxBytes` are read even if the file grows meanwhile.
+FileRead readRegularFile(const std::filesystem::path& path, std::uintmax_t maxBytes);
+
+// The reason for a file system error, in French (the system's own text is English).
+std::string explainFileSystemError(const std::error_code& error);
+
+}  // namespace passerelles

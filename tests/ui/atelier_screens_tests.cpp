@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 
+#include "core/play/option_order.hpp"
 #include "support/csv_reading.hpp"
 #include "support/test_support.hpp"
 #include "ui/allocation_counter.hpp"
@@ -19,6 +21,8 @@ using namespace passerelles;
 using namespace passerelles::ui;
 
 namespace {
+
+constexpr std::uint64_t kOptionSeed = 20261205;
 
 // The plan a trainer would save: two questions (one answer, several answers), a card, a scenario, the map.
 std::string planJson(bool teams) {
@@ -50,6 +54,7 @@ struct Workshop {
         options.dataDirectory = folder.path() / "data";
         options.profile = "guest";
         options.open = "atelier:" + plan.string();
+        options.optionSeed = kOptionSeed;  // the options shuffled, the same way on every run
         ui = std::make_unique<HeadlessUi>(options, size);
         ui->frames(2);
     }
@@ -71,8 +76,10 @@ struct Workshop {
     std::unique_ptr<HeadlessUi> ui;
 };
 
-std::string letter(int index) {
-    return std::string(1, static_cast<char>('A' + index));
+// The key of `option` (an index into the question's options) as the room sees it: its shown letter.
+std::string letter(const AtelierPresenterScreen& screen, int option) {
+    const int shown = shownPosition(screen.run().optionOrder(screen.run().position()), option);
+    return std::string(1, static_cast<char>('A' + shown));
 }
 
 int firstCorrect(const Question& question, bool correct) {
@@ -111,11 +118,12 @@ TEST_CASE("teams answer with their number then a letter; the reveal scores them 
     REQUIRE(wrong >= 0);
 
     // A letter before answers are open does nothing; a letter with no team first gives a hint.
-    workshop.press({"1", letter(right).c_str()});
+    workshop.press({"1", letter(screen, right).c_str()});
     CHECK(std::get<QuestionTally>(screen.run().tally(0)).teamAnswers[0].empty());
     workshop.press({"Space"});
     CHECK(screen.run().answeringOpen());
-    workshop.press({"1", letter(right).c_str(), "2", letter(wrong).c_str(), "3", letter(right).c_str()});
+    workshop.press({"1", letter(screen, right).c_str(), "2", letter(screen, wrong).c_str(), "3",
+                    letter(screen, right).c_str()});
     const auto& tally = std::get<QuestionTally>(screen.run().tally(0));
     CHECK(tally.teamAnswers[0] == std::vector<int>{right});
     CHECK(tally.teamAnswers[1] == std::vector<int>{wrong});
@@ -154,8 +162,10 @@ TEST_CASE("a whole room raises hands: a letter picks the answer, digits type the
     const Question& question = *screen.run().step().question;
     const int right = firstCorrect(question, true);
     const int wrong = firstCorrect(question, false);
-    workshop.press({"Space", letter(right).c_str(), "1", "2", letter(wrong).c_str(), "4", "Backspace", "3",
-                    "Space", "Enter"});
+    // The workshop's own order, drawn from its seed: the letters pressed below are the ones on screen.
+    CHECK(screen.run().optionOrder(0) == optionDisplayOrder(question, kOptionSeed));
+    workshop.press({"Space", letter(screen, right).c_str(), "1", "2", letter(screen, wrong).c_str(), "4",
+                    "Backspace", "3", "Space", "Enter"});
     const auto& tally = std::get<QuestionTally>(screen.run().tally(0));
     CHECK(tally.hands[static_cast<std::size_t>(right)] == 12);
     CHECK(tally.hands[static_cast<std::size_t>(wrong)] == 3);

@@ -10,6 +10,7 @@
 #include "core/base/csv_writer.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/text.hpp"
+#include "core/play/option_order.hpp"
 #include "core/play/quiz_scoring.hpp"
 
 namespace passerelles {
@@ -274,15 +275,19 @@ class HtmlReport {
         for (const std::size_t index : steps) {
             const Question& question = *run_.step(index).question;
             const auto counts = run_.distribution(index);
+            // In the order and with the letters the room saw (the workshop's shuffle).
+            const auto& order = run_.optionOrder(index);
             std::vector<BarRow> rows;
             std::vector<int> correct;
-            for (std::size_t o = 0; o < question.options.size(); ++o) {
+            for (std::size_t shown = 0; shown < order.size(); ++shown) {
+                const auto o = static_cast<std::size_t>(order[shown]);
                 const bool right = question.options[o].correct;
                 if (right) {
-                    correct.push_back(static_cast<int>(o));
+                    correct.push_back(static_cast<int>(shown));
                 }
-                rows.push_back({std::string(1, static_cast<char>('A' + o)) + ". " + question.options[o].text,
-                                counts[o], right ? "✓ la bonne réponse" : "", right});
+                rows.push_back(
+                    {std::string(1, static_cast<char>('A' + shown)) + ". " + question.options[o].text,
+                     counts[o], right ? "✓ la bonne réponse" : "", right});
             }
             const auto rate = run_.successRate(index);
             // One block per question that never splits across a page or a column of the printed sheet.
@@ -491,9 +496,11 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
             const auto counts = run.distribution(i);
             const auto rate = run.successRate(i);
             const auto phones = run.phoneDistribution(i);
-            for (std::size_t o = 0; o < step.question->options.size(); ++o) {
+            const auto& order = run.optionOrder(i);
+            for (std::size_t shown = 0; shown < order.size(); ++shown) {
+                const auto o = static_cast<std::size_t>(order[shown]);  // the letter the room saw
                 questions.row({number, step.ref.packId, step.question->id, step.question->text,
-                               std::string(1, static_cast<char>('A' + o)), step.question->options[o].text,
+                               std::string(1, static_cast<char>('A' + shown)), step.question->options[o].text,
                                step.question->options[o].correct ? "oui" : "non", std::to_string(counts[o]),
                                std::to_string(phones[o]), rate ? csvNumber(*rate * 100.0, 1) : ""});
             }

@@ -2,8 +2,8 @@
 #include "core/atelier/atelier_run.hpp"
 
 #include <algorithm>
-#include <numeric>
 
+#include "core/play/option_order.hpp"
 #include "core/play/quiz_run.hpp"
 
 namespace passerelles {
@@ -48,15 +48,15 @@ void addInto(std::vector<int>& total, const std::vector<int>& more) {
 
 }  // namespace
 
-AtelierRun::AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps)
-    : plan_(std::move(plan)), steps_(std::move(steps)) {
+AtelierRun::AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps,
+                       std::optional<std::uint64_t> optionSeed)
+    : plan_(std::move(plan)), steps_(std::move(steps)), optionSeed_(optionSeed) {
     for (const auto& step : steps_) {
         tallies_.push_back(tallyFor(step, plan_.teams.size()));
         std::vector<int> order;
         if (step.question != nullptr) {
-            // option order: identity until issue 20's optionDisplayOrder is merged
-            order.resize(step.question->options.size());
-            std::iota(order.begin(), order.end(), 0);
+            order = optionSeed_ ? optionDisplayOrder(*step.question, *optionSeed_)
+                                : identityOrder(step.question->options.size());
         }
         optionOrders_.push_back(std::move(order));
     }

@@ -6,6 +6,7 @@
 // only, with the question's own scoring rule: no speed points, no streaks.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -118,7 +119,10 @@ struct TeamStanding {
 
 class AtelierRun {
   public:
-    AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps);
+    // `optionSeed`: the workshop's option shuffle (core/play/option_order.hpp), kept in the saved workshop so
+    // that a resumed one shows the same letters; none: every question in its file's order (tests).
+    AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps,
+               std::optional<std::uint64_t> optionSeed = std::nullopt);
 
     const AtelierPlan& plan() const { return plan_; }
     std::size_t position() const { return position_; }
@@ -150,6 +154,7 @@ class AtelierRun {
     // The order in which question `index` shows its options (audience, presenter, phones): indices into
     // `question.options`; the letters A, B… and the answer keys follow it. Empty for other steps.
     const std::vector<int>& optionOrder(std::size_t index) const;
+    const std::optional<std::uint64_t>& optionSeed() const { return optionSeed_; }
     // Per option (indexed as in question.options): teams that ticked it, or hands raised.
     std::vector<int> distribution(std::size_t index) const;
     // Share of teams right, or of hands on correct options; nullopt before anyone answered.
@@ -219,6 +224,7 @@ class AtelierRun {
     AtelierPlan plan_;
     std::vector<ResolvedStep> steps_;
     std::vector<StepTally> tallies_;
+    std::optional<std::uint64_t> optionSeed_;
     std::vector<std::vector<int>> optionOrders_;
     std::vector<bool> visited_;
     std::size_t position_ = 0;

@@ -559,7 +559,7 @@ class AtelierComposerScreen final : public Screen {
                        " étape(s) introuvable(s)) : il ne peut pas être repris tel quel.";
             return;
         }
-        AtelierRun run(resumable_->plan, std::move(steps));
+        AtelierRun run(resumable_->plan, std::move(steps), resumable_->optionSeed);
         if (!run.replay(resumable_->events)) {
             failed_ = true;
             message_ = "L’atelier enregistré ne correspond plus à son plan : il ne peut pas être repris.";
@@ -586,7 +586,9 @@ class AtelierComposerScreen final : public Screen {
             message_ = std::to_string(missing.size()) +
                        " étape(s) introuvable(s) dans les packs chargés seront sautées.";
         }
-        auto session = std::make_shared<AtelierSession>(AtelierRun(plan_, std::move(steps)));
+        // Each workshop shows the options in its own order (the seed is saved with it, for a resume).
+        const auto seed = frame.services.playSeed ? frame.services.playSeed() : std::nullopt;
+        auto session = std::make_shared<AtelierSession>(AtelierRun(plan_, std::move(steps), seed));
         frame.navigator.push(makeAtelierPresenterScreen(std::move(session)));
     }
 

@@ -17,7 +17,12 @@ const char* usageText() {
            "  --open CIBLE        écran de départ : home, quiz:PACK, myths:PACK (seul),\n"
            "                      myths-room:PACK (en salle), scenario:PACK/ID, diagnostic:PACK,\n"
            "                      atelier (préparer un atelier), atelier:PLAN.json\n"
-           "  --atelier [PLAN]    prépare un atelier, à partir d'un plan enregistré s'il est donné\n"
+           "  --atelier [PLAN]    prépare un atelier, à partir d'un plan enregistré s'il est donné ;\n"
+           "                      avec deux écrans, la vue de la salle s'ouvre sur le second\n"
+           "  --audience-display N  écran (0, 1…) de la vue de la salle pendant l'atelier ; par défaut le\n"
+           "                      second quand il y en a deux\n"
+           "  --audience-size LxH  la vue de la salle dans une fenêtre de cette taille (pour la vérifier)\n"
+           "  --audience-screenshot F.png  enregistre la dernière image de la vue de la salle\n"
            "  --borne             borne de forum en plein écran (sortie : Ctrl+Maj+B et le code)\n"
            "  --borne --set-pin   lit le code de la borne (4 à 8 chiffres) sur l'entrée standard,\n"
            "                      l'enregistre dans le dossier des données et quitte\n"
@@ -43,6 +48,14 @@ namespace {
 bool parseInt(const std::string& text, int& out) {
     const auto result = std::from_chars(text.data(), text.data() + text.size(), out);
     return result.ec == std::errc() && result.ptr == text.data() + text.size();
+}
+
+// "1920x1080" within [minimum, 16384] on each side.
+bool parseSize(const std::string& text, int& width, int& height, int minimumWidth, int minimumHeight) {
+    const auto x = text.find('x');
+    return x != std::string::npos && parseInt(text.substr(0, x), width) &&
+           parseInt(text.substr(x + 1), height) && width >= minimumWidth && height >= minimumHeight &&
+           width <= 16384 && height <= 16384;
 }
 
 }  // namespace
@@ -80,7 +93,8 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
         } else if (argument == "--content" || argument == "--data-dir" || argument == "--open" ||
                    argument == "--profile" || argument == "--keys" || argument == "--frames" ||
                    argument == "--screenshot" || argument == "--size" || argument == "--text-scale" ||
-                   argument == "--room-port") {
+                   argument == "--room-port" || argument == "--audience-display" ||
+                   argument == "--audience-size" || argument == "--audience-screenshot") {
             const auto given = value();
             if (!given) {
                 return std::nullopt;
@@ -95,6 +109,19 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
                 options.profile = *given;
             } else if (argument == "--screenshot") {
                 options.screenshot = *given;
+            } else if (argument == "--audience-screenshot") {
+                options.audienceScreenshot = *given;
+            } else if (argument == "--audience-display") {
+                if (!parseInt(*given, options.audienceDisplay) || options.audienceDisplay < 0 ||
+                    options.audienceDisplay > 15) {
+                    error = "--audience-display attend le numéro d'un écran : 0, 1, 2…";
+                    return std::nullopt;
+                }
+            } else if (argument == "--audience-size") {
+                if (!parseSize(*given, options.audienceWidth, options.audienceHeight, 320, 240)) {
+                    error = "--audience-size attend LARGEURxHAUTEUR, par exemple 1920x1080";
+                    return std::nullopt;
+                }
             } else if (argument == "--keys") {
                 std::string keyError;
                 const auto keys = ui::parseKeySequence(*given, keyError);
@@ -109,10 +136,7 @@ std::optional<Options> parseCommandLine(const std::vector<std::string>& argument
                     return std::nullopt;
                 }
             } else if (argument == "--size") {
-                const auto x = given->find('x');
-                if (x == std::string::npos || !parseInt(given->substr(0, x), options.width) ||
-                    !parseInt(given->substr(x + 1), options.height) || options.width < 160 ||
-                    options.height < 120 || options.width > 16384 || options.height > 16384) {
+                if (!parseSize(*given, options.width, options.height, 160, 120)) {
                     error = "--size attend LARGEURxHAUTEUR, par exemple 1920x1080";
                     return std::nullopt;
                 }

@@ -21,6 +21,12 @@ struct Options {
     int height = 720;
     float textScale = 1.0f;
     int roomPort = 8080;  // the live room's HTTP and WebSocket port
+    // The workshop's audience window (the projector): on display N (−1: the second one when there are two),
+    // full screen unless a size is given; its last frame as PNG.
+    int audienceDisplay = -1;
+    int audienceWidth = 0;
+    int audienceHeight = 0;
+    std::string audienceScreenshot;
     bool fullscreen = false;
     bool help = false;
     bool setPin = false;  // --set-pin: the booth's PIN read from standard input, saved, then exit

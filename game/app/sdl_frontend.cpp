@@ -17,6 +17,7 @@
 #include "app/image_cache.hpp"
 #include "app/key_mapping.hpp"
 #include "app/screenshot.hpp"
+#include "ui/file_url.hpp"
 #include "ui/session.hpp"
 #include "ui/theme.hpp"
 
@@ -53,6 +54,132 @@ bool hasDisplay() {
 
 // Frames drawn after an input event: ImGui settles hover and layout over a couple of frames.
 constexpr int kFramesAfterInput = 3;
+
+// The window an event belongs to, or 0 for events of no window (quit, a display added…).
+Uint32 eventWindow(const SDL_Event& event) {
+    switch (event.type) {
+        case SDL_WINDOWEVENT:
+            return event.window.windowID;
+        case SDL_KEYDOWN:
+        case SDL_KEYUP:
+            return event.key.windowID;
+        case SDL_TEXTINPUT:
+            return event.text.windowID;
+        case SDL_MOUSEMOTION:
+            return event.motion.windowID;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+            return event.button.windowID;
+        case SDL_MOUSEWHEEL:
+            return event.wheel.windowID;
+        default:
+            return 0;
+    }
+}
+
+// The workshop's second window, for the room (a projector): its own renderer and ImGui context (ImGui 1.86
+// has one window per context), its own font atlas at the projector's size. It takes no input of its own:
+// keys pressed while it has the focus (a clicker) go to the trainer's frame.
+struct AudienceWindow {
+    SDL_Window* window = nullptr;
+    SDL_Renderer* renderer = nullptr;
+    ImGuiContext* context = nullptr;
+
+    bool open(const Options& options, std::string& problem) {
+        const int displays = SDL_GetNumVideoDisplays();
+        const int display = options.audienceDisplay >= 0 ? options.audienceDisplay : 1;
+        if (display >= displays) {
+            problem = "l'écran " + std::to_string(display) + " n'existe pas (" + std::to_string(displays) +
+                      " écran" + (displays > 1 ? "s" : "") +
+                      ") : la vue de la salle reste dans la fenêtre "
+                      "principale (O : la vue de l'animateur).";
+            return false;
+        }
+        SDL_Rect bounds{0, 0, 1280, 720};
+        SDL_GetDisplayBounds(display, &bounds);
+        const bool sized = options.audienceWidth > 0;
+        window = SDL_CreateWindow(
+            "Passerelles — la salle", SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+            SDL_WINDOWPOS_CENTERED_DISPLAY(display), sized ? options.audienceWidth : bounds.w,
+            sized ? options.audienceHeight : bounds.h,
+            SDL_WINDOW_ALLOW_HIGHDPI | (sized ? static_cast<Uint32>(SDL_WINDOW_RESIZABLE)
+                                              : static_cast<Uint32>(SDL_WINDOW_FULLSCREEN_DESKTOP)));
+        if (window == nullptr) {
+            problem = std::string("impossible d'ouvrir la fenêtre de la salle (") + SDL_GetError() + ")";
+            return false;
+        }
+        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (renderer == nullptr) {
+            renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+        }
+        if (renderer == nullptr) {
+            problem =
+                std::string("aucun moteur de rendu pour la fenêtre de la salle (") + SDL_GetError() + ")";
+            SDL_DestroyWindow(window);
+            window = nullptr;
+            return false;
+        }
+        ImGuiContext* main = ImGui::GetCurrentContext();
+        context = ImGui::CreateContext();
+        ImGui::SetCurrentContext(context);
+        ImGui::GetIO().IniFilename = nullptr;
+        ImGui_ImplSDL2_InitForSDLRenderer(window);
+        ImGui_ImplSDLRenderer_Init(renderer);
+        ImGui::SetCurrentContext(main);
+        return true;
+    }
+
+    void close() {
+        if (context != nullptr) {
+            ImGuiContext* main = ImGui::GetCurrentContext();
+            ImGui::SetCurrentContext(context);
+            ImGui_ImplSDLRenderer_Shutdown();
+            ImGui_ImplSDL2_Shutdown();
+            ImGui::DestroyContext(context);
+            ImGui::SetCurrentContext(main);
+            context = nullptr;
+        }
+        if (renderer != nullptr) {
+            SDL_DestroyRenderer(renderer);
+            renderer = nullptr;
+        }
+        if (window != nullptr) {
+            SDL_DestroyWindow(window);
+            window = nullptr;
+        }
+    }
+
+    // One frame of the room's view; the screenshot, when asked, is taken before the frame is presented.
+    std::string frame(ui::ScreenHost& host, const std::string& screenshot) {
+        ImGuiContext* main = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(context);
+        int width = 0;
+        int height = 0;
+        SDL_GetWindowSize(window, &width, &height);
+        if (host.prepareAudience(ImVec2(static_cast<float>(width), static_cast<float>(height)))) {
+            ImGui_ImplSDLRenderer_DestroyFontsTexture();
+            ImGui_ImplSDLRenderer_CreateFontsTexture();
+        }
+        ImGui_ImplSDLRenderer_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+        ImGui::NewFrame();
+        host.frameAudience();
+        ImGui::Render();
+        const ImVec4 background = ui::theme::toVec4(ui::theme::kBackground);
+        SDL_SetRenderDrawColor(renderer, static_cast<Uint8>(background.x * 255),
+                               static_cast<Uint8>(background.y * 255), static_cast<Uint8>(background.z * 255),
+                               255);
+        SDL_RenderClear(renderer);
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+        std::string problem;
+        if (!screenshot.empty()) {
+            problem = writeScreenshot(renderer, screenshot);
+        }
+        SDL_RenderPresent(renderer);
+        ImGui::SetCurrentContext(main);
+        return problem;
+    }
+};
 
 }  // namespace
 
@@ -106,7 +233,7 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
     }
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    ImGuiContext* mainContext = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini littering the trainer's folder
     // A steady text cursor: a blinking one needs two frames a second, drawn by the software renderer,
@@ -131,14 +258,40 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
     // --frames) loads them first, so that its keys find them.
     sessionOptions.loadInBackground = options.frames == 0 && options.keys.empty();
     int exitCode = 0;
+    AudienceWindow audience;
     {
         ui::Session session(sessionOptions);
+        // Two windows for a workshop when the room has a screen of its own: --audience-display, or a second
+        // display found at start. Otherwise the room's view fills the one window (O: the trainer's overlay).
+        const bool workshop = options.open.rfind("atelier", 0) == 0;
+        const bool wanted = options.audienceDisplay >= 0 || options.audienceWidth > 0 ||
+                            (workshop && SDL_GetNumVideoDisplays() >= 2);
+        if (workshop && wanted) {
+            std::string problem;
+            if (audience.open(options, problem)) {
+                session.host().enableAudienceWindow();
+                SDL_RaiseWindow(window);  // the trainer's keyboard stays on the laptop's window
+            } else {
+                std::fprintf(stderr, "passerelles : %s\n", problem.c_str());
+            }
+        }
+        const Uint32 mainId = SDL_GetWindowID(window);
+        const Uint32 audienceId = audience.window != nullptr ? SDL_GetWindowID(audience.window) : 0;
         if (!session.openError().empty()) {
             std::fprintf(stderr, "passerelles : --open %s : %s\n", options.open.c_str(),
                          session.openError().c_str());
         }
         ImageCache images(renderer);
         session.services().images = &images;
+        // The report and its folder open with the system's program: SDL_OpenURL is xdg-open on Linux and
+        // ShellExecuteW on Windows.
+        session.services().openWithSystem = [](const std::filesystem::path& target, std::string& error) {
+            if (SDL_OpenURL(ui::fileUrl(target).c_str()) != 0) {
+                error = SDL_GetError();
+                return false;
+            }
+            return true;
+        };
         session.services().settings.fullscreen = options.fullscreen;
         bool fullscreenApplied = options.fullscreen;
         std::string windowTitle;
@@ -150,7 +303,18 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
         while (running) {
             ui::FrameInput input;
             const auto handle = [&](const SDL_Event& event) {
-                ImGui_ImplSDL2_ProcessEvent(&event);
+                const Uint32 owner = eventWindow(event);
+                if (audienceId != 0 && owner == audienceId) {
+                    ImGui::SetCurrentContext(audience.context);  // its mouse and size, not the trainer's
+                    ImGui_ImplSDL2_ProcessEvent(&event);
+                    ImGui::SetCurrentContext(mainContext);
+                } else if (owner == 0 || owner == mainId) {
+                    ImGui_ImplSDL2_ProcessEvent(&event);
+                }
+                if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+                    owner == mainId && !session.services().settings.kiosk) {
+                    running = false;  // with two windows SDL sends no SDL_QUIT for the first one closed
+                }
                 if (event.type == SDL_QUIT) {
                     // A booth survives Alt+F4 from a visitor: only the trainer's PIN screen quits.
                     running = session.services().settings.kiosk;
@@ -212,6 +376,15 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
                 }
             }
             SDL_RenderPresent(renderer);
+            if (audience.context != nullptr) {
+                const std::string problem =
+                    audience.frame(session.host(), lastFrame ? options.audienceScreenshot : std::string());
+                if (!problem.empty()) {
+                    std::fprintf(stderr, "passerelles : capture de la vue de la salle : %s\n",
+                                 problem.c_str());
+                    exitCode = 1;
+                }
+            }
             stampFirstFrame();
 
             const std::string title = "Passerelles — " + session.host().top().title();
@@ -228,6 +401,7 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
             }
         }
     }
+    audience.close();
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();

@@ -21,7 +21,47 @@ HeadlessUi::HeadlessUi(SessionOptions options, ImVec2 displaySize) : display_(di
 
 HeadlessUi::~HeadlessUi() {
     session_.reset();
+    if (audienceContext_ != nullptr) {
+        ImGui::DestroyContext(audienceContext_);
+    }
     ImGui::DestroyContext(context_);
+}
+
+void HeadlessUi::openAudienceWindow(ImVec2 displaySize) {
+    audienceDisplay_ = displaySize;
+    if (audienceContext_ == nullptr) {
+        audienceContext_ = ImGui::CreateContext();
+        ImGui::SetCurrentContext(audienceContext_);
+        ImGui::GetIO().IniFilename = nullptr;
+        ImGui::SetCurrentContext(context_);
+    }
+    session_->host().enableAudienceWindow();
+}
+
+void HeadlessUi::audienceFrame() {
+    ImGui::SetCurrentContext(audienceContext_);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = audienceDisplay_;
+    io.DeltaTime = 1.0f / 60.0f;
+    session_->host().prepareAudience(audienceDisplay_);
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    ImGui::NewFrame();
+    session_->host().frameAudience();
+    ImGui::Render();
+    ImGui::SetCurrentContext(context_);
+}
+
+ImDrawData* HeadlessUi::audienceDrawData() {
+    if (audienceContext_ == nullptr) {
+        return nullptr;
+    }
+    ImGui::SetCurrentContext(audienceContext_);
+    ImDrawData* data = ImGui::GetDrawData();
+    ImGui::SetCurrentContext(context_);
+    return data;
 }
 
 void HeadlessUi::frame(FrameInput input) {
@@ -38,6 +78,10 @@ void HeadlessUi::frame(FrameInput input) {
     ImGui::NewFrame();
     session_->host().frame(input);
     ImGui::Render();
+    if (audienceContext_ != nullptr) {
+        probe::beginFrame();  // from here, probe::texts() are what the room sees
+        audienceFrame();
+    }
 }
 
 void HeadlessUi::frames(int count) {

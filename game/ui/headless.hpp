@@ -29,6 +29,16 @@ class HeadlessUi {
     void click(ImVec2 position);
     void resize(ImVec2 displaySize);
 
+    // The audience window (the workshop's projector), as the app opens it: a second ImGui context with its
+    // own font atlas. After this, frame() also draws the audience window, right after the main one, and
+    // probe::texts() holds the audience window's texts only.
+    void openAudienceWindow(ImVec2 displaySize);
+    bool audienceWindowOpen() const { return audienceContext_ != nullptr; }
+    void resizeAudience(ImVec2 displaySize) { audienceDisplay_ = displaySize; }
+    // The audience window's last frame, and its ImGui context (for tests that look inside it).
+    ImDrawData* audienceDrawData();
+    ImGuiContext* audienceContext() { return audienceContext_; }
+
     Session& session() { return *session_; }
     Screen& screen() { return session_->host().top(); }
     ImDrawData* drawData() { return ImGui::GetDrawData(); }
@@ -36,7 +46,11 @@ class HeadlessUi {
     double time() const { return now_; }
 
   private:
+    void audienceFrame();
+
     ImGuiContext* context_ = nullptr;
+    ImGuiContext* audienceContext_ = nullptr;
+    ImVec2 audienceDisplay_;
     std::unique_ptr<Session> session_;
     ImVec2 display_;
     double now_ = 0.0;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "core/base/text.hpp"
 #include "core/formats/trainer_format_support.hpp"  // appendUtf8
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
@@ -183,6 +184,7 @@ RichText::Layout RichText::computeLayout(std::string_view text, const TextStyle&
         line.y = y;
         line.bullet = bullet;
         float x = indent;
+        std::string_view previousWord;
         while (offset < sourceLine.size()) {
             std::size_t wordEnd = sourceLine.find(' ', offset);
             if (wordEnd == std::string_view::npos) {
@@ -239,15 +241,43 @@ RichText::Layout RichText::computeLayout(std::string_view text, const TextStyle&
                     }
                 }
                 offset = wordEnd + 1;
+                previousWord = {};  // a broken word glues to nothing
                 continue;
             }
+            const std::string_view thisWord(begin, wordEnd - offset);
             if (!line.words.empty() && x + width > wrap) {
+                // French typography: « : », « ? », « » » never start a line, a date is never cut; the word
+                // before goes down with them (unless it is alone on its line).
+                std::size_t carried = 0;  // words at the end of the line that go down with this one
+                if (keepOnSameLine(previousWord, thisWord)) {
+                    carried = 1;
+                    const auto wordText = [&](const Word& w) {
+                        return text.substr(w.begin, w.end - w.begin);
+                    };
+                    while (carried < line.words.size() &&
+                           keepOnSameLine(wordText(line.words[line.words.size() - carried - 1]),
+                                          wordText(line.words[line.words.size() - carried]))) {
+                        ++carried;  // « 2 décembre 2026 » goes down whole
+                    }
+                    if (carried >= line.words.size()) {
+                        carried = 0;  // the whole line is one unit: it cannot do better than break here
+                    }
+                }
+                std::vector<Word> moved(line.words.end() - static_cast<std::ptrdiff_t>(carried),
+                                        line.words.end());
+                line.words.resize(line.words.size() - carried);
                 result.lines.push_back(std::move(line));
                 y += lineHeight;
                 line = Line{};
                 line.y = y;
                 x = indent;
+                for (Word& word : moved) {
+                    word.x = x;
+                    line.words.push_back(word);
+                    x += word.width + spaceWidth;
+                }
             }
+            previousWord = thisWord;
             Word word;
             word.begin = sourceStart + offset;
             word.end = sourceStart + wordEnd;
@@ -274,6 +304,17 @@ RichText::Layout RichText::computeLayout(std::string_view text, const TextStyle&
     }
     result.height = std::max(0.0f, y - (lineHeight - size));  // no trailing leading below the last line
     return result;
+}
+
+std::vector<std::string> RichText::firstWords(std::string_view text, const TextStyle& style) {
+    std::vector<std::string> words;
+    for (const Line& line : computeLayout(text, style).lines) {
+        if (!line.words.empty()) {
+            words.emplace_back(
+                text.substr(line.words.front().begin, line.words.front().end - line.words.front().begin));
+        }
+    }
+    return words;
 }
 
 const RichText::Layout& RichText::layout(std::string_view text, const TextStyle& style) {

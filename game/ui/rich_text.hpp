@@ -53,6 +53,8 @@ class RichText {
 
     // Layouts are cached per frame-stable string: content strings are immutable for a pack's life.
     void clearCache() { cache_.clear(); }
+    // The first word of each line once wrapped: tests check the French line-breaking rules with it.
+    std::vector<std::string> firstWords(std::string_view text, const TextStyle& style);
     // Lines drawn since the start (a work counter: only visible lines are drawn).
     std::size_t linesDrawn() const { return linesDrawn_; }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -26,6 +27,9 @@ struct Settings {
     bool fullscreen = false;
     bool kiosk = false;   // the forum booth: visitors cannot leave full screen or close the window
     int roomPort = 8080;  // the live room (phones): first port tried; 0 lets the system choose (tests)
+    // A second window shows the room's view (the workshop on a projector): the main window then shows the
+    // trainer's view only. Without it, one window shows the room's view and the trainer's as an overlay.
+    bool audienceWindow = false;
 };
 
 // Textures for pack images; the app provides one, headless tests do without (images are then skipped).
@@ -54,6 +58,10 @@ struct Services {
     // The seed of a new play's option shuffle (quiz, review); nullopt keeps the files' order (tests that
     // press the booklet's letters). Set by the session from SessionOptions.
     std::function<std::optional<std::uint64_t>()> playSeed;
+    // Opens a file or a folder with the system's program (a browser, the file manager): the app gives one
+    // (SDL_OpenURL: xdg-open on Linux, ShellExecuteW on Windows), tests give one that only records. Empty:
+    // nothing can be opened. Returns false with a French message in `error`.
+    std::function<bool(const std::filesystem::path&, std::string& error)> openWithSystem = {};
 };
 
 // Screen changes requested during a frame, applied by the host once the frame is drawn.
@@ -96,6 +104,7 @@ struct Frame {
 enum class Chrome {
     Standard,  // header with the title and "Retour (Échap)"
     Bare,      // nothing but the screen: presenter view, booth
+    Room,      // nothing but the screen, which lays itself out to fit the window: never a scrollbar
 };
 
 class Screen {
@@ -114,6 +123,9 @@ class Screen {
     virtual void onShow(Services&) {}
     // A short name for tests and logs: "home", "quiz"…
     virtual std::string kind() const = 0;
+    // The room's view of the same state, drawn in the audience window (the projector), with no input of
+    // its own: returns false when the screen has none (the window then shows a neutral page).
+    virtual bool drawAudience(Frame&) { return false; }
 };
 
 }  // namespace passerelles::ui

@@ -25,12 +25,91 @@ void Navigator::resetTo(std::unique_ptr<Screen> screen) {
     requests_.push_back({Request::Kind::Reset, std::move(screen)});
 }
 
+// What the audience window draws with: its own fonts (a copy of the main set, rebuilt at its size), its own
+// rich-text cache and acronyms seen, the rest shared with the main window.
+struct ScreenHost::Audience {
+    explicit Audience(Services& main)
+        : fonts(main.fonts),
+          text(&main.glossary, &acronyms),
+          services{.library = main.library,
+                   .glossary = main.glossary,
+                   .settings = main.settings,
+                   .fonts = fonts,
+                   .text = text,
+                   .acronyms = acronyms,
+                   .now = main.now,
+                   .progress = main.progress,
+                   .images = nullptr,
+                   .startupMessages = {},
+                   .pollContent = {},
+                   .playSeed = main.playSeed,
+                   .openWithSystem = main.openWithSystem} {
+        fonts.body = nullptr;  // the copy still points into the main atlas: force a build in this one
+    }
+    FontSet fonts;
+    AcronymsOnScreen acronyms;
+    RichText text;
+    Services services;  // images stay off: their textures belong to the main window's renderer
+};
+
 ScreenHost::ScreenHost(Services& services, std::unique_ptr<Screen> first) : services_(services) {
     stack_.push_back(std::move(first));
 }
 
+ScreenHost::~ScreenHost() = default;
+
+void ScreenHost::enableAudienceWindow() {
+    if (!audience_) {
+        audience_ = std::make_unique<Audience>(services_);
+    }
+    services_.settings.audienceWindow = true;
+}
+
+float audienceBaseFontSize(float width, float height, float userScale) {
+    // The floor readable at the back of a room, 28 px at 1080p, in proportion to the picture's height (or
+    // its width, for a window narrower than 4:3): a 1080p projector shows more than a 720p one scaled up.
+    const float picture = std::min(height, width * 0.75f);
+    return std::clamp(std::round(28.0f * picture / 1080.0f * userScale), 11.0f, 96.0f);
+}
+
+bool ScreenHost::prepareAudience(ImVec2 displaySize) {
+    const float size = audienceBaseFontSize(displaySize.x, displaySize.y, services_.settings.textScale);
+    if (!audience_->fonts.ensureSize(*ImGui::GetIO().Fonts, size)) {
+        return false;
+    }
+    theme::apply(ImGui::GetStyle(), audience_->fonts.baseSize());
+    audience_->text.clearCache();
+    return true;
+}
+
+void ScreenHost::frameAudience() {
+    audience_->acronyms.beginFrame();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    FrameInput noKeys;  // every key goes to the main window's frame, whichever window has the focus
+    Frame frame{audience_->services, navigator_, noKeys, computeLayout(display, audience_->fonts)};
+    ImGui::PushFont(audience_->fonts.body);
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.layout.margin, frame.layout.unit * 0.6f));
+    // Never a scrollbar on a projector: a screen's audience view lays itself out to fit.
+    ImGui::Begin("##audience", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+    if (!stack_.back()->drawAudience(frame)) {
+        ImGui::SetCursorPosY(display.y * 0.4f);
+        heading(frame, "Passerelles", audience_->fonts.display, theme::kPrimary);
+    }
+    ImGui::End();
+    ImGui::PopFont();
+}
+
 bool ScreenHost::prepare(ImVec2 displaySize) {
-    const float size = baseFontSizeFor(displaySize.x, displaySize.y, services_.settings.textScale);
+    // A room's screen in the one window (the workshop on a projector) takes the projector's type, as the
+    // audience window does: 28 px body text at 1080p, so a 1080p projector shows more than a 720p one.
+    const bool room = !stack_.empty() && stack_.back()->chrome() == Chrome::Room;
+    const float size = room ? audienceBaseFontSize(displaySize.x, displaySize.y, services_.settings.textScale)
+                            : baseFontSizeFor(displaySize.x, displaySize.y, services_.settings.textScale);
     if (!services_.fonts.ensureSize(*ImGui::GetIO().Fonts, size)) {
         return false;
     }
@@ -39,10 +118,10 @@ bool ScreenHost::prepare(ImVec2 displaySize) {
     return true;
 }
 
-Layout ScreenHost::computeLayout(ImVec2 display) const {
+Layout ScreenHost::computeLayout(ImVec2 display, const FontSet& fonts) const {
     Layout layout;
     layout.display = display;
-    layout.unit = services_.fonts.baseSize() > 0 ? services_.fonts.baseSize() : 16.0f;
+    layout.unit = fonts.baseSize() > 0 ? fonts.baseSize() : 16.0f;
     layout.margin = std::max(layout.unit, display.x * 0.03f);
     layout.columnWidth = std::min(display.x - 2.0f * layout.margin, layout.unit * 42.0f);
     layout.columnX = std::floor((display.x - layout.columnWidth) * 0.5f);
@@ -208,7 +287,7 @@ void ScreenHost::frame(FrameInput& input) {
     }
     services_.acronyms.beginFrame();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    Frame frame{services_, navigator_, input, computeLayout(display)};
+    Frame frame{services_, navigator_, input, computeLayout(display, services_.fonts)};
     Screen& screen = *stack_.back();
     if (&screen != shownTop_) {
         shownTop_ = &screen;
@@ -236,12 +315,17 @@ void ScreenHost::frame(FrameInput& input) {
     }
     drawSaveBanner(frame, screen);
     const float top = ImGui::GetCursorPosY();
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(frame.layout.columnX, frame.layout.unit));
+    const bool room = screen.chrome() == Chrome::Room;
+    // A room's screen (a projector) uses the whole width and never scrolls: it fits itself to the window.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        room ? ImVec2(frame.layout.margin, frame.layout.unit * 0.6f)
+                             : ImVec2(frame.layout.columnX, frame.layout.unit));
     ImGui::BeginChild("##content", ImVec2(display.x, display.y - top), false,
-                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoSavedSettings);
+                      ImGuiWindowFlags_AlwaysUseWindowPadding | ImGuiWindowFlags_NoSavedSettings |
+                          (room ? ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse : 0));
     ImGui::PopStyleVar();
     screen.draw(screenFrame);
-    if (!overlayOpen) {
+    if (!overlayOpen && !room) {
         // Keyboard scrolling of long explanations, when the screen did not use these keys.
         const float step = frame.layout.unit * 3.0f;
         const float page = ImGui::GetWindowHeight() * 0.8f;
@@ -258,7 +342,9 @@ void ScreenHost::frame(FrameInput& input) {
             ImGui::SetScrollY(ImGui::GetScrollY() - page);
         }
     }
-    ImGui::Dummy(ImVec2(1.0f, frame.layout.unit));
+    if (!room) {
+        ImGui::Dummy(ImVec2(1.0f, frame.layout.unit));
+    }
     ImGui::EndChild();
     ImGui::End();
 

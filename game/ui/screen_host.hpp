@@ -9,9 +9,16 @@
 
 namespace passerelles::ui {
 
+// Body text size in the audience window: 28 px at 1080p (20 px at 1024×768, 19 px at 1280×720), scaled by
+// the user's setting; statements and headings are larger, and shrink towards it when a page is full.
+float audienceBaseFontSize(float width, float height, float userScale);
+
 class ScreenHost {
   public:
     ScreenHost(Services& services, std::unique_ptr<Screen> first);
+    ~ScreenHost();
+    ScreenHost(const ScreenHost&) = delete;
+    ScreenHost& operator=(const ScreenHost&) = delete;
 
     // Before ImGui::NewFrame: builds the fonts for this window size. Returns true when the font
     // atlas changed (the renderer must then upload it again).
@@ -28,8 +35,18 @@ class ScreenHost {
     // Applies navigation requested outside a frame (opening the --open target at start).
     void applyPending() { applyRequests(); }
 
+    // ---- The audience window (the workshop's projector): a second ImGui context, current while these
+    // are called, with its own fonts built for that window's size (a projector and a laptop differ).
+    void enableAudienceWindow();
+    bool audienceWindowEnabled() const { return audience_ != nullptr; }
+    // Before ImGui::NewFrame in the audience context; true when its font atlas changed.
+    bool prepareAudience(ImVec2 displaySize);
+    // Between NewFrame and Render in the audience context: the top screen's audience view, or a neutral page.
+    void frameAudience();
+
   private:
-    Layout computeLayout(ImVec2 display) const;
+    struct Audience;
+    Layout computeLayout(ImVec2 display, const FontSet& fonts) const;
     void handleGlobalKeys(Frame& frame);
     void drawHeader(Frame& frame);
     void drawSaveBanner(Frame& frame, const Screen& screen);
@@ -44,6 +61,7 @@ class ScreenHost {
     bool quitDialogOpen_ = false;
     bool backRequested_ = false;
     const Screen* shownTop_ = nullptr;
+    std::unique_ptr<Audience> audience_;
     std::uint64_t dismissedSaveProblem_ = 0;  // the key of the save problem the learner dismissed
 };
 

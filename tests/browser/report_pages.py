@@ -23,8 +23,9 @@ def main():
     output.mkdir(parents=True, exist_ok=True)
     work = pathlib.Path(tempfile.mkdtemp(prefix="passerelles-report-"))
     try:
-        # Each step: open, two options with hands, close, reveal or move the card or scenario on, next.
-        step = "Space,A,5,B,3,Space,Enter,Enter,Enter,Right"
+        # Each step: open, two options with hands, close, reveal or move the card or scenario on, then N passes
+        # to the next step as it is (→ would first walk the explanation, a further page, a card's phases).
+        step = "Space,A,5,B,3,Space,Enter,Enter,Enter,N"
         keys = ",".join(["Ctrl+L", "Right"] + [step] * 12 + ["Right", "Right", "Right", "E"])
         environment = dict(os.environ, SDL_VIDEODRIVER="dummy")
         subprocess.run([game, "--data-dir", str(work / "data"), "--guest", "--atelier", "--size", "1280x720",

@@ -2,9 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 
 #include "core/atelier/atelier_report.hpp"
 #include "core/atelier/atelier_resume.hpp"
+#include "core/play/option_order.hpp"
 #include "support/test_support.hpp"
 
 using namespace passerelles;
@@ -259,4 +261,58 @@ TEST_CASE("a workshop's journal, written and read back, rebuilds the same run af
     CHECK_FALSE(savedWorkshopFromJson("{\"format\": 1}", error));
     CHECK(error.find("illisible") != std::string::npos);
     CHECK_FALSE(savedWorkshopFromJson("pas du json", error));
+}
+
+TEST_CASE("a workshop shows each question's options in its own shuffled order, kept across a resume") {
+    // Six options: a shuffle left out (the identity) would show for 1 seed in 720.
+    Question question;
+    question.id = "six";
+    question.text = "Six options";
+    for (const char* id : {"a", "b", "c", "d", "e", "f"}) {
+        question.options.push_back({id, std::string("Option ") + id, "", id[0] == 'd'});
+    }
+    Question ordered = question;
+    ordered.id = "dans-l-ordre";
+    ordered.shuffle = false;
+    const std::vector<int> fileOrder = {0, 1, 2, 3, 4, 5};
+    const std::vector<ResolvedStep> steps = {questionStep(question), questionStep(ordered)};
+    constexpr std::uint64_t seed = 7011;
+
+    const AtelierRun unshuffled(AtelierPlan{}, steps);  // no seed: the files' order
+    CHECK(unshuffled.optionOrder(0) == fileOrder);
+    AtelierRun run(AtelierPlan{}, steps, seed);
+    CHECK(run.optionOrder(0) == optionDisplayOrder(question, seed));
+    CHECK(run.optionOrder(0) != fileOrder);
+    CHECK(run.optionOrder(1) == fileOrder);  // "shuffle": false
+
+    // Whole room: hands typed per option; the report lists the options with the letters the room saw.
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.setHands(3, 9));  // option d, the right one, wherever it is shown
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.toggleReveal());
+    const int shownRight = shownPosition(run.optionOrder(0), 3);
+    const std::string rightLetter(1, static_cast<char>('A' + shownRight));
+    const AtelierReportFiles report = buildAtelierReport(run, AtelierFigures{}, "05/12/2026 à 10 h 00");
+    CHECK(report.html.find(rightLetter + ". Option d") != std::string::npos);
+    CHECK(report.html.find("Bonne réponse : " + rightLetter + ".") != std::string::npos);
+    const auto questions = std::find_if(report.csv.begin(), report.csv.end(),
+                                        [](const auto& file) { return file.first == "questions.csv"; });
+    REQUIRE(questions != report.csv.end());
+    CHECK(questions->second.find(";" + rightLetter + ";Option d;oui;9;") != std::string::npos);
+
+    std::string error;
+    const std::string text = savedWorkshopJson(run, "2026-12-05");
+    const auto saved = savedWorkshopFromJson(text, error);
+    REQUIRE_MESSAGE(saved, error);
+    REQUIRE(saved->optionSeed == seed);
+    AtelierRun again(saved->plan, steps, saved->optionSeed);
+    REQUIRE(again.replay(saved->events));
+    CHECK(again.optionOrder(0) == run.optionOrder(0));
+    CHECK(again.distribution(0) == run.distribution(0));
+
+    // A seed that cannot be read back would change the letters the room answered with: refused.
+    std::string damaged = text;
+    damaged.replace(damaged.find("\"7011\""), 6, "\"sept\"");
+    CHECK_FALSE(savedWorkshopFromJson(damaged, error));
+    CHECK(error.find("ordre des réponses") != std::string::npos);
 }

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/atelier/atelier_highlights.hpp"
 #include "core/atelier/atelier_report.hpp"
 #include "core/play/quiz_scoring.hpp"
 #include "support/csv_reading.hpp"
@@ -69,6 +70,17 @@ void advanceToChoice(AtelierRun& run) {
         REQUIRE(run.toggleReveal());
     }
     FAIL("no choice reached");
+}
+
+// The choices the room may take at the scenario's current node, in the order shown.
+std::vector<int> availableChoices(AtelierRun& run) {
+    std::vector<int> available;
+    for (const auto& view : run.scenario()->run.visibleChoices()) {
+        if (view.available) {
+            available.push_back(view.index);
+        }
+    }
+    return available;
 }
 
 }  // namespace
@@ -528,4 +540,199 @@ TEST_CASE("a step passed through without playing is « non jouée » and leaves 
     CHECK(steps.find("Passée;non") != std::string::npos);
     CHECK(questions.find("Passée") == std::string::npos);
     CHECK(questions.find("Jouée") != std::string::npos);
+}
+
+TEST_CASE(
+    "the casting vote: a majority is applied as voted; on a tie only a tied choice, once the vote is "
+    "closed") {
+    const ResolvedStep scenario = bundledStep(AtelierItemKind::Scenario);
+    AtelierRun run(AtelierPlan{}, {scenario});
+    advanceToChoice(run);
+    const std::vector<int> available = availableChoices(run);
+    REQUIRE(available.size() >= 3);
+    const int nodeBefore = run.scenario()->run.currentNodeIndex();
+    std::string why;
+
+    // Nobody voted and the vote is closed: the room agreed aloud, any available choice may be applied.
+    CHECK(run.castingChoices() == available);
+
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.setVotes(available[0], 4));
+    REQUIRE(run.setVotes(available[1], 4));
+    REQUIRE(run.setVotes(available[2], 1));
+    CHECK(run.castingChoices().empty());  // a tie while the vote is open: close it first
+    CHECK_FALSE(run.decide(available[0], &why));
+    CHECK(why == "Le vote est encore ouvert : fermez-le (Espace) avant de trancher.");
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.castingChoices() == std::vector<int>{available[0], available[1]});
+    why.clear();
+    CHECK_FALSE(run.decide(available[2], &why));  // a minority choice cannot win on a casting vote
+    CHECK(why == "En cas d’égalité, seul l’un des choix arrivés en tête peut être retenu.");
+    CHECK(run.scenario()->run.currentNodeIndex() == nodeBefore);
+    CHECK(run.scenario()->decisions.empty());
+
+    // A clear majority: the facilitator cannot override it.
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.setVotes(available[2], 9));
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.castingChoices() == std::vector<int>{available[2]});
+    why.clear();
+    CHECK_FALSE(run.decide(available[0], &why));
+    CHECK(why == "La majorité de la salle a voté pour un autre choix : c’est lui qui s’applique.");
+    CHECK(run.scenario()->decisions.empty());
+    REQUIRE(run.decide(available[2], &why));
+    REQUIRE(run.scenario()->decisions.size() == 1);
+    CHECK(run.scenario()->decisions[0].choice == available[2]);
+
+    // Replaying the journal refuses the same calls again: the rebuilt run took the same decision.
+    AtelierRun replayed(AtelierPlan{}, {scenario});
+    REQUIRE(replayed.replay(run.journal()));
+    REQUIRE(replayed.scenario()->decisions.size() == 1);
+    CHECK(replayed.scenario()->decisions[0].choice == available[2]);
+}
+
+TEST_CASE("a tie settled by the facilitator among the tied choices is applied") {
+    const ResolvedStep scenario = bundledStep(AtelierItemKind::Scenario);
+    AtelierRun run(AtelierPlan{}, {scenario});
+    advanceToChoice(run);
+    const std::vector<int> available = availableChoices(run);
+    REQUIRE(available.size() >= 2);
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.setVotes(available[0], 5));
+    REQUIRE(run.setVotes(available[1], 5));
+    REQUIRE(run.toggleAnswering());
+    CHECK(run.decisionRefusal(available[1]).empty());
+    REQUIRE(run.decide(available[1]));
+    CHECK(run.scenario()->decisions.at(0).choice == available[1]);
+    CHECK(run.decisionRefusal(available[0]) == "Il n’y a pas de choix à faire à cette étape.");
+}
+
+TEST_CASE("each team's points on a question are scored once, at the reveal, and hidden before it") {
+    const Question single = makeQuestion("q1", "Une seule bonne réponse", {false, true, false});
+    const Question other = makeQuestion("q2", "Une autre", {true, false});
+    AtelierRun run(planWithTeams(3), {questionStep(single), questionStep(other)});
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.teamAnswer(0, 1));
+    REQUIRE(run.teamAnswer(1, 0));
+    CHECK_FALSE(run.questionPoints(0, 0));  // before the reveal nobody has points
+    REQUIRE(run.toggleReveal());
+    REQUIRE(run.questionPoints(0, 0));
+    CHECK(*run.questionPoints(0, 0) == doctest::Approx(single.points));
+    CHECK(*run.questionPoints(0, 1) == 0.0);
+    CHECK(*run.questionPoints(0, 2) == 0.0);  // did not answer: 0 on this question, shown as such
+    CHECK_FALSE(run.questionPoints(0, 3));
+    CHECK_FALSE(run.questionPoints(1, 0));  // the second question was not revealed
+    CHECK_FALSE(run.questionPoints(7, 0));
+    REQUIRE(run.toggleReveal());  // hidden again: the points go with it
+    CHECK_FALSE(run.questionPoints(0, 0));
+    CHECK(run.teamPoints(0) == 0.0);
+}
+
+TEST_CASE(
+    "the highlights: steps played, the question that resisted most, the largest shift, and the report has "
+    "them") {
+    const Question easy = makeQuestion("q1", "Facile", {true, false});
+    const Question hard = makeQuestion("q2", "Difficile", {true, false});
+    const Question skipped = makeQuestion("q3", "Jamais posée", {true, false});
+    const ResolvedStep card = bundledStep(AtelierItemKind::Card);
+    AtelierRun run(AtelierPlan{}, {questionStep(easy), questionStep(hard), questionStep(skipped), card});
+    REQUIRE(run.setHands(0, 9));
+    REQUIRE(run.setHands(1, 1));  // 90 % right
+    REQUIRE(run.next());
+    REQUIRE(run.setHands(0, 1));
+    REQUIRE(run.setHands(1, 3));  // 25 % right
+    REQUIRE(run.next());
+    REQUIRE(run.next());
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.recordCardVote({15, 5}));
+    REQUIRE(run.toggleAnswering());
+    while (run.cardRun()->phase() == RoomMythRun::Phase::Arguments) {
+        REQUIRE(run.toggleReveal());
+    }
+    REQUIRE(run.toggleAnswering());
+    REQUIRE(run.recordCardVote({5, 15}));
+    REQUIRE(run.toggleAnswering());
+
+    const AtelierHighlights highlights = atelierHighlights(run);
+    CHECK(highlights.played == 3);
+    CHECK(highlights.steps == 4);
+    REQUIRE(highlights.hardest);
+    CHECK(*highlights.hardest == 1);
+    CHECK(highlights.hardestRate == doctest::Approx(0.25));
+    REQUIRE(highlights.moved);
+    CHECK(*highlights.moved == 3);
+    CHECK(highlights.agreeBefore == doctest::Approx(0.75));
+    CHECK(highlights.agreeAfter == doctest::Approx(0.25));
+
+    const auto sentences = highlightSentences(run, highlights);
+    REQUIRE(sentences.size() == 3);
+    CHECK(sentences[0] == "3 étapes jouées sur 4");
+    CHECK(sentences[1] ==
+          "La question qui a le plus résisté : « Difficile » (25\u00A0% de bonnes réponses).");
+    const auto files = buildAtelierReport(run, AtelierFigures{}, "2 décembre 2026");
+    CHECK(files.html.find("<h2>Les temps forts</h2>") != std::string::npos);
+    const auto section = files.html.find("<h2>Les temps forts</h2>");
+    REQUIRE(section != std::string::npos);
+    const std::string block = files.html.substr(section, files.html.find("</section>", section) - section);
+    CHECK(block.find("Difficile") != std::string::npos);
+    CHECK(block.find("Facile") == std::string::npos);
+}
+
+TEST_CASE("seance.csv carries the facilitator's notes and next steps, quoted when they span lines") {
+    const Question question = makeQuestion("q1", "Une question", {true, false});
+    AtelierRun run(AtelierPlan{}, {questionStep(question)});
+    AtelierFigures figures;
+    figures.notes = "Beaucoup de questions sur le 1 %;\nenvie de jumelage";
+    figures.nextSteps = "Réunion en janvier";
+    const auto files = buildAtelierReport(run, figures, "2 décembre 2026");
+    std::string session;
+    for (const auto& [name, content] : files.csv) {
+        if (name == "seance.csv") {
+            session = content;
+        }
+    }
+    const auto rows = testing::readCsv(session);
+    REQUIRE(rows.size() >= 2);
+    const auto& header = rows[0];
+    const auto column = [&](const std::string& name) {
+        const auto found = std::find(header.begin(), header.end(), name);
+        REQUIRE(found != header.end());
+        return static_cast<std::size_t>(found - header.begin());
+    };
+    CHECK(rows[1].at(column("ce que la salle a dit")) == figures.notes);
+    CHECK(rows[1].at(column("prochaines étapes")) == figures.nextSteps);
+}
+
+TEST_CASE(
+    "a new team's name agrees with « équipe »: verte, bleue, grise; compound and noun colours do not "
+    "change") {
+    CHECK(defaultTeamName(2) == "Équipe verte");
+    CHECK(defaultTeamName(4) == "Équipe bleue");
+    CHECK(defaultTeamName(7) == "Équipe grise");
+    CHECK(defaultTeamName(1) == "Équipe bleu ciel");
+    CHECK(defaultTeamName(0) == "Équipe orange");
+    CHECK(defaultTeamName(5) == "Équipe vermillon");
+    CHECK(std::string(kTeamColours[2].name) == "vert");  // the colour itself, as the CSV names it
+}
+
+TEST_CASE("figures the facilitator did not type are « — » in the report and empty in seance.csv, never 0") {
+    const Question question = makeQuestion("q1", "Une question", {true, false});
+    AtelierRun run(AtelierPlan{}, {questionStep(question)});
+    const auto files = buildAtelierReport(run, AtelierFigures{}, "2 décembre 2026");
+    CHECK(files.html.find("<b>0</b>participants") == std::string::npos);
+    CHECK(files.html.find("<b>—</b>participants") != std::string::npos);
+    std::string session;
+    for (const auto& [name, content] : files.csv) {
+        if (name == "seance.csv") {
+            session = content;
+        }
+    }
+    const auto rows = testing::readCsv(session);
+    REQUIRE(rows.size() >= 2);
+    for (const std::string column :
+         {"participants", "collectivités", "nouvelles collectivités", "durée (min)"}) {
+        const auto found = std::find(rows[0].begin(), rows[0].end(), column);
+        REQUIRE_MESSAGE(found != rows[0].end(), column);
+        CHECK_MESSAGE(rows[1].at(static_cast<std::size_t>(found - rows[0].begin())).empty(), column);
+    }
 }

@@ -120,3 +120,47 @@ TEST_CASE("text from outside is printed with its control characters and stray by
     CHECK(printableForTerminal("caf\xE9") == "caf\\xE9");     // Latin-1, not UTF-8
     CHECK(printableForTerminal("\xE2\x82") == "\\xE2\\x82");  // a cut character
 }
+
+TEST_CASE("French line breaking: nothing starts a line with « : » or « ? », a date stays whole") {
+    CHECK(keepOnSameLine("Égalité", ":"));
+    CHECK(keepOnSameLine("connue", "?"));
+    CHECK(keepOnSameLine("texte", "»"));
+    CHECK(keepOnSameLine("«", "texte"));
+    CHECK(keepOnSameLine("81", "%"));
+    CHECK(keepOnSameLine("2", "décembre"));
+    CHECK(keepOnSameLine("1er", "février"));
+    CHECK(keepOnSameLine("décembre", "2026"));
+    CHECK_FALSE(keepOnSameLine("2", "équipes"));
+    CHECK_FALSE(keepOnSameLine("décembre", "prochain"));
+    CHECK_FALSE(keepOnSameLine("Égalité", "entre"));
+    CHECK_FALSE(keepOnSameLine("", ":"));
+}
+
+TEST_CASE("« à » before a team's name contracts and agrees as French does") {
+    CHECK(toName("Les Castors") == "aux Castors");
+    CHECK(toName("Le Havre") == "au Havre");
+    CHECK(toName("La Réunion") == "à la Réunion");
+    CHECK(toName("L’Isle-d’Abeau") == "à l’Isle-d’Abeau");
+    CHECK(toName("Équipe verte") == "à l’équipe verte");
+    CHECK(toName("Vierzon") == "à Vierzon");
+    CHECK(frenchList({}).empty());
+    CHECK(frenchList({"aux Castors"}) == "aux Castors");
+    CHECK(frenchList({"aux Castors", "à Vierzon"}) == "aux Castors et à Vierzon");
+    CHECK(frenchList({"A", "B", "C"}) == "A, B et C");
+}
+
+TEST_CASE("singular and plural in generated counts: 0 and 1 in the singular") {
+    CHECK(countNoun(0, "équipe", "équipes") == "0 équipe");
+    CHECK(countNoun(1, "équipe", "équipes") == "1 équipe");
+    CHECK(countNoun(3, "bonne réponse", "bonnes réponses") == "3 bonnes réponses");
+    CHECK(countNoun(1, "bonne réponse", "bonnes réponses") == "1 bonne réponse");
+}
+
+TEST_CASE("a date is typed and shown as JJ/MM/AAAA and kept as ISO; other text is kept as typed") {
+    CHECK(isoDateToNumeric("2026-12-02") == "02/12/2026");
+    CHECK(numericDateToIso("02/12/2026") == "2026-12-02");
+    CHECK(numericDateToIso(isoDateToNumeric("2024-02-01")) == "2024-02-01");
+    CHECK(isoDateToNumeric("le 3 mars") == "le 3 mars");
+    CHECK(numericDateToIso("31/13/2026") == "31/13/2026");
+    CHECK(numericDateToIso("2/12/2026") == "2/12/2026");
+}

@@ -227,3 +227,40 @@ TEST_CASE("an OS shutdown (SIGTERM) ends the booth cleanly, though it ignores th
     CHECK(result.output.find("exit=0") != std::string::npos);
     CHECK(testing::readFile(errors).find("passerelles-first-frame-ns") != std::string::npos);
 }
+
+TEST_CASE(
+    "a workshop with --audience-display opens a second window for the room; a missing display keeps one") {
+    testing::TemporaryFolder folder;
+    const auto plan = folder.path() / "plan.json";
+    testing::writeFile(plan, R"({"format": 1, "title": "Atelier à deux écrans", "place": "Bourges",
+ "date": "2026-12-02", "audience": "", "themes": [], "audiences": [], "targetMinutes": 45, "podiumSize": 3,
+ "timerSeconds": 0, "teamNamesInReport": false, "items": [
+  {"kind": "question", "pack": "cahier-ludique", "activity": "connaissances", "item": "q01"}]})");
+    const std::string trainer = (folder.path() / "animateur.png").string();
+    const std::string room = (folder.path() / "salle.png").string();
+    const Result two =
+        run(game() + " --data-dir " + folder.path().string() + " --guest --atelier " + plan.string() +
+            " --size 1366x768 --audience-display 0 --audience-size 1920x1080" +
+            " --keys \"Ctrl+L,Right\" --frames 8 --screenshot " + trainer + " --audience-screenshot " + room);
+    CAPTURE(two.output);
+    REQUIRE(two.exitCode == 0);
+    const Picture trainerPicture = readPng(trainer);
+    const Picture roomPicture = readPng(room);
+    CHECK(trainerPicture.width == 1366);
+    CHECK(roomPicture.width == 1920);
+    CHECK(roomPicture.height == 1080);
+    CHECK(roomPicture.colours.size() > 50);  // the question and its options, not a blank window
+    CHECK(roomPicture.darkShare > 0.005);
+
+    std::filesystem::remove(room);
+    const Result one =
+        run(game() + " --data-dir " + folder.path().string() + " --guest --atelier " + plan.string() +
+            " --audience-display 7 --frames 3 --screenshot " + trainer + " --audience-screenshot " + room);
+    CHECK(one.exitCode == 0);
+    CHECK(one.output.find("l'écran 7 n'existe pas") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(room));
+
+    const Result bad = run(std::string(PASSERELLES_BINARY) + " --audience-display deux");
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.output.find("--audience-display") != std::string::npos);
+}

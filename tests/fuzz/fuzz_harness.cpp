@@ -252,9 +252,18 @@ void playDiagnostic(const SelfDiagnostic& diagnostic, Findings& findings) {
                    "a self-diagnostic does not reach its result");
     const DiagnosticResult& result = run.result();
     const int profiles = static_cast<int>(diagnostic.profiles.size());
-    findings.check(result.main >= 0 && result.main < profiles, "a self-diagnostic result names no profile");
-    findings.check(result.hybrid >= -1 && result.hybrid < profiles && result.hybrid != result.main,
-                   "a self-diagnostic hybrid is out of range");
+    if (result.main == -1) {
+        // No profile is announced only when the answers gave none of them any evidence (issue 24).
+        findings.check(std::all_of(result.ranking.begin(), result.ranking.end(),
+                                   [](const ProfileScore& score) { return score.score == 0.0; }),
+                       "a self-diagnostic announces no profile although one has points");
+        findings.check(result.hybrid == -1, "a self-diagnostic without a profile names a hybrid");
+    } else {
+        findings.check(result.main >= 0 && result.main < profiles,
+                       "a self-diagnostic result names no profile");
+        findings.check(result.hybrid >= -1 && result.hybrid < profiles && result.hybrid != result.main,
+                       "a self-diagnostic hybrid is out of range");
+    }
     for (const auto& score : result.ranking) {
         findings.check(score.score >= 0.0 && score.score <= 1.0 + 1e-9, "a profile score is out of 0 to 1");
     }

@@ -3,10 +3,16 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 
+#include "core/play/option_order.hpp"
+#include "support/csv_reading.hpp"
 #include "support/test_support.hpp"
+#include "ui/allocation_counter.hpp"
+#include "ui/file_url.hpp"
 #include "ui/headless.hpp"
 #include "ui/probe.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
@@ -15,6 +21,8 @@ using namespace passerelles;
 using namespace passerelles::ui;
 
 namespace {
+
+constexpr std::uint64_t kOptionSeed = 20261205;
 
 // The plan a trainer would save: two questions (one answer, several answers), a card, a scenario, the map.
 std::string planJson(bool teams) {
@@ -46,6 +54,7 @@ struct Workshop {
         options.dataDirectory = folder.path() / "data";
         options.profile = "guest";
         options.open = "atelier:" + plan.string();
+        options.optionSeed = kOptionSeed;  // the options shuffled, the same way on every run
         ui = std::make_unique<HeadlessUi>(options, size);
         ui->frames(2);
     }
@@ -67,8 +76,10 @@ struct Workshop {
     std::unique_ptr<HeadlessUi> ui;
 };
 
-std::string letter(int index) {
-    return std::string(1, static_cast<char>('A' + index));
+// The key of `option` (an index into the question's options) as the room sees it: its shown letter.
+std::string letter(const AtelierPresenterScreen& screen, int option) {
+    const int shown = shownPosition(screen.run().optionOrder(screen.run().position()), option);
+    return std::string(1, static_cast<char>('A' + shown));
 }
 
 int firstCorrect(const Question& question, bool correct) {
@@ -107,11 +118,12 @@ TEST_CASE("teams answer with their number then a letter; the reveal scores them 
     REQUIRE(wrong >= 0);
 
     // A letter before answers are open does nothing; a letter with no team first gives a hint.
-    workshop.press({"1", letter(right).c_str()});
+    workshop.press({"1", letter(screen, right).c_str()});
     CHECK(std::get<QuestionTally>(screen.run().tally(0)).teamAnswers[0].empty());
     workshop.press({"Space"});
     CHECK(screen.run().answeringOpen());
-    workshop.press({"1", letter(right).c_str(), "2", letter(wrong).c_str(), "3", letter(right).c_str()});
+    workshop.press({"1", letter(screen, right).c_str(), "2", letter(screen, wrong).c_str(), "3",
+                    letter(screen, right).c_str()});
     const auto& tally = std::get<QuestionTally>(screen.run().tally(0));
     CHECK(tally.teamAnswers[0] == std::vector<int>{right});
     CHECK(tally.teamAnswers[1] == std::vector<int>{wrong});
@@ -150,8 +162,10 @@ TEST_CASE("a whole room raises hands: a letter picks the answer, digits type the
     const Question& question = *screen.run().step().question;
     const int right = firstCorrect(question, true);
     const int wrong = firstCorrect(question, false);
-    workshop.press({"Space", letter(right).c_str(), "1", "2", letter(wrong).c_str(), "4", "Backspace", "3",
-                    "Space", "Enter"});
+    // The workshop's own order, drawn from its seed: the letters pressed below are the ones on screen.
+    CHECK(screen.run().optionOrder(0) == optionDisplayOrder(question, kOptionSeed));
+    workshop.press({"Space", letter(screen, right).c_str(), "1", "2", letter(screen, wrong).c_str(), "4",
+                    "Backspace", "3", "Space", "Enter"});
     const auto& tally = std::get<QuestionTally>(screen.run().tally(0));
     CHECK(tally.hands[static_cast<std::size_t>(right)] == 12);
     CHECK(tally.hands[static_cast<std::size_t>(wrong)] == 3);
@@ -291,7 +305,8 @@ TEST_CASE("a workshop cut off mid-way is offered back at the next start, at its 
         ui.frame();
         auto* screen = dynamic_cast<AtelierPresenterScreen*>(&ui.screen());
         REQUIRE(screen != nullptr);
-        for (const char* key : {"Right", "Space", "1", "A", "2", "B", "Enter", "Right"}) {
+        // After the reveal, → shows the explanation on its own page, then moves on.
+        for (const char* key : {"Right", "Space", "1", "A", "2", "B", "Enter", "Right", "Right"}) {
             ui.press(key);
         }
         REQUIRE(screen->run().position() == 1);
@@ -318,4 +333,177 @@ TEST_CASE("a workshop cut off mid-way is offered back at the next start, at its 
     CHECK(screen->run().position() == 1);
     CHECK(screen->run().distribution(0) == distribution);
     CHECK(screen->run().played(0));
+}
+
+TEST_CASE(
+    "one window: the room's view only; O shows the trainer's view over it, with the next step and keys") {
+    Workshop workshop(true, ImVec2(1280, 720));
+    AtelierPresenterScreen& screen = workshop.launch();
+    probe::enable(true);
+    workshop.press({"Right"});
+    CHECK_FALSE(screen.presenterOverlayOpen());
+    CHECK(probe::shown(screen.run().step().question->text));
+    CHECK_FALSE(probe::shown("Espace :"));
+    CHECK_FALSE(probe::shown("Étape suivante"));
+    workshop.press({"O"});
+    CHECK(screen.presenterOverlayOpen());
+    CHECK(probe::shown("Étape suivante"));
+    CHECK(probe::shown(screen.run().step(1).title()));  // what comes next, for the trainer only
+    CHECK(probe::shown("Espace : ouvrir les réponses"));
+    workshop.press({"O"});
+    CHECK_FALSE(screen.presenterOverlayOpen());
+    probe::enable(false);
+}
+
+TEST_CASE(
+    "two windows: the projector shows the step, the laptop the trainer's view; a tie's procedure is on it") {
+    Workshop workshop(false, ImVec2(1366, 768));
+    workshop.ui->openAudienceWindow(ImVec2(1920, 1080));
+    AtelierPresenterScreen& screen = workshop.launch();
+    probe::enable(true);
+    workshop.press({"Right", "Right", "Right", "Right"});  // two questions and a card passed: the scenario
+    REQUIRE(screen.run().step().scenario != nullptr);
+    for (int guard = 0; guard < 10 && screen.run().leadingChoices().empty(); ++guard) {
+        const ScenarioTally& tally = std::get<ScenarioTally>(screen.run().tally(screen.run().position()));
+        if (tally.run.currentNode().type == NodeType::Choice) {
+            break;
+        }
+        workshop.press({"Enter"});
+    }
+    workshop.press({"Space", "A", "4", "B", "4"});  // four hands for A, four for B
+    REQUIRE(screen.run().leadingChoices().size() == 2);
+    workshop.press({"Enter"});
+    CHECK(screen.notice().find("Égalité entre A et B") != std::string::npos);
+    // The room's window (what probe::texts() holds with two windows) shows the choices, never the procedure.
+    CHECK_FALSE(probe::shown("Égalité"));
+    CHECK_FALSE(probe::shown("Espace :"));
+    CHECK(probe::shown(
+        std::get<ScenarioTally>(screen.run().tally(screen.run().position())).run.currentNode().text));
+    // The casting vote goes through the run's rule: a letter outside the tie settles nothing.
+    workshop.press({"Space", "C", "Enter"});
+    CHECK(std::get<ScenarioTally>(screen.run().tally(screen.run().position())).decisions.empty());
+    workshop.press({"B", "Enter"});
+    CHECK(std::get<ScenarioTally>(screen.run().tally(screen.run().position())).decisions.size() == 1);
+    probe::enable(false);
+}
+
+TEST_CASE(
+    "after the report, « Ouvrir le compte rendu » and « Ouvrir le dossier » hand them to the system's "
+    "opener; at 1024×768 every button stays on screen and the notes wrap at the field's edge") {
+    Workshop workshop(true, ImVec2(1024, 768));
+    std::vector<std::filesystem::path> opened;
+    workshop.ui->session().services().openWithSystem = [&](const std::filesystem::path& target,
+                                                           std::string&) {
+        opened.push_back(target);
+        return true;
+    };
+    workshop.launch();
+    workshop.press({"Right", "Space", "1", "A", "Enter", "Escape", "Enter"});
+    REQUIRE(workshop.ui->screen().kind() == "atelier-end");
+    workshop.press({"O"});
+    CHECK(opened.empty());  // nothing written yet: nothing to open
+    workshop.press({"E"});
+    probe::enable(true);
+    workshop.ui->frame();
+    for (const std::string name : {"button:Ouvrir le compte rendu (O)", "button:Ouvrir le dossier (D)",
+                                   "button:Retour à la présentation (Échap)", "button:Terminer l’atelier"}) {
+        const auto centre = probe::centre(name);
+        REQUIRE_MESSAGE(centre, name);
+        CHECK_MESSAGE(centre->x < 1024.0f, name);
+    }
+    probe::enable(false);
+    workshop.press({"O", "D"});
+    REQUIRE(opened.size() == 2);
+    CHECK(opened[0].filename() == "compte-rendu.html");
+    CHECK(opened[1] == opened[0].parent_path());
+    CHECK(std::filesystem::is_directory(opened[1]));
+}
+
+TEST_CASE("a file URL escapes what a URL may not hold and keeps the path's letters") {
+    CHECK(fileUrl("/tmp/ateliers/2026-12-02-bourges/compte-rendu.html") ==
+          "file:///tmp/ateliers/2026-12-02-bourges/compte-rendu.html");
+    CHECK(fileUrl("/tmp/Salle des fêtes/cœur.html") == "file:///tmp/Salle%20des%20f%C3%AAtes/c%C5%93ur.html");
+}
+
+TEST_CASE("wrapped text never starts a line with « : » and never cuts a date") {
+    Workshop workshop(false);
+    Services& services = workshop.ui->session().services();
+    ImGui::NewFrame();
+    ImFont* font = services.fonts.body;
+    const std::string text = "Égalité entre A et B : fermez le vote, le 2 décembre 2026 à Bourges";
+    // At every width where the date fits on a line, up to one line for all, no line begins with « : », the
+    // month or the year.
+    const float date = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, "2 décembre 2026").x;
+    for (float width = date + 1.0f; width < font->FontSize * 40.0f; width += 3.0f) {
+        const TextStyle style{font, IM_COL32_WHITE, width, 1.25f};
+        for (const std::string& first : services.text.firstWords(text, style)) {
+            CHECK_MESSAGE(first != ":", width);
+            CHECK_MESSAGE(first != "décembre", width);
+            CHECK_MESSAGE(first != "2026", width);
+        }
+    }
+    ImGui::EndFrame();
+}
+
+TEST_CASE("the composer's catalogue is resolved once: open, it adds no allocation to an idle frame") {
+    Workshop workshop(true, ImVec2(1280, 4000));  // tall enough for the catalogue's button to be on screen
+    const auto idleAllocations = [&] {
+        workshop.ui->frames(3);
+        const std::uint64_t before = testing::allocationCount();
+        workshop.ui->frames(10);
+        return testing::allocationCount() - before;
+    };
+    probe::enable(true);
+    workshop.ui->frame();
+    const auto add = probe::centre("button:Ajouter des étapes…");
+    REQUIRE(add);
+    const std::uint64_t closed = idleAllocations();
+    workshop.ui->click(*add);
+    workshop.ui->frames(2);
+    REQUIRE(probe::centre("button:Masquer les étapes à ajouter"));
+    probe::enable(false);
+    const std::uint64_t open = idleAllocations();
+    MESSAGE("allocations in 10 idle frames of the composer: " << closed << " catalogue closed, " << open
+                                                              << " open");
+    // 25 entries on screen: resolving and folding them every frame cost hundreds of allocations per frame.
+    CHECK(open <= closed);
+}
+
+TEST_CASE("the facilitator's notes wrap at the field's edge as they are typed, and reach seance.csv") {
+    Workshop workshop(true, ImVec2(1024, 1400));  // tall enough for the notes field to be on screen
+    workshop.launch();
+    workshop.press({"Right", "Space", "1", "A", "Enter", "Escape", "Enter"});
+    REQUIRE(workshop.ui->screen().kind() == "atelier-end");
+    probe::enable(true);
+    workshop.ui->frame();
+    const auto field = probe::centre("field:##notes");
+    REQUIRE(field);
+    workshop.ui->click(*field);
+    std::string typed;
+    for (int i = 0; i < 12; ++i) {
+        typed += "les élus veulent un jumelage avec le Sénégal ";
+    }
+    workshop.ui->type(typed);
+    probe::enable(false);
+    workshop.ui->click(ImVec2(4.0f, 1390.0f));  // a click outside: the field lets the keyboard go
+    workshop.ui->frames(2);
+    REQUIRE(workshop.ui->screen().kind() == "atelier-end");
+    workshop.press({"E"});
+    const auto ateliers = workshop.folder.path() / "data" / "ateliers";
+    std::string session;
+    for (const auto& entry : std::filesystem::directory_iterator(ateliers)) {
+        if (entry.is_directory() && std::filesystem::exists(entry.path() / "seance.csv")) {
+            session = testing::readFile(entry.path() / "seance.csv");
+        }
+    }
+    const auto rows = testing::readCsv(session);
+    REQUIRE(rows.size() >= 2);
+    const auto column = std::find(rows[0].begin(), rows[0].end(), "ce que la salle a dit");
+    REQUIRE(column != rows[0].end());
+    const std::string notes = rows[1].at(static_cast<std::size_t>(column - rows[0].begin()));
+    CHECK(notes.find("jumelage avec le Sénégal") != std::string::npos);
+    CHECK(std::count(notes.begin(), notes.end(), '\n') >= 3);  // wrapped lines, not one line past the edge
+    std::string joined = notes;
+    std::replace(joined.begin(), joined.end(), '\n', ' ');
+    CHECK(joined.find(typed.substr(0, 90)) != std::string::npos);  // a space became a line break, no more
 }

@@ -105,3 +105,25 @@ TEST_CASE("the mode chooser opens either setting") {
     ui.frame();
     CHECK(ui.screen().kind() == "myths-room");
 }
+
+TEST_CASE(
+    "in a room, a remote clicker is enough: Page suivante validates the vote and walks the card; "
+    "Page précédente hides the last argument") {
+    HeadlessUi ui(open("myths-room:cahier-ludique"), ImVec2(1280, 720));
+    ui.frames(2);
+    auto* screen = dynamic_cast<MythRoomScreen*>(&ui.screen());
+    REQUIRE(screen != nullptr);
+    ui.press("PageDown");
+    CHECK(screen->run().phase() == RoomMythRun::Phase::VoteBefore);
+    for (const char* key : {"1", "4", "Tab", "6", "PageDown"}) {
+        ui.press(key);
+    }
+    REQUIRE(screen->run().phase() == RoomMythRun::Phase::Arguments);
+    CHECK(screen->run().current().before.agree == 14);
+    CHECK(screen->run().current().before.disagree == 6);
+    ui.press("PageDown");
+    ui.press("PageDown");
+    CHECK(screen->run().argumentsRevealed() == 2);
+    ui.press("PageUp");
+    CHECK(screen->run().argumentsRevealed() == 1);
+}

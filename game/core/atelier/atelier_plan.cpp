@@ -379,4 +379,8 @@ std::vector<ResolvedStep> resolvePlan(const ContentLibrary& library, const Ateli
     return steps;
 }
 
+std::string defaultTeamName(int colour) {
+    return "Équipe " + std::string(kTeamColours[std::clamp(colour, 0, kMaxTeams - 1)].feminine);
+}
+
 }  // namespace passerelles

@@ -48,13 +48,18 @@ inline constexpr int kMaxTeams = 8;
 
 // Team colours told apart by colour-blind people too (Okabe–Ito palette), each with a name to say aloud.
 struct TeamColour {
-    const char* name;
-    unsigned rgb;  // 0xRRGGBB
+    const char* name;      // as a colour: « vert » (the CSV's colour column)
+    const char* feminine;  // agreeing with « équipe »: « verte »; compound and noun colours do not change
+    unsigned rgb;          // 0xRRGGBB
 };
 inline constexpr TeamColour kTeamColours[kMaxTeams] = {
-    {"orange", 0xE69F00}, {"bleu ciel", 0x56B4E9}, {"vert", 0x009E73},  {"jaune", 0xF0E442},
-    {"bleu", 0x0072B2},   {"vermillon", 0xD55E00}, {"mauve", 0xCC79A7}, {"gris", 0x999999},
+    {"orange", "orange", 0xE69F00}, {"bleu ciel", "bleu ciel", 0x56B4E9},
+    {"vert", "verte", 0x009E73},    {"jaune", "jaune", 0xF0E442},
+    {"bleu", "bleue", 0x0072B2},    {"vermillon", "vermillon", 0xD55E00},
+    {"mauve", "mauve", 0xCC79A7},   {"gris", "grise", 0x999999},
 };
+// « Équipe verte »: the name a new team gets from its colour.
+std::string defaultTeamName(int colour);
 
 // Minutes a step takes in a room, debate included.
 int estimatedMinutes(AtelierItemKind kind);

@@ -2,12 +2,15 @@
 #include "core/atelier/atelier_report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <set>
 
+#include "core/atelier/atelier_highlights.hpp"
 #include "core/base/csv_writer.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/text.hpp"
+#include "core/play/option_order.hpp"
 #include "core/play/quiz_scoring.hpp"
 
 namespace passerelles {
@@ -60,6 +63,14 @@ std::string hexColour(unsigned rgb) {
     return out;
 }
 
+// A count the facilitator types at the end: « — » while it is 0 (not typed), for the HTML; empty in a CSV.
+std::string typedCount(int count) {
+    return count > 0 ? std::to_string(count) : std::string("—");
+}
+std::string typedCell(int count) {
+    return count > 0 ? std::to_string(count) : std::string();
+}
+
 std::string percentOf(int part, int whole) {
     return whole > 0 ? formatPercent(static_cast<double>(part) / whole) : std::string("—");
 }
@@ -92,8 +103,12 @@ const RoomCardResult& cardResult(const CardTally& tally) {
     return tally.run.results().empty() ? tally.run.current() : tally.run.results().front();
 }
 
+// A change of share in percentage points: « +35 points », « −1 point », « 0 point » (French keeps 0 and 1
+// in the singular).
 std::string sign(double points) {
-    return (points > 0 ? "+" : "") + formatDecimal(points * 100.0, 0) + " points";
+    const double rounded = std::round(points * 100.0);
+    return (rounded > 0 ? "+" : "") + formatDecimal(rounded, 0) +
+           (std::abs(rounded) >= 2.0 ? " points" : " point");
 }
 
 std::string choiceText(const Scenario& scenario, int node, int choice) {
@@ -131,6 +146,7 @@ class HtmlReport {
                html(plan.title) + "</title>\n" + kStyle + "</head>\n<body>\n";
         out_ += "<h1>" + html(plan.title) + "</h1>\n<p class=\"meta\">" + html(meta()) + "</p>\n";
         figuresSection();
+        highlightsSection();
         questionsSection();
         cardsSection();
         scenariosSection();
@@ -167,10 +183,11 @@ class HtmlReport {
             return "<div class=\"figure\"><b>" + html(value) + "</b>" + html(label) + "</div>\n";
         };
         out_ += "<section>\n<h2>La séance en chiffres</h2>\n<div class=\"figures\">\n";
-        out_ += figure(std::to_string(figures_.participants), "participants");
-        out_ += figure(std::to_string(figures_.collectivites), "collectivités représentées");
+        // A figure the facilitator did not type is « — », never a 0 that reads as an empty room.
+        out_ += figure(typedCount(figures_.participants), "participants");
+        out_ += figure(typedCount(figures_.collectivites), "collectivités représentées");
         out_ += figure(
-            std::to_string(figures_.newCollectivites),
+            figures_.collectivites > 0 ? std::to_string(figures_.newCollectivites) : std::string("—"),
             "nouvelles collectivités (" + percentOf(figures_.newCollectivites, figures_.collectivites) + ")");
         out_ += figure(std::to_string(run_.playedCount()) + " / " + std::to_string(run_.stepCount()),
                        "étapes jouées");
@@ -191,6 +208,19 @@ class HtmlReport {
                 themes += (themes.empty() ? "" : ", ") + themeLabel(theme);
             }
             out_ += "<p>Entrée par les intérêts locaux : " + html(themes) + ".</p>\n";
+        }
+        out_ += "</section>\n";
+    }
+
+    // The same highlights as the summary screen (the count of steps played is already among the figures).
+    void highlightsSection() {
+        const auto sentences = highlightSentences(run_, atelierHighlights(run_));
+        if (sentences.size() <= 1) {
+            return;
+        }
+        out_ += "<section>\n<h2>Les temps forts</h2>\n";
+        for (std::size_t i = 1; i < sentences.size(); ++i) {
+            out_ += "<p>" + html(sentences[i]) + "</p>\n";
         }
         out_ += "</section>\n";
     }
@@ -245,15 +275,19 @@ class HtmlReport {
         for (const std::size_t index : steps) {
             const Question& question = *run_.step(index).question;
             const auto counts = run_.distribution(index);
+            // In the order and with the letters the room saw (the workshop's shuffle).
+            const auto& order = run_.optionOrder(index);
             std::vector<BarRow> rows;
             std::vector<int> correct;
-            for (std::size_t o = 0; o < question.options.size(); ++o) {
+            for (std::size_t shown = 0; shown < order.size(); ++shown) {
+                const auto o = static_cast<std::size_t>(order[shown]);
                 const bool right = question.options[o].correct;
                 if (right) {
-                    correct.push_back(static_cast<int>(o));
+                    correct.push_back(static_cast<int>(shown));
                 }
-                rows.push_back({std::string(1, static_cast<char>('A' + o)) + ". " + question.options[o].text,
-                                counts[o], right ? "bonne réponse" : "", right});
+                rows.push_back(
+                    {std::string(1, static_cast<char>('A' + shown)) + ". " + question.options[o].text,
+                     counts[o], right ? "✓ la bonne réponse" : "", right});
             }
             const auto rate = run_.successRate(index);
             // One block per question that never splits across a page or a column of the printed sheet.
@@ -431,13 +465,13 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
     CsvWriter session;
     session.row({"titre", "date", "lieu", "public", "participants", "collectivités",
                  "nouvelles collectivités", "étapes prévues", "étapes jouées", "durée (min)", "équipes",
-                 "prochaines étapes"});
+                 "ce que la salle a dit", "prochaines étapes"});
     const std::size_t played = run.playedCount();
-    session.row({plan.title, plan.date, plan.place, plan.audience, std::to_string(figures.participants),
-                 std::to_string(figures.collectivites), std::to_string(figures.newCollectivites),
-                 std::to_string(run.stepCount()), std::to_string(played),
-                 std::to_string(figures.minutesPlayed), std::to_string(plan.teams.size()),
-                 figures.nextSteps});
+    session.row({plan.title, plan.date, plan.place, plan.audience, typedCell(figures.participants),
+                 typedCell(figures.collectivites),
+                 figures.collectivites > 0 ? std::to_string(figures.newCollectivites) : std::string(),
+                 std::to_string(run.stepCount()), std::to_string(played), typedCell(figures.minutesPlayed),
+                 std::to_string(plan.teams.size()), figures.notes, figures.nextSteps});
     files.emplace_back("seance.csv", session.text());
 
     CsvWriter questions;
@@ -462,9 +496,11 @@ std::vector<std::pair<std::string, std::string>> csvFiles(const AtelierRun& run,
             const auto counts = run.distribution(i);
             const auto rate = run.successRate(i);
             const auto phones = run.phoneDistribution(i);
-            for (std::size_t o = 0; o < step.question->options.size(); ++o) {
+            const auto& order = run.optionOrder(i);
+            for (std::size_t shown = 0; shown < order.size(); ++shown) {
+                const auto o = static_cast<std::size_t>(order[shown]);  // the letter the room saw
                 questions.row({number, step.ref.packId, step.question->id, step.question->text,
-                               std::string(1, static_cast<char>('A' + o)), step.question->options[o].text,
+                               std::string(1, static_cast<char>('A' + shown)), step.question->options[o].text,
                                step.question->options[o].correct ? "oui" : "non", std::to_string(counts[o]),
                                std::to_string(phones[o]), rate ? csvNumber(*rate * 100.0, 1) : ""});
             }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/base/text.hpp"
+#include "core/play/option_order.hpp"
 
 namespace passerelles {
 
@@ -65,12 +66,15 @@ std::string savedWorkshopJson(const AtelierRun& run, const std::string& savedAt)
         }
         events.push_back(std::move(entry));
     }
-    const nlohmann::json document = {{"format", kFormat},
-                                     {"savedAt", savedAt},
-                                     {"position", run.position()},
-                                     {"stepCount", run.stepCount()},
-                                     {"plan", planToJson(run.plan())},
-                                     {"events", std::move(events)}};
+    nlohmann::json document = {{"format", kFormat},
+                               {"savedAt", savedAt},
+                               {"position", run.position()},
+                               {"stepCount", run.stepCount()},
+                               {"plan", planToJson(run.plan())},
+                               {"events", std::move(events)}};
+    if (run.optionSeed()) {
+        document["optionSeed"] = seedToText(*run.optionSeed());
+    }
     return document.dump(1);
 }
 
@@ -96,6 +100,15 @@ std::optional<SavedWorkshop> savedWorkshopFromJson(const std::string& text, std:
     saved.savedAt = document["savedAt"].is_string() ? document["savedAt"].get<std::string>() : std::string();
     saved.position = document["position"].is_number_integer() ? document["position"].get<int>() : 0;
     saved.stepCount = document["stepCount"].is_number_integer() ? document["stepCount"].get<int>() : 0;
+    if (document.contains("optionSeed")) {
+        // Without its seed the letters would differ from those the room answered with: refuse, never guess.
+        saved.optionSeed = document["optionSeed"].is_string()
+                               ? seedFromText(document["optionSeed"].get<std::string>())
+                               : std::nullopt;
+        if (!saved.optionSeed) {
+            return damaged("l’ordre des réponses montré à la salle est illisible");
+        }
+    }
     for (const auto& entry : document["events"]) {
         if (!entry.is_object() || !entry["k"].is_string() || !entry["a"].is_number_integer() ||
             !entry["b"].is_number_integer()) {

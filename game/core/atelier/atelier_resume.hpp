@@ -2,6 +2,7 @@
 // crash.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@ struct SavedWorkshop {
     std::string savedAt;  // YYYY-MM-DD, the day the run was last written
     int position = 0;     // the step on screen, 0-based
     int stepCount = 0;
+    std::optional<std::uint64_t> optionSeed;  // the shuffle the room saw; none: the files' order
 };
 
 // DATA/ateliers/en-cours.json: one workshop in progress per data folder, like one projector per room.

@@ -2,8 +2,8 @@
 #include "core/atelier/atelier_run.hpp"
 
 #include <algorithm>
-#include <numeric>
 
+#include "core/play/option_order.hpp"
 #include "core/play/quiz_run.hpp"
 
 namespace passerelles {
@@ -48,10 +48,17 @@ void addInto(std::vector<int>& total, const std::vector<int>& more) {
 
 }  // namespace
 
-AtelierRun::AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps)
-    : plan_(std::move(plan)), steps_(std::move(steps)) {
+AtelierRun::AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps,
+                       std::optional<std::uint64_t> optionSeed)
+    : plan_(std::move(plan)), steps_(std::move(steps)), optionSeed_(optionSeed) {
     for (const auto& step : steps_) {
         tallies_.push_back(tallyFor(step, plan_.teams.size()));
+        std::vector<int> order;
+        if (step.question != nullptr) {
+            order = optionSeed_ ? optionDisplayOrder(*step.question, *optionSeed_)
+                                : identityOrder(step.question->options.size());
+        }
+        optionOrders_.push_back(std::move(order));
     }
     visited_.assign(steps_.size(), false);
     participation_.assign(steps_.size(), PhoneParticipation{});
@@ -180,6 +187,13 @@ bool AtelierRun::toggleReveal() {
     if (QuestionTally* tally = question()) {
         tally->revealed = !tally->revealed;
         tally->open = false;
+        // Answers are final once shown: each team is scored here, once, with the question's own rule.
+        tally->teamPoints.assign(tally->teamAnswers.size(), 0.0);
+        for (std::size_t team = 0; tally->revealed && team < tally->teamAnswers.size(); ++team) {
+            if (!tally->teamAnswers[team].empty()) {
+                tally->teamPoints[team] = scoreQuestion(*step().question, tally->teamAnswers[team]).points;
+            }
+        }
         return true;
     }
     if (RoomMythRun* card = cardRun()) {
@@ -237,12 +251,24 @@ std::vector<int> AtelierRun::distribution(std::size_t index) const {
     return counts;
 }
 
+const std::vector<int>& AtelierRun::optionOrder(std::size_t index) const {
+    static const std::vector<int> none;
+    return index < optionOrders_.size() ? optionOrders_[index] : none;
+}
+
 std::vector<int> AtelierRun::phoneDistribution(std::size_t index) const {
     const auto* tally = std::get_if<QuestionTally>(&tallies_[index]);
     if (tally == nullptr) {
         return {};
     }
-    return phoneCountsFor(questionKey(index), tally->hands.size());
+    // Phones count per option as they showed them: back to the question's own indices.
+    const auto shown = phoneCountsFor(questionKey(index), tally->hands.size());
+    const auto& order = optionOrder(index);
+    std::vector<int> counts(shown.size(), 0);
+    for (std::size_t position = 0; position < shown.size() && position < order.size(); ++position) {
+        counts[static_cast<std::size_t>(order[position])] += shown[position];
+    }
+    return counts;
 }
 
 std::vector<int> AtelierRun::phoneCountsFor(const std::string& key, std::size_t options) const {
@@ -351,12 +377,67 @@ bool AtelierRun::decide() {
     return leading.size() == 1 && decide(leading.front());
 }
 
-bool AtelierRun::decide(int choice) {
+std::vector<int> AtelierRun::castingChoices() const {
+    const auto* tally = steps_.empty() ? nullptr : std::get_if<ScenarioTally>(&tallies_[position_]);
+    if (tally == nullptr || tally->run.phase() != ScenarioRun::Phase::AtNode ||
+        tally->run.currentNode().type != NodeType::Choice) {
+        return {};
+    }
+    const auto leading = leadingChoices();
+    if (leading.size() == 1) {
+        return leading;  // a majority: the facilitator applies it, never overrides it
+    }
+    if (tally->voting) {
+        return {};  // a tie or no vote yet: the vote is closed before anyone settles it
+    }
+    if (!leading.empty()) {
+        return leading;
+    }
+    std::vector<int> available;
+    for (const auto& view : tally->run.visibleChoices()) {
+        if (view.available) {
+            available.push_back(view.index);
+        }
+    }
+    return available;
+}
+
+std::string AtelierRun::decisionRefusal(int choice) const {
+    const auto* tally = steps_.empty() ? nullptr : std::get_if<ScenarioTally>(&tallies_[position_]);
+    if (tally == nullptr || tally->run.phase() != ScenarioRun::Phase::AtNode ||
+        tally->run.currentNode().type != NodeType::Choice) {
+        return "Il n’y a pas de choix à faire à cette étape.";
+    }
+    const auto allowed = castingChoices();
+    if (std::find(allowed.begin(), allowed.end(), choice) != allowed.end()) {
+        return {};
+    }
+    const auto views = tally->run.visibleChoices();
+    const bool available = std::any_of(views.begin(), views.end(), [choice](const ChoiceView& view) {
+        return view.index == choice && view.available;
+    });
+    if (!available) {
+        return "Ce choix n’est pas possible dans cette situation.";
+    }
+    const auto leading = leadingChoices();
+    if (leading.size() == 1) {
+        return "La majorité de la salle a voté pour un autre choix : c’est lui qui s’applique.";
+    }
+    if (tally->voting) {
+        return "Le vote est encore ouvert : fermez-le (Espace) avant de trancher.";
+    }
+    return "En cas d’égalité, seul l’un des choix arrivés en tête peut être retenu.";
+}
+
+bool AtelierRun::decide(int choice, std::string* why) {
     const Journaled entry(*this, {AtelierEvent::Kind::Decide, choice, 0, {}, {}});
-    ScenarioTally* tally = scenario();
-    if (tally == nullptr) {
+    if (std::string refusal = decisionRefusal(choice); !refusal.empty()) {
+        if (why != nullptr) {
+            *why = std::move(refusal);
+        }
         return false;
     }
+    ScenarioTally* tally = scenario();
     const int node = tally->run.currentNodeIndex();
     std::vector<int> votes = scenarioVotes();
     if (!tally->run.choose(choice)) {
@@ -446,17 +527,22 @@ PhonePrompt AtelierRun::phonePrompt() const {
         prompt.kind = PhonePromptKind::Question;
         prompt.key = questionKey(position_);
         prompt.prompt = content.text;
-        for (std::size_t o = 0; o < content.options.size(); ++o) {
-            prompt.options.push_back(content.options[o].text);
-            if (content.options[o].correct) {
-                prompt.correct.push_back(static_cast<int>(o));
+        const auto& order = optionOrder(position_);  // the phones list the options as the screen shows them
+        for (std::size_t shown = 0; shown < order.size(); ++shown) {
+            const QuizOption& option = content.options[static_cast<std::size_t>(order[shown])];
+            prompt.options.push_back(option.text);
+            if (option.correct) {
+                prompt.correct.push_back(static_cast<int>(shown));
             }
         }
         prompt.multiple = content.isMultipleAnswer();
         prompt.open = questionTally->open;
         prompt.revealed = questionTally->revealed;
         if (prompt.revealed) {
-            prompt.counts = distribution(position_);
+            const auto counts = distribution(position_);
+            for (const int option : order) {
+                prompt.counts.push_back(counts[static_cast<std::size_t>(option)]);
+            }
             prompt.explanation = content.explanation;
         } else {
             prompt.correct.clear();  // never sent before the room sees it
@@ -598,18 +684,19 @@ bool AtelierRun::replay(const std::vector<AtelierEvent>& events) {
     return true;
 }
 
+std::optional<double> AtelierRun::questionPoints(std::size_t index, int team) const {
+    const auto* tally = index < tallies_.size() ? std::get_if<QuestionTally>(&tallies_[index]) : nullptr;
+    if (tally == nullptr || !tally->revealed || team < 0 ||
+        team >= static_cast<int>(tally->teamPoints.size())) {
+        return std::nullopt;  // points count once the answer is shown to the room
+    }
+    return tally->teamPoints[static_cast<std::size_t>(team)];
+}
+
 double AtelierRun::teamPoints(int team) const {
     double total = 0.0;
     for (std::size_t i = 0; i < steps_.size(); ++i) {
-        const auto* tally = std::get_if<QuestionTally>(&tallies_[i]);
-        if (tally == nullptr || !tally->revealed || team < 0 ||
-            team >= static_cast<int>(tally->teamAnswers.size())) {
-            continue;  // points count once the answer is shown to the room
-        }
-        const auto& answer = tally->teamAnswers[static_cast<std::size_t>(team)];
-        if (!answer.empty()) {
-            total += scoreQuestion(*steps_[i].question, answer).points;
-        }
+        total += questionPoints(i, team).value_or(0.0);
     }
     return total;
 }

@@ -6,6 +6,7 @@
 // only, with the question's own scoring rule: no speed points, no streaks.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@ struct QuestionTally {
     bool revealed = false;                      // the correct answer is shown
     std::vector<std::vector<int>> teamAnswers;  // per team: the options it ticked
     std::vector<int> hands;                     // per option: hands raised (whole-room mode)
+    std::vector<double> teamPoints;             // per team, scored once when the answer is shown
 };
 
 struct CardTally {
@@ -117,7 +119,10 @@ struct TeamStanding {
 
 class AtelierRun {
   public:
-    AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps);
+    // `optionSeed`: the workshop's option shuffle (core/play/option_order.hpp), kept in the saved workshop so
+    // that a resumed one shows the same letters; none: every question in its file's order (tests).
+    AtelierRun(AtelierPlan plan, std::vector<ResolvedStep> steps,
+               std::optional<std::uint64_t> optionSeed = std::nullopt);
 
     const AtelierPlan& plan() const { return plan_; }
     std::size_t position() const { return position_; }
@@ -146,7 +151,11 @@ class AtelierRun {
     // ---- Questions
     bool teamAnswer(int team, int option);  // answering open; toggles (several answers) or replaces (one)
     bool setHands(int option, int count);   // whole-room mode
-    // Per option: teams that ticked it, or hands raised.
+    // The order in which question `index` shows its options (audience, presenter, phones): indices into
+    // `question.options`; the letters A, B… and the answer keys follow it. Empty for other steps.
+    const std::vector<int>& optionOrder(std::size_t index) const;
+    const std::optional<std::uint64_t>& optionSeed() const { return optionSeed_; }
+    // Per option (indexed as in question.options): teams that ticked it, or hands raised.
     std::vector<int> distribution(std::size_t index) const;
     // Share of teams right, or of hands on correct options; nullopt before anyone answered.
     std::optional<double> successRate(std::size_t index) const;
@@ -166,7 +175,15 @@ class AtelierRun {
     std::vector<int> scenarioVotes() const;
     // Applies the majority's choice; false on a tie or when no one voted (the facilitator then decides).
     bool decide();
-    bool decide(int choice);  // the facilitator's decision: a casting vote, or a choice agreed aloud
+    // The choices the facilitator may apply at the current node: the majority's one, the tied ones on a
+    // tie (a casting vote, once the vote is closed), or any available one when nobody voted (a choice the
+    // room agreed aloud, the vote closed). Empty when there is nothing to decide.
+    std::vector<int> castingChoices() const;
+    // Why `choice` may not be applied now (in French), or empty when it may.
+    std::string decisionRefusal(int choice) const;
+    // Applies `choice` when castingChoices() allows it; otherwise changes nothing, returns false and puts
+    // the reason in `why`.
+    bool decide(int choice, std::string* why = nullptr);
 
     // ---- Map of the room
     bool addCollectivite(int profile);
@@ -191,6 +208,9 @@ class AtelierRun {
     bool replay(const std::vector<AtelierEvent>& events);
 
     // ---- Teams
+    // A team's points on question `index`, once its answer is shown (0 for a team that did not answer);
+    // nullopt before the reveal, for a step that is not a question, or an unknown team.
+    std::optional<double> questionPoints(std::size_t index, int team) const;
     double teamPoints(int team) const;
     std::vector<TeamStanding> standings() const;
 
@@ -204,6 +224,8 @@ class AtelierRun {
     AtelierPlan plan_;
     std::vector<ResolvedStep> steps_;
     std::vector<StepTally> tallies_;
+    std::optional<std::uint64_t> optionSeed_;
+    std::vector<std::vector<int>> optionOrders_;
     std::vector<bool> visited_;
     std::size_t position_ = 0;
     // Records an outermost call only: toggleReveal deciding a scenario is one event, not two.

@@ -15,6 +15,7 @@
 #include <ctime>
 #include <fstream>
 #include <set>
+#include <thread>
 
 #include "core/base/file_reading.hpp"
 #include "core/base/file_writing.hpp"
@@ -85,8 +86,20 @@ struct Identified {
     int version = 0;
 };
 
+// The id, the version and the tables read in one snapshot (one read transaction): read one by one, another
+// process starting at the same moment could create the schema between two reads, and a file seen with
+// no version but with tables would be taken for another program's and moved aside with what it held.
 Identified identify(sql::Database& database, const SqliteFileKind& kind) {
     Identified out;
+    if (!database.execute("BEGIN")) {
+        return out;
+    }
+    struct EndRead {
+        sql::Database& database;
+        ~EndRead() {
+            database.execute("COMMIT");  // a read: nothing to write, the snapshot is let go
+        }
+    } endRead{database};
     const auto id = database.queryInteger("PRAGMA application_id");
     const auto version = database.queryInteger("PRAGMA user_version");
     if (!id || !version) {
@@ -239,6 +252,28 @@ std::string failureReason(const sql::Database& database, const std::filesystem::
 
 }  // namespace
 
+namespace {
+
+// Switching a file to WAL needs it to itself for a moment, and SQLite answers « busy » at once instead of
+// waiting (its busy handler is not called for this lock): a second game opening the same new file at the
+// same instant failed to start its progress. Retried here in 1 ms steps, within the usual wait for a lock.
+bool switchToWal(sql::Database& database) {
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(sql::Database::kBusyTimeoutMilliseconds);
+    while (true) {
+        if (database.queryText("PRAGMA journal_mode = WAL").value_or("") == "wal") {
+            return true;
+        }
+        if ((database.errorCode() & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) {
+            return false;
+        }
+        database.clearError();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
+
+}  // namespace
+
 int newestVersion(const SqliteFileKind& kind) {
     int newest = 0;
     for (const SchemaStep& step : kind.steps) {
@@ -355,8 +390,8 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
     for (const std::string& pragma : kind.pragmas) {
         configured = configured && database->execute(pragma);
     }
-    configured = configured && database->queryText("PRAGMA journal_mode = WAL").value_or("") == "wal" &&
-                 database->execute("PRAGMA synchronous = " + kind.synchronous);
+    configured =
+        configured && switchToWal(*database) && database->execute("PRAGMA synchronous = " + kind.synchronous);
     if (!configured) {
         opening.error = kind.what + " " + quoted(file) + " ne peut pas être préparé (" +
                         failureReason(*database, file) + ").";

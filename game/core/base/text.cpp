@@ -415,6 +415,24 @@ std::string formatFrenchDate(std::string_view isoDate) {
            kMonths[static_cast<std::size_t>(*month - 1)] + " " + std::to_string(*year);
 }
 
+std::string isoDateToNumeric(std::string_view isoDate) {
+    const std::string french = formatFrenchDate(isoDate);
+    if (french == isoDate) {
+        return std::string(isoDate);  // not a valid ISO date
+    }
+    return std::string(isoDate.substr(8, 2)) + "/" + std::string(isoDate.substr(5, 2)) + "/" +
+           std::string(isoDate.substr(0, 4));
+}
+
+std::string numericDateToIso(std::string_view numeric) {
+    if (numeric.size() != 10 || numeric[2] != '/' || numeric[5] != '/') {
+        return std::string(numeric);
+    }
+    const std::string iso = std::string(numeric.substr(6, 4)) + "-" + std::string(numeric.substr(3, 2)) +
+                            "-" + std::string(numeric.substr(0, 2));
+    return formatFrenchDate(iso) == iso ? std::string(numeric) : iso;
+}
+
 std::string formatLocalTimeNow(const char* strftimeFormat) {
     const std::time_t now = std::time(nullptr);
     const std::tm local = platform::localTime(now);
@@ -464,6 +482,74 @@ std::string printableForTerminal(std::string_view text) {
         i += length;
     }
     return out;
+}
+
+namespace {
+
+bool isMonth(std::string_view word) {
+    for (const char* month : {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                              "septembre", "octobre", "novembre", "décembre"}) {
+        if (word == month) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool allDigits(std::string_view word) {
+    return !word.empty() &&
+           std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+bool keepOnSameLine(std::string_view previous, std::string_view word) {
+    if (previous.empty() || word.empty()) {
+        return false;
+    }
+    for (const std::string_view closing : {":", ";", "!", "?", "\xC2\xBB", "%", "\xE2\x82\xAC"}) {
+        if (word.starts_with(closing)) {
+            return true;
+        }
+    }
+    if (previous.ends_with("\xC2\xAB")) {  // « opening guillemet
+        return true;
+    }
+    if ((allDigits(previous) || previous == "1er") && isMonth(word)) {
+        return true;
+    }
+    return isMonth(previous) && word.size() == 4 && allDigits(word);
+}
+
+std::string toName(std::string_view name) {
+    const auto rest = [&](std::size_t prefix) { return std::string(name.substr(prefix)); };
+    if (name.starts_with("Les ") || name.starts_with("les ")) {
+        return "aux " + rest(4);
+    }
+    if (name.starts_with("Le ") || name.starts_with("le ")) {
+        return "au " + rest(3);
+    }
+    if (name.starts_with("La ") || name.starts_with("la ")) {
+        return "à la " + rest(3);
+    }
+    if (name.starts_with("L’") || name.starts_with("l’")) {
+        return "à l’" + rest(std::string_view("L’").size());
+    }
+    if (name.starts_with("L'") || name.starts_with("l'")) {
+        return "à l’" + rest(2);
+    }
+    if (name.starts_with("Équipe ")) {
+        return "à l’équipe " + rest(std::string_view("Équipe ").size());
+    }
+    return "à " + std::string(name);
+}
+
+std::string frenchList(const std::vector<std::string>& items) {
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        text += (i == 0 ? "" : i + 1 == items.size() ? " et " : ", ") + items[i];
+    }
+    return text;
 }
 
 }  // namespace passerelles

@@ -47,8 +47,25 @@ std::string guillemets(std::string_view text);
 // valid ISO date comes back unchanged, so a trainer's free text is never lost.
 std::string formatFrenchDate(std::string_view isoDate);
 
+// "2026-12-02" ⇄ "02/12/2026", as a date is typed in a French form (JJ/MM/AAAA); text that is not such a
+// date comes back unchanged either way, so what a trainer typed is never lost.
+std::string isoDateToNumeric(std::string_view isoDate);
+std::string numericDateToIso(std::string_view numeric);
+
 // "1 partie jouée", "3 parties jouées": French puts 0 and 1 in the singular.
 std::string countNoun(long long count, std::string_view singular, std::string_view pluralForm);
+
+// French line-breaking: whether `word` must stay on the line of `previous` when a text wraps at spaces —
+// no break before « : ; ! ? » % € », none after « « », none inside a date (« 2 | décembre | 2026 »).
+// Text typed with ordinary spaces (generated messages, a trainer's notes) then wraps as if they were
+// no-break spaces, as frenchTypography writes them.
+bool keepOnSameLine(std::string_view previous, std::string_view word);
+
+// « à » before a name, contracted as French does: « aux Castors » (Les Castors), « au Havre » (Le Havre),
+// « à la Réunion », « à l’équipe verte » (Équipe verte), « à Vierzon ».
+std::string toName(std::string_view name);
+// Names joined as French lists them: « A », « A et B », « A, B et C ».
+std::string frenchList(const std::vector<std::string>& items);
 
 // The local time now, through strftime: "%Y-%m-%d" for a plan's date, "%d/%m/%Y à %H h %M" for a report.
 std::string formatLocalTimeNow(const char* strftimeFormat);

@@ -2,7 +2,9 @@
 #include "core/play/option_order.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <limits>
+#include <system_error>
 #include <utility>
 
 namespace passerelles {
@@ -70,6 +72,22 @@ std::vector<int> shownPositions(const std::vector<int>& order, const std::vector
     }
     std::sort(positions.begin(), positions.end());
     return positions;
+}
+
+std::string seedToText(std::uint64_t seed) {
+    return std::to_string(seed);
+}
+
+std::optional<std::uint64_t> seedFromText(std::string_view text) {
+    if (text.empty() || text.size() > 20 || text.find_first_not_of("0123456789") != std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::uint64_t seed = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+    if (error != std::errc() || end != text.data() + text.size()) {
+        return std::nullopt;  // more than 2^64 − 1
+    }
+    return seed;
 }
 
 }  // namespace passerelles

@@ -17,6 +17,9 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/content/content.hpp"
@@ -47,6 +50,11 @@ class SplitMix64 {
   private:
     std::uint64_t state_;
 };
+
+// A seed written as decimal text, as saved files keep it (JSON numbers above 2^53 would lose digits), and
+// read back: nullopt for anything but 1 to 20 digits that fit in 64 bits (a damaged or foreign file).
+std::string seedToText(std::uint64_t seed);
+std::optional<std::uint64_t> seedFromText(std::string_view text);
 
 // FNV-1a 64-bit hash of a text (offset basis 0xCBF29CE484222325, prime 0x100000001B3).
 std::uint64_t fnv1a64(const std::string& text);

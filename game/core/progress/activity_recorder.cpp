@@ -2,12 +2,11 @@
 #include "core/progress/activity_recorder.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
 #include "core/content/fingerprint.hpp"
+#include "core/play/option_order.hpp"
 #include "core/play/quiz_scoring.hpp"
 
 namespace passerelles {
@@ -184,7 +183,7 @@ std::string serializeQuizSnapshot(const QuizRun::Snapshot& snapshot) {
                          {"selection", snapshot.selection}};
     if (snapshot.seed) {
         // As text: a 64-bit number does not survive every JSON reader (JavaScript's stops at 2^53).
-        state["seed"] = std::to_string(*snapshot.seed);
+        state["seed"] = seedToText(*snapshot.seed);
     }
     return state.dump();
 }
@@ -206,17 +205,10 @@ std::optional<QuizRun::Snapshot> parseQuizSnapshot(const std::string& text) {
         snapshot.answers = value.at("answers").get<std::vector<std::vector<int>>>();
         snapshot.selection = value.at("selection").get<std::vector<int>>();
         if (value.contains("seed")) {
-            const std::string seed = value.at("seed").get<std::string>();
-            if (seed.empty() || seed.size() > 20 ||
-                seed.find_first_not_of("0123456789") != std::string::npos) {
+            snapshot.seed = seedFromText(value.at("seed").get<std::string>());
+            if (!snapshot.seed) {
                 return std::nullopt;
             }
-            errno = 0;
-            const unsigned long long parsed = std::strtoull(seed.c_str(), nullptr, 10);
-            if (errno == ERANGE) {
-                return std::nullopt;
-            }
-            snapshot.seed = static_cast<std::uint64_t>(parsed);
         }
         return snapshot;
     } catch (const nlohmann::json::exception&) {

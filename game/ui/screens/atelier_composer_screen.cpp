@@ -29,7 +29,7 @@ std::string capitalised(const char* name) {
 }
 
 AtelierTeam defaultTeam(int colour) {
-    return {"Équipe " + std::string(kTeamColours[colour].name), colour};
+    return {defaultTeamName(colour), colour};
 }
 
 class AtelierComposerScreen final : public Screen {
@@ -128,7 +128,34 @@ class AtelierComposerScreen final : public Screen {
         for (const auto& theme : themes_) {
             themeCounts_[theme.id] = candidateSteps(library, {theme.id}, plan_.audiences).size();
         }
-        catalogue_ = candidateSteps(library, plan_.themes, plan_.audiences);
+        catalogue_.clear();
+        for (const auto& ref : candidateSteps(library, plan_.themes, plan_.audiences)) {
+            // Resolved and folded once here, not on every frame the catalogue is on screen.
+            const ResolvedStep step = resolveStep(library, ref);
+            std::string label = std::string(atelierItemKindLabel(ref.kind)) + " · " + step.title();
+            std::string folded = foldForSearch(label);
+            catalogue_.push_back({ref, std::move(label), std::move(folded), {}});
+        }
+        filterCatalogue();
+    }
+
+    // The catalogue entries to show: matching the search, not already in the plan, at most kCatalogueShown
+    // (+1 to know there are more). Recomputed when the search, the plan or the filters change.
+    void filterCatalogue() {
+        filteredSearch_ = search_;
+        const std::string wanted = foldForSearch(search_);
+        shownCatalogue_.clear();
+        for (std::size_t i = 0; i < catalogue_.size() && shownCatalogue_.size() <= kCatalogueShown; ++i) {
+            const CatalogueEntry& entry = catalogue_[i];
+            if (std::find(plan_.items.begin(), plan_.items.end(), entry.ref) != plan_.items.end()) {
+                continue;
+            }
+            if (!wanted.empty() && entry.folded.find(wanted) == std::string::npos) {
+                continue;
+            }
+            shownCatalogue_.push_back(i);
+        }
+        fittedWidth_ = -1.0f;
     }
 
     static bool toggle(std::vector<std::string>& list, const std::string& value) {
@@ -154,10 +181,16 @@ class AtelierComposerScreen final : public Screen {
         };
         row("Titre", "##titre", plan_.title);
         row("Lieu", "##lieu", plan_.place);
-        row("Date", "##date", plan_.date);
+        // The plan keeps an ISO date; the trainer reads and types it as JJ/MM/AAAA.
+        if (shownDateFor_ != plan_.date) {
+            dateText_ = isoDateToNumeric(plan_.date);
+        }
+        row("Date", "##date", dateText_);
+        plan_.date = numericDateToIso(dateText_);
+        shownDateFor_ = plan_.date;
         row("Public", "##public", plan_.audience);
         sourceLine(frame,
-                   "Public : en clair, par exemple « élus de communes rurales du Cher ». Date : AAAA-MM-JJ.");
+                   "Public : en clair, par exemple « élus de communes rurales du Cher ». Date : JJ/MM/AAAA.");
         endPanel(frame);
     }
 
@@ -295,34 +328,36 @@ class AtelierComposerScreen final : public Screen {
         fieldLabel(frame, "Chercher");
         ImGui::SameLine();
         textField(frame, "##chercher", search_, availableWidth() * 0.6f);
-        const std::string wanted = foldForSearch(search_);
-        int shown = 0;
+        if (search_ != filteredSearch_) {
+            filterCatalogue();
+        }
         bool changed = false;
         ImFont* font = frame.services.fonts.body;
-        for (const auto& ref : catalogue_) {
-            if (std::find(plan_.items.begin(), plan_.items.end(), ref) != plan_.items.end()) {
-                continue;
+        const float textWidth = availableWidth() - unit * 6.0f - ImGui::GetStyle().ItemSpacing.x;
+        if (textWidth != fittedWidth_ || font != fittedFont_) {
+            fittedWidth_ = textWidth;
+            fittedFont_ = font;
+            for (const std::size_t i : shownCatalogue_) {
+                catalogue_[i].fitted = fitWithEllipsis(font, catalogue_[i].label, textWidth);
             }
-            const ResolvedStep step = resolveStep(frame.services.library, ref);
-            const std::string text = std::string(atelierItemKindLabel(ref.kind)) + " · " + step.title();
-            if (!wanted.empty() && foldForSearch(text).find(wanted) == std::string::npos) {
-                continue;
-            }
-            if (++shown > 25) {
+        }
+        for (std::size_t n = 0; n < shownCatalogue_.size(); ++n) {
+            if (n == kCatalogueShown) {
                 sourceLine(frame, "… affinez la recherche pour voir les autres étapes.");
                 break;
             }
-            ImGui::PushID((ref.packId + "/" + ref.activityId + "/" + ref.itemId).c_str());
+            const CatalogueEntry& entry = catalogue_[shownCatalogue_[n]];
+            ImGui::PushID(static_cast<int>(shownCatalogue_[n]));
             if (button(frame, "Ajouter", unit * 6.0f, ButtonStyle::Secondary)) {
-                plan_.items.push_back(ref);
+                plan_.items.push_back(entry.ref);
                 changed = true;
             }
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(fitWithEllipsis(font, text, availableWidth()).c_str());
+            ImGui::TextUnformatted(entry.fitted.c_str());
             ImGui::PopID();
         }
-        if (shown == 0) {
+        if (shownCatalogue_.empty()) {
             mutedText(frame, "Rien à ajouter pour ces sujets et cette recherche.");
         }
         return changed;
@@ -458,7 +493,7 @@ class AtelierComposerScreen final : public Screen {
         }
         for (std::size_t i = 0; i < savedPlans_.size(); ++i) {
             const AtelierPlan& saved = savedPlans_[i].plan;
-            std::string label = saved.date + " · " + saved.title;
+            std::string label = formatFrenchDate(saved.date) + " · " + saved.title;
             if (!saved.place.empty()) {
                 label += " · " + saved.place;
             }
@@ -524,7 +559,7 @@ class AtelierComposerScreen final : public Screen {
                        " étape(s) introuvable(s)) : il ne peut pas être repris tel quel.";
             return;
         }
-        AtelierRun run(resumable_->plan, std::move(steps));
+        AtelierRun run(resumable_->plan, std::move(steps), resumable_->optionSeed);
         if (!run.replay(resumable_->events)) {
             failed_ = true;
             message_ = "L’atelier enregistré ne correspond plus à son plan : il ne peut pas être repris.";
@@ -551,7 +586,9 @@ class AtelierComposerScreen final : public Screen {
             message_ = std::to_string(missing.size()) +
                        " étape(s) introuvable(s) dans les packs chargés seront sautées.";
         }
-        auto session = std::make_shared<AtelierSession>(AtelierRun(plan_, std::move(steps)));
+        // Each workshop shows the options in its own order (the seed is saved with it, for a resume).
+        const auto seed = frame.services.playSeed ? frame.services.playSeed() : std::nullopt;
+        auto session = std::make_shared<AtelierSession>(AtelierRun(plan_, std::move(steps), seed));
         frame.navigator.push(makeAtelierPresenterScreen(std::move(session)));
     }
 
@@ -561,8 +598,21 @@ class AtelierComposerScreen final : public Screen {
     std::vector<VocabularyEntry> audiences_;
     std::map<std::string, std::size_t> themeCounts_;
     std::vector<ResolvedStep> resolved_;
-    std::vector<AtelierItemRef> catalogue_;
+    struct CatalogueEntry {
+        AtelierItemRef ref;
+        std::string label;   // « Question · … »
+        std::string folded;  // the label for the search: lower case, no accents
+        std::string fitted;  // the label cut to the width on screen
+    };
+    static constexpr std::size_t kCatalogueShown = 25;
+    std::vector<CatalogueEntry> catalogue_;
+    std::vector<std::size_t> shownCatalogue_;
+    std::string filteredSearch_;
+    float fittedWidth_ = -1.0f;
+    const ImFont* fittedFont_ = nullptr;
     std::string search_;
+    std::string dateText_;      // the date field as typed: 02/12/2026
+    std::string shownDateFor_;  // the plan's date that dateText_ shows
     bool catalogueOpen_ = false;
     bool plansOpen_ = false;
     std::vector<SavedPlan> savedPlans_;

@@ -1,8 +1,10 @@
 // « Bilan de l'atelier »: what the room did, the figures and notes for the network, the written report.
 #include <algorithm>
 
+#include "core/atelier/atelier_highlights.hpp"
 #include "core/atelier/atelier_resume.hpp"
 #include "core/base/text.hpp"
+#include "ui/probe.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
@@ -12,17 +14,82 @@ namespace passerelles::ui {
 
 namespace {
 
+struct WrappingField {
+    std::string* value;
+    float width;  // of the text inside the field
+};
+
+// Keeps each line of a multi-line field within its width as the trainer types (ImGui 1.86 does not wrap):
+// the last space before the edge becomes a line break, as a word processor would do it.
+int wrapAsTyped(ImGuiInputTextCallbackData* data) {
+    auto* field = static_cast<WrappingField*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        field->value->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = field->value->data();
+        return 0;
+    }
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit) {
+        return 0;
+    }
+    const int cursor = data->CursorPos;
+    int lineStart = cursor;
+    while (lineStart > 0 && data->Buf[lineStart - 1] != '\n') {
+        --lineStart;
+    }
+    // From the start of the line being typed to the cursor (a paste may bring several lines' worth): each
+    // time the line passes the edge, its last space becomes a line break.
+    int lastSpace = -1;
+    for (int end = lineStart; end < cursor; ++end) {
+        if (data->Buf[end] == ' ') {
+            lastSpace = end;
+        }
+        if (lastSpace > lineStart &&
+            ImGui::CalcTextSize(data->Buf + lineStart, data->Buf + end + 1).x > field->width) {
+            data->Buf[lastSpace] = '\n';  // same length: the cursor and the rest stay where they are
+            data->BufDirty = true;
+            lineStart = lastSpace + 1;
+            lastSpace = -1;
+        }
+    }
+    return 0;
+}
+
+// A multi-line text field whose lines wrap at its width. Returns true while it has the keyboard.
+bool wrappingField(Frame& frame, const char* id, std::string& value, float width, float height) {
+    const ImVec2 padding(frame.layout.unit * 0.4f, frame.layout.unit * 0.3f);
+    WrappingField field{&value, width - padding.x * 2.0f - ImGui::GetStyle().ScrollbarSize};
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding);
+    ImGui::InputTextMultiline(id, value.data(), value.capacity() + 1, ImVec2(width, height),
+                              ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackEdit,
+                              wrapAsTyped, &field);
+    ImGui::PopStyleVar();
+    if (probe::enabled()) {
+        probe::record(std::string("field:") + id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    }
+    return ImGui::IsItemActive();
+}
+
 class AtelierEndScreen final : public Screen {
   public:
     explicit AtelierEndScreen(std::shared_ptr<AtelierSession> session) : session_(std::move(session)) {}
 
     std::string title() const override { return "Bilan de l’atelier"; }
     std::string kind() const override { return "atelier-end"; }
+    // The run only changes in the presenter: the highlights are read from core each time the summary shows.
+    void onShow(Services&) override {
+        highlights_ = highlightSentences(session_->run, atelierHighlights(session_->run));
+    }
 
     void draw(Frame& frame) override {
         const AtelierRun& run = session_->run;
         if (!typing_ && frame.input.take(Key::E)) {
             writeReport(frame);
+        }
+        if (!typing_ && session_->lastReport && frame.input.take(Key::O)) {
+            open(frame, *session_->lastReport);
+        }
+        if (!typing_ && session_->lastReport && frame.input.take(Key::D)) {
+            open(frame, session_->lastReport->parent_path());
         }
         heading(frame, "Bilan de l’atelier", frame.services.fonts.title, theme::kPrimary);
         mutedText(frame, describeSession(frame));
@@ -31,16 +98,36 @@ class AtelierEndScreen final : public Screen {
         verticalSpace(frame, 0.4f);
         drawFigures(frame);
         verticalSpace(frame, 0.4f);
-        if (button(frame, session_->lastReport ? "Écrire à nouveau le compte rendu (E)"
-                                               : "Écrire le compte rendu (E)")) {
+        // A row of buttons that wraps: none goes off screen, even at 1024×768 with large text.
+        bool first = true;
+        const float right = ImGui::GetCursorScreenPos().x + availableWidth();
+        const auto next = [&](const char* label, ButtonStyle style) {
+            ImGui::PushFont(frame.services.fonts.bold);
+            const float width = ImGui::CalcTextSize(label).x + frame.layout.unit * 1.6f;
+            ImGui::PopFont();
+            if (!first) {
+                ImGui::SameLine();
+                if (ImGui::GetCursorScreenPos().x + width > right) {
+                    ImGui::NewLine();
+                }
+            }
+            first = false;
+            return button(frame, label, 0.0f, style);
+        };
+        if (next(session_->lastReport ? "Écrire à nouveau le compte rendu (E)" : "Écrire le compte rendu (E)",
+                 ButtonStyle::Primary)) {
             writeReport(frame);
         }
-        ImGui::SameLine();
-        if (button(frame, "Retour à la présentation (Échap)", 0.0f, ButtonStyle::Secondary)) {
+        if (session_->lastReport && next("Ouvrir le compte rendu (O)", ButtonStyle::Secondary)) {
+            open(frame, *session_->lastReport);
+        }
+        if (session_->lastReport && next("Ouvrir le dossier (D)", ButtonStyle::Secondary)) {
+            open(frame, session_->lastReport->parent_path());
+        }
+        if (next("Retour à la présentation (Échap)", ButtonStyle::Secondary)) {
             frame.navigator.pop();
         }
-        ImGui::SameLine();
-        if (button(frame, "Terminer l’atelier", 0.0f, ButtonStyle::Quiet)) {
+        if (next("Terminer l’atelier", ButtonStyle::Quiet)) {
             frame.navigator.resetTo(makeHomeScreen());
         }
         if (!message_.empty()) {
@@ -79,51 +166,11 @@ class AtelierEndScreen final : public Screen {
     // most, where the scenarios ended, and the podium.
     void drawHighlights(Frame& frame, const AtelierRun& run) {
         beginPanel(frame, theme::kSurface, theme::kBorder);
-        std::size_t played = 0;
-        std::optional<std::size_t> hardest;
-        double hardestRate = 2.0;
-        std::optional<std::size_t> moved;
-        double movedShift = 0.0;
-        for (std::size_t i = 0; i < run.stepCount(); ++i) {
-            if (!run.played(i)) {
-                continue;
-            }
-            ++played;
-            if (const auto rate = run.successRate(i); rate && *rate < hardestRate) {
-                hardestRate = *rate;
-                hardest = i;
-            }
-            if (const auto* card = std::get_if<CardTally>(&run.tally(i))) {
-                const RoomCardResult& result =
-                    card->run.results().empty() ? card->run.current() : card->run.results().front();
-                if (result.before.total() > 0 && result.after.total() > 0 &&
-                    std::abs(result.shift()) > std::abs(movedShift)) {
-                    movedShift = result.shift();
-                    moved = i;
-                }
-            }
-        }
-        heading(frame, countNoun(static_cast<long long>(played), "étape jouée", "étapes jouées") + " sur " +
-                           std::to_string(run.stepCount()));
-        if (hardest) {
-            paragraph(frame, "La question qui a le plus résisté : « " + run.step(*hardest).question->text +
-                                 " » (" + formatPercent(hardestRate) + " de bonnes réponses).");
-        }
-        if (moved) {
-            const auto* card = std::get_if<CardTally>(&run.tally(*moved));
-            const RoomCardResult& result =
-                card->run.results().empty() ? card->run.current() : card->run.results().front();
-            paragraph(frame, "L’idée reçue qui a le plus bougé : « " + run.step(*moved).card->statement +
-                                 " » (" + formatPercent(result.before.agreeShare()) +
-                                 " d’accord avant le débat, " + formatPercent(result.after.agreeShare()) +
-                                 " après).");
-        }
-        for (std::size_t i = 0; i < run.stepCount(); ++i) {
-            const auto* scenario = std::get_if<ScenarioTally>(&run.tally(i));
-            if (scenario != nullptr && scenario->run.phase() == ScenarioRun::Phase::Ended) {
-                paragraph(frame, "« " + scenario->run.scenario().title +
-                                     " » : " + ratingLabel(scenario->run.currentNode().rating) + ", « " +
-                                     scenario->run.currentNode().title + " ».");
+        for (std::size_t i = 0; i < highlights_.size(); ++i) {
+            if (i == 0) {
+                heading(frame, highlights_[i]);
+            } else {
+                paragraph(frame, highlights_[i]);
             }
         }
         if (run.teamMode()) {
@@ -152,10 +199,26 @@ class AtelierEndScreen final : public Screen {
         numberRow("dont venues pour la première fois", "##nouvelles", figures.newCollectivites);
         verticalSpace(frame, 0.3f);
         ImGui::TextUnformatted("Ce que la salle a dit (questions, objections, envies) :");
-        typing_ = textField(frame, "##notes", figures.notes, availableWidth(), unit * 4.0f) || typing_;
+        typing_ = wrappingField(frame, "##notes", figures.notes, availableWidth(), unit * 4.0f) || typing_;
         ImGui::TextUnformatted("Prochaines étapes (qui fait quoi, quand) :");
-        typing_ = textField(frame, "##suite", figures.nextSteps, availableWidth(), unit * 4.0f) || typing_;
+        typing_ =
+            wrappingField(frame, "##suite", figures.nextSteps, availableWidth(), unit * 4.0f) || typing_;
         endPanel(frame);
+    }
+
+    // The report or its folder, with the system's own program (never from core: the app provides it).
+    void open(Frame& frame, const std::filesystem::path& target) {
+        std::string error;
+        if (!frame.services.openWithSystem) {
+            failed_ = true;
+            message_ = "Ouvrir un fichier n’est pas possible ici : " + target.string();
+        } else if (!frame.services.openWithSystem(target, error)) {
+            failed_ = true;
+            message_ = "« " + target.string() + " » n’a pas pu être ouvert : " + error;
+        } else {
+            failed_ = false;
+            message_ = "Ouvert avec le programme du système : " + target.string();
+        }
     }
 
     void writeReport(Frame& frame) {
@@ -187,6 +250,7 @@ class AtelierEndScreen final : public Screen {
     }
 
     std::shared_ptr<AtelierSession> session_;
+    std::vector<std::string> highlights_;
     std::string message_;
     bool failed_ = false;
     bool typing_ = false;

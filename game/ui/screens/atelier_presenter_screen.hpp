@@ -9,6 +9,8 @@
 #include "core/atelier/atelier_run.hpp"
 #include "ui/phone_room.hpp"
 #include "ui/screen.hpp"
+#include "ui/screens/atelier_audience_fit.hpp"
+#include "ui/screens/atelier_step_view.hpp"
 #include "ui/screens/atelier_views.hpp"
 
 namespace passerelles::ui {
@@ -24,14 +26,20 @@ struct AtelierSession {
     bool resumed = false;  // rebuilt from the journal after a crash: no cover, straight to the step
 };
 
+// The workshop as it runs: the room's view (the projector: the step only) and the trainer's view (the
+// laptop: the step's state, the next step, the keys, the timer). With a second window the host draws them
+// in two windows; with one, the room's view fills it and the trainer's is an overlay (O).
 class AtelierPresenterScreen final : public Screen {
   public:
     explicit AtelierPresenterScreen(std::shared_ptr<AtelierSession> session);
+    ~AtelierPresenterScreen() override;
 
     std::string title() const override { return session_->run.plan().title; }
     std::string kind() const override { return "atelier"; }
-    Chrome chrome() const override { return Chrome::Bare; }
+    // One window: the room's view, laid out to fit (no scrollbar); two: the trainer's, which may scroll.
+    Chrome chrome() const override { return audienceWindow_ ? Chrome::Bare : Chrome::Room; }
     void draw(Frame& frame) override;
+    bool drawAudience(Frame& frame) override;
     bool handleBack(Frame& frame) override;
     double secondsUntilWake(double now) const override;
 
@@ -40,32 +48,31 @@ class AtelierPresenterScreen final : public Screen {
     bool helpOpen() const { return helpOpen_; }
     bool scoreboardOpen() const { return scoreboardOpen_; }
     bool phonesPanelOpen() const { return phonesPanelOpen_; }
+    bool presenterOverlayOpen() const { return overlayOpen_; }
     const PhoneRoom& phones() const { return session_->phones; }
     const Countdown& countdown() const { return countdown_; }
+    // The room's view as last drawn: its type level, pages, and the height it took against the window's.
+    const AudienceFit& lastAudienceFit() const { return lastFit_; }
+    int audiencePage() const { return page_; }
+    bool explaining() const { return state_.explaining; }
+    const std::string& notice() const { return state_.notice; }
+    // How many invisible layouts the room's view has measured: idle frames measure nothing.
+    int audienceMeasurements() const { return fitter_.measurements(); }
 
   private:
+    AtelierStepView& view();
     // Keys
     void handleKeys(Frame& frame);
     bool handleOverlayKeys(Frame& frame);
-    void handleQuestionKeys(Frame& frame);
-    void handleCardKeys(Frame& frame);
-    void handleScenarioKeys(Frame& frame);
-    void handleMapKeys(Frame& frame);
-    // Letters A–F as answers: only while answers are taken or a team was just called, so that F stays
-    // « plein écran » the rest of the time.
-    int takeAnswerLetter(Frame& frame, int count);
     void goTo(Frame& frame, bool forward);
     void leaveStep();
 
     // Drawing
-    void drawTopBar(Frame& frame);
-    void drawCover(Frame& frame);
-    void drawQuestion(Frame& frame);
-    void drawCard(Frame& frame);
-    void drawScenario(Frame& frame);
-    void drawScenarioChoices(Frame& frame);
-    void drawMap(Frame& frame);
-    void drawHint(Frame& frame, const std::string& text);
+    void drawAudienceView(Frame& frame);
+    void drawAudienceTopBar(Frame& frame);
+    void drawPresenterView(Frame& frame);
+    void drawPresenterTopBar(Frame& frame);
+    void drawNextStep(Frame& frame);
     void drawHelp(Frame& frame);
     void drawScoreboard(Frame& frame);
     void drawLeaveDialog(Frame& frame);
@@ -77,18 +84,26 @@ class AtelierPresenterScreen final : public Screen {
 
     std::shared_ptr<AtelierSession> session_;
     bool onCover_ = true;
-    int selectedTeam_ = -1;  // a team key was pressed; its answer letter comes next
-    int focusedAnswer_ = 0;  // whole-room mode: the option or choice whose hands are being typed
-    int casting_ = -1;       // a scenario choice picked by the facilitator after a tie
-    HandCount cardEntry_;
-    int cardField_ = 0;
+    PresenterState state_;
+    std::unique_ptr<AtelierStepView> cover_;
+    std::unique_ptr<AtelierStepView> question_;
+    std::unique_ptr<AtelierStepView> card_;
+    std::unique_ptr<AtelierStepView> scenario_;
+    std::unique_ptr<AtelierStepView> map_;
+    AudienceFitter fitter_;
+    AudienceFitter trainerFonts_;  // only its compact level, for the trainer's view
+    AudienceFit lastFit_;
+    std::string pagePhase_;  // the phase whose pages page_ counts
+    int page_ = 0;
+    std::size_t shownPosition_ = 0;  // the step the presenter state belongs to
+    bool audienceWindow_ = false;
+    bool overlayOpen_ = false;  // one window: the trainer's view over the room's (key O)
     bool helpOpen_ = false;
     bool scoreboardOpen_ = false;
     bool leaveOpen_ = false;
     bool phonesPanelOpen_ = false;
     std::size_t journalSaved_ = 0;
     bool endScreenOpened_ = false;  // this frame: the phones were just told the workshop is over
-    std::string notice_;
     Countdown countdown_;
 };
 

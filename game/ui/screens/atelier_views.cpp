@@ -239,12 +239,12 @@ void drawPodium(Frame& frame, const AtelierPlan& plan, const std::vector<TeamSta
     if (!others.empty()) {
         std::sort(others.begin(), others.end(),
                   [](const TeamStanding& a, const TeamStanding& b) { return a.team < b.team; });
-        std::string names;
+        std::vector<std::string> names;
         for (const auto& standing : others) {
-            names += (names.empty() ? "" : ", ") + plan.teams[static_cast<std::size_t>(standing.team)].name;
+            names.push_back(toName(plan.teams[static_cast<std::size_t>(standing.team)].name));
         }
         verticalSpace(frame, 0.3f);
-        paragraph(frame, "Et bravo aussi à " + names + ".", frame.services.fonts.heading);
+        paragraph(frame, "Et bravo aussi " + frenchList(names) + ".", frame.services.fonts.heading);
     }
 }
 

@@ -29,7 +29,7 @@ ResumeChoice drawResumePrompt(Frame& frame, const std::string& where) {
     paragraph(frame, where);
     verticalSpace(frame, 0.3f);
     ResumeChoice choice = ResumeChoice::Undecided;
-    if (button(frame, "Reprendre là où je m’étais arrêté (Entrée)")) {
+    if (button(frame, "Reprendre là où la partie s’est arrêtée (Entrée)")) {
         choice = ResumeChoice::Resume;
     }
     ImGui::SameLine();

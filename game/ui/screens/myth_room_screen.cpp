@@ -63,28 +63,27 @@ void MythRoomScreen::handleKeys(Frame& frame) {
         run_.skipCard();
         return;
     }
+    // The same keys as the workshop's: Tab between the two counts; Espace, Entrée, → or Page suivante (a
+    // remote clicker) move on: validate the vote, the next argument, the answer, the next card.
     const auto phase = run_.phase();
+    const bool forward = input.take(Key::Enter) || input.take(Key::Space) || input.take(Key::Right) ||
+                         input.take(Key::PageDown);
     if (phase == RoomMythRun::Phase::VoteBefore || phase == RoomMythRun::Phase::VoteAfter) {
         typeCount(input, focusedField_ == 0 ? entry_.agree : entry_.disagree);
-        if (input.take(Key::Tab) || input.take(Key::Right) || input.take(Key::Left)) {
+        if (input.take(Key::Tab)) {
             focusedField_ = 1 - focusedField_;
         }
-        if (input.take(Key::Enter)) {
+        if (forward) {
             commitVote();
             run_.advance();
         }
         return;
     }
-    if (phase == RoomMythRun::Phase::Arguments) {
-        if (input.take(Key::Right) || input.take(Key::Space)) {
-            run_.revealNextArgument();
-        }
-        if (input.take(Key::Left)) {
-            run_.hideLastArgument();
-        }
+    if (phase == RoomMythRun::Phase::Arguments && (input.take(Key::Left) || input.take(Key::PageUp))) {
+        run_.hideLastArgument();
     }
-    if (input.take(Key::Enter) && phase != RoomMythRun::Phase::Finished) {
-        run_.advance();
+    if (forward && phase != RoomMythRun::Phase::Finished) {
+        run_.advance();  // in the debate: the next argument first, then the answer
         ImGui::SetScrollY(0.0f);
     }
 }
@@ -173,9 +172,9 @@ void MythRoomScreen::drawArguments(Frame& frame, bool answered) {
     if (!answered) {
         const int remaining = static_cast<int>(card.arguments.size()) - shown;
         sourceLine(frame, remaining > 0
-                              ? "→ ou Espace : argument suivant (" + std::to_string(remaining) + " restant" +
-                                    (remaining > 1 ? "s" : "") + ") · ← : masquer le dernier"
-                              : "Entrée : la réponse.");
+                              ? "→ ou Entrée : argument suivant (" +
+                                    countNoun(remaining, "restant", "restants") + ") · ← : masquer le dernier"
+                              : "→ ou Entrée : la réponse.");
         if (remaining == 0 && button(frame, "Voir la réponse (Entrée)")) {
             run_.advance();
         }
@@ -221,13 +220,11 @@ void MythRoomScreen::drawHelp(Frame& frame) {
                 ImVec2(std::min(frame.layout.display.x * 0.9f, frame.layout.unit * 34.0f),
                        std::min(frame.layout.display.y * 0.9f, frame.layout.unit * 20.0f)));
     heading(frame, "Touches de l’animateur", frame.services.fonts.title);
-    keyHints(
-        frame,
-        {{"Entrée", "étape suivante"}, {"→ / Espace", "argument suivant"}, {"←", "masquer un argument"}});
+    keyHints(frame, {{"→ / Page suiv. / Entrée / Espace", "la suite (vote validé, argument suivant…)"}});
+    keyHints(frame, {{"← / Page préc.", "masquer le dernier argument"}, {"N", "passer la carte"}});
     keyHints(frame,
              {{"0 à 9", "taper un nombre"}, {"Tab", "changer de case"}, {"Retour arrière", "effacer"}});
-    keyHints(frame,
-             {{"N", "passer la carte"}, {"G", "sigles"}, {"F11", "plein écran"}, {"Échap", "quitter"}});
+    keyHints(frame, {{"G", "sigles"}, {"F11", "plein écran"}, {"Échap", "quitter"}});
     keyHints(frame, {{"H", "fermer cette aide"}});
     endDialog();
 }

@@ -82,17 +82,21 @@ void drawRoomArguments(Frame& frame, const MythCard& card, int shown, bool answe
     const int count = answered ? static_cast<int>(card.arguments.size())
                                : std::min<int>(shown, static_cast<int>(card.arguments.size()));
     for (int i = 0; i < count; ++i) {
-        const MythArgument& argument = card.arguments[static_cast<std::size_t>(i)];
-        OptionCard option;
-        option.index = i;
-        option.text = argument.text;
-        option.interactive = false;
-        if (answered) {
-            option.look = i == best ? OptionLook::Best : OptionLook::Neutral;
-            option.feedback = argument.feedback;
-        }
-        optionCard(frame, option);
+        drawRoomArgument(frame, card, i, answered && i == best, answered);
     }
+}
+
+void drawRoomArgument(Frame& frame, const MythCard& card, int index, bool best, bool answered) {
+    const MythArgument& argument = card.arguments[static_cast<std::size_t>(index)];
+    OptionCard option;
+    option.index = index;
+    option.text = argument.text;
+    option.interactive = false;
+    if (answered) {
+        option.look = best ? OptionLook::Best : OptionLook::Neutral;
+        option.feedback = argument.feedback;
+    }
+    optionCard(frame, option);
 }
 
 void drawRoomAnswer(Frame& frame, const Pack& pack, const MythCard& card) {

@@ -17,6 +17,8 @@ void splitBar(Frame& frame, const char* label, const HandCount& count, float wid
 // The arguments of a card, the first `shown` of them; once `answered`, all of them with the best marked
 // and each one's feedback.
 void drawRoomArguments(Frame& frame, const MythCard& card, int shown, bool answered);
+// One of them: `best` marks the best argument, `answered` adds its feedback.
+void drawRoomArgument(Frame& frame, const MythCard& card, int index, bool best, bool answered);
 
 // The answer to an idée reçue in a green panel: the sentence, key points with figures, the source.
 void drawRoomAnswer(Frame& frame, const Pack& pack, const MythCard& card);

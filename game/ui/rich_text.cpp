@@ -22,7 +22,42 @@ constexpr std::size_t kMaxCachedLayouts = 1024;
 
 namespace {
 
-// The next code point of `text` from `at` (advanced past it); U+FFFD for a byte that is not UTF-8.
+// A byte that is not part of UTF-8, read as the Windows-1252 / Latin-1 character it most likely was: the
+// texts that can hold one are file and folder names (content is checked as UTF-8 when loaded), and a
+// folder named on an old system in Latin-1 shows « Données », not « Donn?es » with letters eaten.
+unsigned latin1Fallback(unsigned char byte) {
+    if (byte >= 0xA0) {
+        return byte;  // Latin-1 and Windows-1252 agree from U+00A0 on
+    }
+    // Windows-1252's printable characters in 0x80–0x9F that French text uses; the rest stay unknown.
+    switch (byte) {
+        case 0x80:
+            return 0x20AC;  // €
+        case 0x85:
+            return 0x2026;  // …
+        case 0x8C:
+            return 0x0152;  // Œ
+        case 0x91:
+            return 0x2018;
+        case 0x92:
+            return 0x2019;  // ’
+        case 0x93:
+            return 0x201C;
+        case 0x94:
+            return 0x201D;
+        case 0x96:
+            return 0x2013;  // –
+        case 0x97:
+            return 0x2014;  // —
+        case 0x9C:
+            return 0x0153;  // œ
+        default:
+            return 0xFFFD;
+    }
+}
+
+// The next code point of `text` from `at` (advanced past it); a byte that is not UTF-8 counts alone, as
+// latin1Fallback reads it.
 unsigned nextCodePoint(std::string_view text, std::size_t& at) {
     const auto byte = static_cast<unsigned char>(text[at]);
     const std::size_t length = byte < 0x80             ? 1
@@ -32,14 +67,14 @@ unsigned nextCodePoint(std::string_view text, std::size_t& at) {
                                                        : 0;
     if (length == 0 || at + length > text.size()) {
         ++at;
-        return 0xFFFD;
+        return latin1Fallback(byte);
     }
     unsigned code = length == 1 ? byte : byte & (0x7Fu >> length);
     for (std::size_t k = 1; k < length; ++k) {
         const auto continuation = static_cast<unsigned char>(text[at + k]);
         if ((continuation & 0xC0) != 0x80) {
             ++at;
-            return 0xFFFD;
+            return latin1Fallback(byte);
         }
         code = (code << 6) | (continuation & 0x3Fu);
     }
@@ -98,7 +133,10 @@ std::string displayableText(const ImFont* font, std::string_view text) {
             ++at;
             continue;
         }
-        plain = drawable(nextCodePoint(text, at));
+        const std::size_t start = at;
+        const unsigned code = nextCodePoint(text, at);
+        // A byte read alone is not UTF-8: ImGui would swallow the bytes after it, so the text is rewritten.
+        plain = at - start > 1 && drawable(code);
     }
     if (plain) {
         return {};

@@ -2,6 +2,7 @@
 // votes, and its answer reaches the presenter's tally; the reveal and the end reach the phone.
 #include <doctest/doctest.h>
 
+#include "core/play/option_order.hpp"
 #include "room/room_client.hpp"
 #include "support/test_support.hpp"
 #include "ui/headless.hpp"
@@ -29,7 +30,8 @@ struct ConnectedWorkshop {
         options.dataDirectory = folder.path() / "data";
         options.profile = "guest";
         options.open = "atelier:" + plan.string();
-        options.roomPort = 0;  // any free port: tests never take 8080 from the machine
+        options.roomPort = 0;           // any free port: tests never take 8080 from the machine
+        options.optionSeed = 20261205;  // options shuffled, the same way on every run
         ui = std::make_unique<HeadlessUi>(options, ImVec2(1920, 1080));
         ui->frames(2);
         ui->press("Ctrl+L");
@@ -105,7 +107,10 @@ TEST_CASE("P opens the room to phones: a phone joins, answers, and its vote join
     while (!question.options[static_cast<std::size_t>(right)].correct) {
         ++right;
     }
-    REQUIRE(workshop.phone.vote(key, {right}));
+    // Phones list the options as the room sees them (the workshop's shuffle): they vote by shown position.
+    const int rightShown = shownPosition(workshop.screen->run().optionOrder(0), right);
+    REQUIRE(rightShown >= 0);
+    REQUIRE(workshop.phone.vote(key, {rightShown}));
     CHECK(workshop.framesUntil([&] { return workshop.screen->run().phoneDistribution(0)[right] == 1; }));
     CHECK(workshop.screen->run().distribution(0)[static_cast<std::size_t>(right)] == 1);
     CHECK(workshop.screen->phones().tally().answered == 1);
@@ -114,7 +119,7 @@ TEST_CASE("P opens the room to phones: a phone joins, answers, and its vote join
     const auto revealed =
         workshop.snapshotWhere([](const nlohmann::json& step) { return step.value("revealed", false); });
     REQUIRE(revealed);
-    CHECK((*revealed)["step"]["correct"] == nlohmann::json::array({right}));
+    CHECK((*revealed)["step"]["correct"] == nlohmann::json::array({rightShown}));
     CHECK(*workshop.screen->run().successRate(0) == doctest::Approx(1.0));
     CHECK(workshop.screen->run().phoneParticipation(0).answered == 1);
     CHECK(workshop.screen->run().phoneParticipation(0).connected == 1);

@@ -114,10 +114,30 @@ TEST_CASE("combining accents are composed, invisible joiners dropped, long seque
     // A letter under a pile of marks (« Zalgo » text): the marks the font lacks keep their codes.
     const std::string piled = "e\xCD\x93\xCD\x94\xCD\x95";
     CHECK(displayableText(body, piled) == "e[U+0353][U+0354][U+0355]");
-    const std::string stray = std::string(1, '\xFF') + "ab";
-    CHECK(displayableText(body, stray).empty());  // a stray byte: ImGui itself draws it « � »
     stage.show("e\xCD\x93", "e\xCD\x94");
     CHECK(stage.glyphsIn(stage.first_) != stage.glyphsIn(stage.second_));
+}
+
+TEST_CASE("a folder name in Latin-1 shows its accents, with no letter eaten (issue 22, item 18)") {
+    Stage stage;
+    ImFont* body = stage.ui->session().services().fonts.body;
+    // « Données » and « Œuvres » written by an old system in Latin-1 / Windows-1252: not UTF-8.
+    CHECK(displayableText(body,
+                          "Packs/Donn\xE9"
+                          "es") == "Packs/Données");
+    CHECK(displayableText(body,
+                          "\x8C"
+                          "uvres \x80") == "Œuvres €");
+    CHECK(displayableText(body, std::string(1, '\xFF') + "ab") == "ÿab");
+    CHECK(displayableText(body,
+                          "a\x81"
+                          "b") == "a\uFFFDb");  // no character there in either encoding: « � »
+    // Drawn: every letter of the name, none swallowed by the stray byte as ImGui alone would.
+    stage.show(
+        "Donn\xE9"
+        "es",
+        "Bonjour");
+    CHECK(stage.glyphsIn(stage.first_).size() == 8);  // the 7 letters and the option's badge
 }
 
 TEST_CASE("a 300-character word wraps inside its card instead of running past it") {

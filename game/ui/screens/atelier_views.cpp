@@ -57,7 +57,14 @@ bool roomAnswerRow(Frame& frame, const RoomAnswerRow& row, const AtelierPlan& pl
         contentHeight += unit * 0.3f + unit * 1.2f;
     }
     const float barHeight = row.count ? unit * 0.5f : 0.0f;
-    const float height = std::max(badge, contentHeight) + padding * 2.0f + barHeight;
+    // The count and its share stand one above the other at the right: the row must hold both above its
+    // bar, or the bar covers the share (« 0 % » cut in half on a one-line answer).
+    float countHeight = 0.0f;
+    if (row.count) {
+        countHeight = frame.services.fonts.title->FontSize +
+                      (row.total > 0 ? frame.services.fonts.small->FontSize : 0.0f);
+    }
+    const float height = std::max({badge, contentHeight, countHeight}) + padding * 2.0f + barHeight;
 
     const ImVec2 position = ImGui::GetCursorScreenPos();
     ImGui::PushID(row.index);

@@ -323,7 +323,7 @@ void heading(Frame& frame, std::string_view text, ImFont* font, ImU32 colour) {
 }
 
 bool flowButton(Frame& frame, const std::string& label, bool selected, bool& first, float right) {
-    ImFont* font = frame.services.fonts.body;
+    ImFont* font = frame.services.fonts.bold;  // the font button() draws its label in
     const float width =
         font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.c_str()).x + frame.layout.unit * 1.6f;
     if (!first) {

@@ -87,18 +87,21 @@ class DashboardScreen final : public Screen {
                              " · temps passé : " + duration(report.activeSeconds));
         verticalSpace(frame, 0.3f);
         const std::size_t due = dueToday_;
-        if (button(frame, due > 0
-                              ? ("Revoir mes erreurs (V) : " + std::to_string(due) + " aujourd’hui").c_str()
-                              : "Revoir mes erreurs (V)")) {
+        // The three buttons go to a second line rather than past the column (« Sauvegarder » did at
+        // 1280×720).
+        const float right = ImGui::GetCursorScreenPos().x + availableWidth();
+        bool first = true;
+        if (flowButton(frame,
+                       due > 0 ? "Revoir mes erreurs (V) : " + std::to_string(due) + " aujourd’hui"
+                               : std::string("Revoir mes erreurs (V)"),
+                       true, first, right)) {
             frame.navigator.replace(makeReviewScreen());
             return;
         }
-        ImGui::SameLine();
-        if (button(frame, "Exporter mon historique (E)", 0.0f, ButtonStyle::Secondary)) {
+        if (flowButton(frame, "Exporter mon historique (E)", false, first, right)) {
             exportHistory(frame);
         }
-        ImGui::SameLine();
-        if (button(frame, "Sauvegarder mes données (S)", 0.0f, ButtonStyle::Secondary)) {
+        if (flowButton(frame, "Sauvegarder mes données (S)", false, first, right)) {
             backupData(frame);
         }
         if (!message_.empty()) {

@@ -74,7 +74,7 @@ TEST_CASE("booth settings survive a save and a reload; a damaged file gives the 
     settings.leaderboard = false;
     settings.setPin("9753");
     std::string error;
-    REQUIRE(saveBorneSettings(file, settings, error));
+    REQUIRE(saveBorneSettings(file, settings).ok());
     const BorneSettings loaded = loadBorneSettings(file, error);
     CHECK(error.empty());
     CHECK(loaded.themes == settings.themes);
@@ -535,12 +535,13 @@ TEST_CASE("passerelles --borne --set-pin saves the PIN typed on standard input a
         BorneStore store(folder.path());
         REQUIRE(store.savePinLockout({6, 4'000'000'000}));
     }
-    std::string message;
-    CHECK_FALSE(setBornePin(folder.path(), "12a4\n", message));
-    CHECK(message.find("4 à 8 chiffres") != std::string::npos);
-    CHECK_FALSE(setBornePin(folder.path(), "123\n", message));
-    REQUIRE(setBornePin(folder.path(), "2468\r\n", message));
-    CHECK(message.find("Code de la borne enregistré") != std::string::npos);
+    const auto letters = setBornePin(folder.path(), "12a4\n");
+    REQUIRE_FALSE(letters.ok());
+    CHECK(letters.error().message.find("4 à 8 chiffres") != std::string::npos);
+    CHECK_FALSE(setBornePin(folder.path(), "123\n").ok());
+    const auto saved = setBornePin(folder.path(), "2468\r\n");
+    REQUIRE(saved.ok());
+    CHECK(saved.value().find("Code de la borne enregistré") != std::string::npos);
     std::string error;
     const BorneSettings settings = loadBorneSettings(file, error);
     CHECK(settings.checkPin("2468"));
@@ -550,7 +551,7 @@ TEST_CASE("passerelles --borne --set-pin saves the PIN typed on standard input a
 
     // Over a damaged file: set aside first, then the PIN in a fresh one.
     testing::writeFile(file, "not json");
-    REQUIRE(setBornePin(folder.path(), "97531", message));
+    REQUIRE(setBornePin(folder.path(), "97531").ok());
     CHECK(damagedCopies(folder.path()).size() == 1);
     CHECK(loadBorneSettings(file, error).checkPin("97531"));
 }

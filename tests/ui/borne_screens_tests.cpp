@@ -38,8 +38,7 @@ struct Booth {
             settings.setPin("1234");
             settings.questions = 3;
             settings.idleSeconds = 30;
-            std::string error;
-            REQUIRE(saveBorneSettings(data() / "borne.json", settings, error));
+            REQUIRE(saveBorneSettings(data() / "borne.json", settings).ok());
         }
         start(size);
     }
@@ -268,8 +267,7 @@ TEST_CASE("a damaged borne.json without a PIN locks the booth until one is set f
     CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json", error).hasPin());
 
     // The trainer runs « passerelles --borne --set-pin » in a terminal: the booth opens on its own.
-    std::string message;
-    REQUIRE(setBornePin(booth.data(), "2468", message));
+    REQUIRE(setBornePin(booth.data(), "2468").ok());
     booth.ui->setTime(booth.ui->time() + 3.0);
     booth.ui->frames(2);
     booth.press({"2", "4", "6", "8", "Enter"});
@@ -512,8 +510,7 @@ TEST_CASE("an idle booth frame allocates nothing, queries nothing and rebuilds n
     {
         BorneSettings settings;
         settings.setPin("1234");
-        std::string error;
-        REQUIRE(saveBorneSettings(folder.path() / "borne.json", settings, error));
+        REQUIRE(saveBorneSettings(folder.path() / "borne.json", settings).ok());
     }
     RoundStage stage;
     auto session = std::make_shared<BorneSession>(stage.ui->session().library(), folder.path());

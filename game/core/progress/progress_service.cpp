@@ -13,14 +13,21 @@ ProgressService::ProgressService(const std::filesystem::path& dataDirectory, con
                                  ProgressStore::Clock clock)
     : dataDirectory_(dataDirectory), library_(&library) {
     auto opened = ProgressStore::open(dataDirectory / "progress.db", std::move(clock));
-    if (!opened.notice.empty()) {
-        notices_.push_back(opened.notice);
-    }
-    if (!opened.store) {
-        notices_.push_back(opened.error);
+    if (!opened.ok()) {
+        std::string before;  // what was moved aside before the failure, said first as on success
+        for (const std::string& notice : opened.error().notices) {
+            before += (before.empty() ? "" : " ") + notice;
+        }
+        if (!before.empty()) {
+            notices_.push_back(before);
+        }
+        notices_.push_back(opened.error().message);
         return;
     }
-    store_ = std::move(opened.store);
+    if (!opened.value().notice.empty()) {
+        notices_.push_back(opened.value().notice);
+    }
+    store_ = std::move(opened.value().store);
     if (!library.loading()) {
         contentLoaded(library);  // packs loading in the background: once they are all there
     }
@@ -186,9 +193,9 @@ std::optional<std::filesystem::path> ProgressService::exportHistory() {
     }
     const std::filesystem::path file =
         exportFile("progression-" + fileNameSlug(profile_->name) + "-", ".csv");
-    std::string message;
-    if (!writeFileAtomically(file, exportHistoryCsv(*library_, *store_, profile_->id), message)) {
-        lastMessage_ = "L’export n’a pas pu être écrit : " + message;
+    const auto written = writeFileAtomically(file, exportHistoryCsv(*library_, *store_, profile_->id));
+    if (!written.ok()) {
+        lastMessage_ = "L’export n’a pas pu être écrit : " + written.error().message;
         return std::nullopt;
     }
     return file;

@@ -62,23 +62,23 @@ bool ProgressStore::fail(const std::string& what) {
     return false;
 }
 
-ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clock clock) {
-    Opened opened;
+IoResult<ProgressStore::Opened> ProgressStore::open(const std::filesystem::path& file, Clock clock) {
     if (!clock) {
         clock = systemClock;
     }
-    SqliteFileOpening opening = openSqliteFile(file, progressFileKind(), clock);
-    for (const std::string& notice : opening.notices) {
-        opened.notice += (opened.notice.empty() ? "" : " ") + notice;
-    }
-    if (!opening.database) {
-        opened.error =
-            opening.error +
+    IoResult<SqliteFile> opening = openSqliteFile(file, progressFileKind(), clock);
+    if (!opening.ok()) {
+        IoError error = opening.error();
+        error.message +=
             " La progression ne sera pas enregistrée ; au besoin, choisissez un autre dossier avec "
             "--data-dir.";
-        return opened;
+        return error;
     }
-    opened.store.reset(new ProgressStore(file, std::move(opening.database), std::move(clock)));
+    Opened opened;
+    for (const std::string& notice : opening.value().notices) {
+        opened.notice += (opened.notice.empty() ? "" : " ") + notice;
+    }
+    opened.store.reset(new ProgressStore(file, std::move(opening.value().database), std::move(clock)));
     return opened;
 }
 

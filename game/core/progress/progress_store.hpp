@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/io_result.hpp"
 #include "core/base/sqlite.hpp"
 #include "core/progress/progress_records.hpp"
 #include "core/progress/progress_schema.hpp"
@@ -29,11 +30,11 @@ class ProgressStore {
     using Clock = std::function<std::int64_t()>;  // unix seconds
 
     struct Opened {
-        std::unique_ptr<ProgressStore> store;
+        std::unique_ptr<ProgressStore> store;  // never null
         std::string notice;  // French, for the learner: "the damaged file was moved aside to …"
-        std::string error;   // French, when no store could be opened at all
     };
-    static Opened open(const std::filesystem::path& file, Clock clock = {});
+    // The error, when no store could be opened at all, keeps the notices of what was moved aside before.
+    static IoResult<Opened> open(const std::filesystem::path& file, Clock clock = {});
 
     // ---- Profiles
     std::vector<ProfileInfo> profiles();

@@ -33,12 +33,12 @@ BorneSession::BorneSession(const ContentLibrary& library, const std::filesystem:
     rebuildPool();
 }
 
-bool BorneSession::saveSettings(std::string& error) const {
+IoResult<void> BorneSession::saveSettings() const {
     if (dataDirectory.empty()) {
-        error = "Aucun dossier de données : les réglages valent jusqu’à la fermeture du programme.";
-        return false;
+        return IoError{"Aucun dossier de données : les réglages valent jusqu’à la fermeture du programme.",
+                       FileProblem::Missing};
     }
-    return saveBorneSettings(dataDirectory / "borne.json", settings, error);
+    return saveBorneSettings(dataDirectory / "borne.json", settings);
 }
 
 void BorneSession::saveLockout() {

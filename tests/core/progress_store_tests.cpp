@@ -485,7 +485,7 @@ TEST_CASE("a backup taken while the store is open holds the results still in the
 
     const auto backup = fixture.folder.path() / "exports" / "passerelles-sauvegarde-2023-11-15-1200.db";
     std::filesystem::create_directories(backup.parent_path());
-    REQUIRE_MESSAGE(fixture.store->backupTo(backup), fixture.store->lastError());
+    REQUIRE_MESSAGE(fixture.store->backupTo(backup).ok(), fixture.store->lastError());
     CHECK(std::filesystem::exists(backup));
     CHECK_FALSE(std::filesystem::exists(backup.string() + "-wal"));
     // Nothing else is left in the folder: no temporary file.
@@ -510,7 +510,7 @@ TEST_CASE("a backup taken while the store is open holds the results still in the
     CHECK(opened.value().store->resultCount(*other) == 1);
 
     // A second backup under the same name replaces the first, whole.
-    REQUIRE(fixture.store->backupTo(backup));
+    REQUIRE(fixture.store->backupTo(backup).ok());
     auto again = ProgressStore::open(backup);
     REQUIRE(again.ok());
     CHECK(again.value().store->resultCount(*profile) == 41);
@@ -519,8 +519,10 @@ TEST_CASE("a backup taken while the store is open holds the results still in the
 TEST_CASE("a backup into a folder that does not exist fails with a French sentence naming it") {
     Fixture fixture;
     const auto target = fixture.folder.path() / "absent" / "sauvegarde.db";
-    CHECK_FALSE(fixture.store->backupTo(target));
-    CHECK(fixture.store->lastError().find("sauvegarde.db") != std::string::npos);
+    const auto backup = fixture.store->backupTo(target);
+    REQUIRE_FALSE(backup.ok());
+    CHECK(backup.error().message.find("sauvegarde.db") != std::string::npos);
+    CHECK(fixture.store->lastError() == backup.error().message);
     CHECK_FALSE(std::filesystem::exists(target));
     // The store still works.
     CHECK(fixture.store->createProfile("Camille").has_value());

@@ -98,8 +98,7 @@ TEST_CASE("booth settings that are a FIFO or /dev/zero: said at once, and the bo
     for (const auto& path : {hostile.fifo, hostile.zero}) {
         CAPTURE(path);
         const std::string report = withinSeconds([&]() -> std::string {
-            std::string error;
-            const BorneSettings settings = loadBorneSettings(path, error);
+            const auto [settings, error] = loadBorneSettings(path);
             if (settings.hasPin() || settings.pinChoiceAtScreen) {
                 return "FAIL the booth would not stay locked";
             }

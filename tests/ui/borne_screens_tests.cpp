@@ -99,10 +99,9 @@ TEST_CASE("the first start asks the trainer for a PIN twice, then keeps it") {
     booth.press({"1", "2", "3", "Enter"});  // too short
     CHECK(booth.kind() == "borne-trainer");
     booth.press({"4", "8", "1", "5", "Enter", "4", "8", "1", "6", "Enter"});  // two different codes
-    std::string error;
-    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json", error).hasPin());
+    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json").settings.hasPin());
     booth.press({"4", "8", "1", "5", "Enter", "4", "8", "1", "5", "Enter"});
-    const BorneSettings saved = loadBorneSettings(booth.data() / "borne.json", error);
+    const BorneSettings saved = loadBorneSettings(booth.data() / "borne.json").settings;
     CHECK(saved.checkPin("4815"));
     booth.press({"Escape"});
     CHECK(booth.kind() == "borne-attract");
@@ -258,13 +257,12 @@ TEST_CASE("a damaged borne.json without a PIN locks the booth until one is set f
     booth.press({"4", "8", "1", "5", "Enter", "4", "8", "1", "5", "Enter", "Escape"});
     CHECK(booth.kind() == "borne-trainer");
     CHECK_FALSE(drawsWidget(booth, "button:Quitter Passerelles"));
-    std::string error;
-    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json", error).hasPin());
+    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json").settings.hasPin());
     booth.start();  // nor after a restart
     CHECK(booth.kind() == "borne-trainer");
     booth.press({"4", "8", "1", "5", "Enter", "4", "8", "1", "5", "Enter"});
     CHECK_FALSE(drawsWidget(booth, "button:Quitter Passerelles"));
-    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json", error).hasPin());
+    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json").settings.hasPin());
 
     // The trainer runs « passerelles --borne --set-pin » in a terminal: the booth opens on its own.
     REQUIRE(setBornePin(booth.data(), "2468").ok());

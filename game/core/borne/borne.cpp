@@ -136,34 +136,35 @@ std::string recoverPinHash(const std::string& text) {
 
 }  // namespace
 
-BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& error) {
-    BorneSettings settings;
+BorneSettingsRead loadBorneSettings(const std::filesystem::path& file) {
+    BorneSettingsRead read;
+    BorneSettings& settings = read.settings;
+    std::string& notice = read.notice;
     std::error_code code;
     if (!std::filesystem::exists(file, code)) {
         // A genuinely first start: the trainer chooses the PIN at the screen. After a damaged file was set
         // aside, whoever stands at the booth would choose it: it stays locked instead.
         settings.pinChoiceAtScreen = !hasDamagedCopy(file);
-        return settings;
+        return read;
     }
     settings.pinChoiceAtScreen = false;
     // Only a regular file of at most 1 MB is read (a FIFO would hold the booth's start for ever); the
     // stream is closed before the file may be moved aside: Windows does not rename a file that is open.
-    const IoResult<std::string> read = readRegularFile(file, std::uintmax_t{1} << 20);
-    if (!read.ok() && read.error().problem != FileProblem::TooBig) {
-        error = "Les réglages de la borne " + guillemets(file.string()) + " ne peuvent pas être lus. " +
-                read.error().message +
-                " La borne reste verrouillée ; passerelles --borne --set-pin choisit un code.";
-        return settings;
+    const IoResult<std::string> text = readRegularFile(file, std::uintmax_t{1} << 20);
+    if (!text.ok() && text.error().problem != FileProblem::TooBig) {
+        notice = "Les réglages de la borne " + guillemets(file.string()) + " ne peuvent pas être lus. " +
+                 text.error().message +
+                 " La borne reste verrouillée ; passerelles --borne --set-pin choisit un code.";
+        return read;
     }
-    std::ostringstream text;
-    text << (read.ok() ? read.value() : std::string());
-    const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+    const std::string content = text.ok() ? text.value() : std::string();
+    const auto json = nlohmann::json::parse(content, nullptr, false);
     if (!json.is_object()) {
         // Kept for whoever wants to look at it, like a damaged borne.db; the PIN survives when readable.
-        settings.pinHash = recoverPinHash(text.str());
+        settings.pinHash = recoverPinHash(content);
         const auto aside = moveDamagedFileAside(file, static_cast<std::int64_t>(std::time(nullptr)));
         const bool replaced = aside && saveBorneSettings(file, settings).ok();
-        error =
+        notice =
             "Les réglages de la borne " + guillemets(file.string()) + " sont illisibles" +
             (aside ? " : ils ont été mis de côté sous le nom " + guillemets(aside->filename().string())
                    : std::string(" et ne peuvent pas être déplacés")) +
@@ -173,7 +174,7 @@ BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& 
                                : "Le code de la borne n’a pas pu être retrouvé : la borne reste verrouillée "
                                  "jusqu’à ce qu’un code soit choisi avec la commande " +
                                      guillemets("passerelles --borne --set-pin") + ".");
-        return settings;
+        return read;
     }
     // A value of the wrong type (hand-edited, or written by another version) keeps its default and is
     // named, so that the trainer knows which setting to check; it never stops the booth.
@@ -235,10 +236,10 @@ BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& 
         for (const auto& name : wrongType) {
             names += (names.empty() ? "" : ", ") + name;
         }
-        error = "Dans les réglages de la borne " + guillemets(file.string()) +
-                ", ces valeurs n’ont pas le bon type et reprennent leur valeur par défaut : " + names + ".";
+        notice = "Dans les réglages de la borne " + guillemets(file.string()) +
+                 ", ces valeurs n’ont pas le bon type et reprennent leur valeur par défaut : " + names + ".";
     }
-    return settings;
+    return read;
 }
 
 IoResult<void> saveBorneSettings(const std::filesystem::path& file, const BorneSettings& settings) {
@@ -266,8 +267,7 @@ IoResult<std::string> setBornePin(const std::filesystem::path& dataDirectory, st
             FileProblem::Other};
     }
     const auto file = dataDirectory / "borne.json";
-    std::string loadError;
-    BorneSettings settings = loadBorneSettings(file, loadError);  // a damaged file is set aside here
+    auto [settings, loadError] = loadBorneSettings(file);  // a damaged file is set aside here
     settings.setPin(typed);
     if (auto saved = saveBorneSettings(file, settings); !saved.ok()) {
         return saved.error();

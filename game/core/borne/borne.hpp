@@ -83,8 +83,13 @@ std::string formatLockoutDelay(std::int64_t seconds);
 
 // borne.json in the data folder; a missing file gives the defaults. A damaged one is moved aside
 // (borne.json.endommage-DATE-TIME) and replaced by the defaults, keeping its PIN hash when it can still be
-// read; `error` says what happened.
-BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& error);
+// read; `notice` says what happened. Never fails: a file that cannot be read (a FIFO, no rights) gives
+// the defaults with the booth locked, and the notice says why.
+struct BorneSettingsRead {
+    BorneSettings settings;
+    std::string notice;  // French, empty when all went well
+};
+BorneSettingsRead loadBorneSettings(const std::filesystem::path& file);
 IoResult<void> saveBorneSettings(const std::filesystem::path& file, const BorneSettings& settings);
 
 // `passerelles --borne --set-pin`: saves the PIN read from standard input (`typed`, one line) in

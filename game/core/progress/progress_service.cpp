@@ -187,39 +187,41 @@ std::filesystem::path ProgressService::exportFile(const std::string& prefix, con
     return folder / (prefix + date + extension);
 }
 
-std::optional<std::filesystem::path> ProgressService::exportHistory() {
+IoResult<std::filesystem::path> ProgressService::exportHistory() {
     if (!store_ || !profile_) {
-        return std::nullopt;
+        return IoError{lastMessage_};  // screens offer the export only with a profile: said as before
     }
     const std::filesystem::path file =
         exportFile("progression-" + fileNameSlug(profile_->name) + "-", ".csv");
     const auto written = writeFileAtomically(file, exportHistoryCsv(*library_, *store_, profile_->id));
     if (!written.ok()) {
-        lastMessage_ = "L’export n’a pas pu être écrit : " + written.error().message;
-        return std::nullopt;
+        IoError error = written.error();
+        error.message = lastMessage_ = "L’export n’a pas pu être écrit : " + error.message;
+        return error;
     }
     return file;
 }
 
-std::optional<std::filesystem::path> ProgressService::backupData() {
+IoResult<std::filesystem::path> ProgressService::backupData() {
     if (!store_) {
-        return std::nullopt;
+        return IoError{lastMessage_};
     }
     const std::filesystem::path file = exportFile("passerelles-sauvegarde-", ".db");
-    if (!store_->backupTo(file)) {
-        lastMessage_ = "La sauvegarde n’a pas pu être écrite : " + store_->lastError();
-        return std::nullopt;
+    if (const auto backup = store_->backupTo(file); !backup.ok()) {
+        IoError error = backup.error();
+        error.message = lastMessage_ = "La sauvegarde n’a pas pu être écrite : " + error.message;
+        return error;
     }
     return file;
 }
 
 std::string ProgressService::backupAndSay() {
     const auto file = backupData();
-    return file ? "Données sauvegardées dans " + file->string() +
-                      ". Pour les retrouver plus tard : fermez Passerelles, puis copiez ce fichier à la "
-                      "place de " +
-                      store_->file().string() + "."
-                : lastMessage();
+    return file.ok() ? "Données sauvegardées dans " + file.value().string() +
+                           ". Pour les retrouver plus tard : fermez Passerelles, puis copiez ce fichier à la "
+                           "place de " +
+                           store_->file().string() + "."
+                     : file.error().message;
 }
 
 }  // namespace passerelles

@@ -95,9 +95,9 @@ class ProgressStore {
     void forEachResult(std::int64_t profileId, const std::function<void(const StoredResult&)>& visit);
     // Writes every profile's data, the results not yet folded from progress.db-wal included, to `target`
     // as one SQLite file (VACUUM INTO), consistent even while the game writes; restoring is copying it as
-    // progress.db while the game is closed. False with lastError() on failure (the target is then left
-    // as it was).
-    bool backupTo(const std::filesystem::path& target);
+    // progress.db while the game is closed. On failure the target is left as it was, and the error's
+    // message is also lastError().
+    IoResult<void> backupTo(const std::filesystem::path& target);
 
     int schemaVersion();
     const std::string& lastError() const { return lastError_; }

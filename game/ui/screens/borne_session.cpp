@@ -21,7 +21,9 @@ BorneSession::BorneSession(const ContentLibrary& library, const std::filesystem:
         packs.push_back(pack.get());
     }
     if (!dataDirectory.empty()) {
-        settings = loadBorneSettings(dataDirectory / "borne.json", notice);
+        auto read = loadBorneSettings(dataDirectory / "borne.json");
+        settings = std::move(read.settings);
+        notice = std::move(read.notice);
         store = std::make_unique<BorneStore>(dataDirectory);
         if (!store->error().empty()) {
             notice += (notice.empty() ? "" : "\n") + store->error();

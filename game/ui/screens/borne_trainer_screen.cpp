@@ -130,8 +130,7 @@ class BorneTrainerScreen final : public Screen {
             return;
         }
         lastLookForPin_ = now;
-        std::string error;
-        BorneSettings settings = loadBorneSettings(session_->dataDirectory / "borne.json", error);
+        BorneSettings settings = loadBorneSettings(session_->dataDirectory / "borne.json").settings;
         if (settings.hasPin()) {
             session_->settings = std::move(settings);
             session_->notice.clear();

@@ -141,47 +141,42 @@ Identified identify(sql::Database& database, const SqliteFileKind& kind) {
 }
 
 // Every step from the version read inside the transaction, then the id and the version: all or nothing.
-bool migrate(sql::Database& database, const SqliteFileKind& kind, std::string& error) {
+// The error is the reason alone (the caller names the file); FileProblem::Malformed for a newer schema.
+IoResult<void> migrate(sql::Database& database, const SqliteFileKind& kind) {
     const int newest = newestVersion(kind);
     sql::Transaction transaction(database);
     if (!transaction.begun()) {
-        error = explainSqliteError(database.errorCode());
-        return false;
+        return IoError{explainSqliteError(database.errorCode())};
     }
     // Read again under the write lock: another process may have created or migrated the file meanwhile.
     int version = static_cast<int>(database.queryInteger("PRAGMA user_version").value_or(-1));
     const auto id = database.queryInteger("PRAGMA application_id").value_or(-1);
     if (version < 0 || id < 0) {
-        error = explainSqliteError(database.errorCode());
-        return false;
+        return IoError{explainSqliteError(database.errorCode())};
     }
     if (version > newest) {
-        error = "newer";
-        return false;
+        return IoError{"", FileProblem::Malformed};
     }
     if (version == newest && id == kind.applicationId) {
-        return true;  // rolled back: nothing to write
+        return {};  // rolled back: nothing to write
     }
     while (version < newest) {
         const auto step =
             std::find_if(kind.steps.begin(), kind.steps.end(),
                          [&](const SchemaStep& candidate) { return candidate.from == version; });
         if (step == kind.steps.end()) {
-            error = "aucune migration connue depuis la version " + std::to_string(version);
-            return false;
+            return IoError{"aucune migration connue depuis la version " + std::to_string(version)};
         }
         if (!step->apply(database)) {
-            error = explainSqliteError(database.errorCode());
-            return false;
+            return IoError{explainSqliteError(database.errorCode())};
         }
         version = step->to;
     }
     if (!database.execute("PRAGMA application_id = " + std::to_string(kind.applicationId)) ||
         !database.execute("PRAGMA user_version = " + std::to_string(newest)) || !transaction.commit()) {
-        error = explainSqliteError(database.errorCode());
-        return false;
+        return IoError{explainSqliteError(database.errorCode())};
     }
-    return true;
+    return {};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,12 +395,13 @@ IoResult<SqliteFile> openSqliteFile(const std::filesystem::path& file, const Sql
                         failureReason(*database, file) + ").",
                     FileProblem::Unreadable);
     }
-    std::string why;
-    if (!migrate(*database, kind, why)) {
-        return fail(why == "newer" ? newer
-                                   : kind.what + " " + quoted(file) + " ne peut pas être mis à jour (" + why +
-                                         "). Il n’a pas été modifié.",
-                    why == "newer" ? FileProblem::Malformed : FileProblem::Other);
+    if (const auto migrated = migrate(*database, kind); !migrated.ok()) {
+        const IoError& why = migrated.error();
+        return fail(why.problem == FileProblem::Malformed
+                        ? newer
+                        : kind.what + " " + quoted(file) + " ne peut pas être mis à jour (" + why.message +
+                              "). Il n’a pas été modifié.",
+                    why.problem);
     }
     if (journalLost) {
         notices.push_back(

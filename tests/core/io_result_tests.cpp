@@ -6,7 +6,10 @@
 #include <string>
 #include <system_error>
 
+#include "core/base/file_reading.hpp"
+#include "core/base/file_writing.hpp"
 #include "core/base/io_result.hpp"
+#include "support/test_support.hpp"
 
 using namespace passerelles;
 
@@ -69,4 +72,21 @@ TEST_CASE("an IoError keeps what was done before the failure") {
     REQUIRE_FALSE(result.ok());
     REQUIRE(result.error().notices.size() == 1);
     CHECK(result.error().notices.front() == "Il a été mis de côté.");
+}
+
+TEST_CASE("core's file functions fill the problem and the system's code, not only the sentence") {
+    testing::TemporaryFolder folder;
+    const auto written = writeFileAtomically(folder.path() / "absent" / "plan.json", "x");
+    REQUIRE_FALSE(written.ok());
+    CHECK(written.error().problem == FileProblem::Unwritable);
+    CHECK(written.error().code == std::errc::no_such_file_or_directory);
+
+    const auto missing = readRegularFile(folder.path() / "absent.json", 1024);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().problem == FileProblem::Missing);
+
+    testing::writeFile(folder.path() / "petit.txt", "bonjour");
+    const auto read = readRegularFile(folder.path() / "petit.txt", 1024);
+    REQUIRE(read.ok());
+    CHECK(read.value() == "bonjour");
 }

@@ -13,10 +13,15 @@
 
 #include "core/content/glossary.hpp"
 #include "core/loading/pack_loader.hpp"
-#include "core/progress/progress_service.hpp"
 #include "ui/fonts.hpp"
 #include "ui/input.hpp"
 #include "ui/rich_text.hpp"
+
+namespace passerelles {
+// Declared only: a screen that calls the progress service includes core/progress/progress_service.hpp, so
+// that a change to the progress store rebuilds those screens, not every file that sees a Screen.
+class ProgressService;
+}  // namespace passerelles
 
 namespace passerelles::ui {
 

@@ -8,6 +8,7 @@
 #include "core/content/glossary.hpp"
 #include "core/loading/background_loader.hpp"
 #include "core/loading/pack_loader.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/fonts.hpp"
 #include "ui/rich_text.hpp"
 #include "ui/screen.hpp"

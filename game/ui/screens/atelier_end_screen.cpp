@@ -4,6 +4,7 @@
 #include "core/atelier/atelier_highlights.hpp"
 #include "core/atelier/atelier_resume.hpp"
 #include "core/base/text.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/probe.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
 #include "ui/screens/screens.hpp"

@@ -9,6 +9,7 @@
 #include "core/atelier/atelier_resume.hpp"
 #include "core/base/file_writing.hpp"
 #include "core/base/text.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/screens/phone_room_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

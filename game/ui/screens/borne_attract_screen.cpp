@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "core/base/text.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/probe.hpp"
 #include "ui/screens/borne_session.hpp"
 #include "ui/screens/screens.hpp"

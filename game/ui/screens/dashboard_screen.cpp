@@ -5,6 +5,7 @@
 
 #include "core/base/text.hpp"
 #include "core/progress/progress_report.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/probe.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

@@ -2,6 +2,7 @@
 #include "ui/screens/diagnostic_screen.hpp"
 
 #include "core/base/text.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

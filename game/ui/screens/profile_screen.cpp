@@ -5,6 +5,7 @@
 #include <imgui_internal.h>  // ClearActiveID: Escape leaves the name field
 
 #include "core/base/platform.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/probe.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

@@ -2,6 +2,7 @@
 // just missed, replay, or home.
 #include "core/base/text.hpp"
 #include "core/play/option_order.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

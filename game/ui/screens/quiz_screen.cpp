@@ -3,6 +3,7 @@
 
 #include "core/base/text.hpp"
 #include "core/play/option_order.hpp"
+#include "core/progress/progress_service.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"

@@ -5,7 +5,8 @@
 // child's ru_utime + ru_stime from wait4 (user and kernel: clearing the pages of a font atlas counts),
 // peak memory is the child's ru_maxrss from wait4, idle CPU is utime + stime from /proc/PID/stat over a
 // window of seconds once the program has settled. Runs alternate between the game and the baseline so that a
-// busy machine slows both alike.
+// busy machine slows both alike. The game is also started as a person starts it (no --frames: its packs load
+// on a thread once the window is open) and read at its first frame, where it stamps its own getrusage.
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -76,7 +77,33 @@ struct Run {
     double exitSeconds = 0.0;
     double cpuSeconds = 0.0;  // user + system, start to exit
     double maxRssMegabytes = 0.0;
+    // What the program itself read from getrusage when it stamped its first frame (every thread).
+    double cpuSecondsAtFirstFrame = 0.0;
+    double maxRssMegabytesAtFirstFrame = 0.0;
 };
+
+// The fields after the stamp's prefix: monotonic nanoseconds, CPU microseconds, peak kilobytes.
+struct Stamp {
+    std::int64_t nanoseconds = 0;
+    double cpuSeconds = 0.0;
+    double maxRssMegabytes = 0.0;
+};
+
+std::optional<Stamp> parseStamp(const std::string& output) {
+    const auto at = output.find(passerelles::app::kFirstFrameStampPrefix);
+    if (at == std::string::npos || output.find('\n', at) == std::string::npos) {
+        return std::nullopt;
+    }
+    std::istringstream fields(output.substr(at + std::strlen(passerelles::app::kFirstFrameStampPrefix)));
+    long long nanoseconds = 0;
+    long long cpuMicroseconds = -1;
+    long long peakKilobytes = -1;
+    if (!(fields >> nanoseconds >> cpuMicroseconds >> peakKilobytes)) {
+        return std::nullopt;
+    }
+    return Stamp{nanoseconds, static_cast<double>(cpuMicroseconds) * 1e-6,
+                 static_cast<double>(peakKilobytes) / 1024.0};
+}
 
 double seconds(const timeval& time) {
     return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_usec) * 1e-6;
@@ -103,17 +130,51 @@ std::optional<Run> timeOneRun(const std::string& program, std::vector<std::strin
     rusage usage{};
     wait4(pid, &status, 0, &usage);
     const std::int64_t end = monotonicNanoseconds();
-    const auto stamp = output.find(passerelles::app::kFirstFrameStampPrefix);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || stamp == std::string::npos) {
+    const auto stamp = parseStamp(output);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !stamp) {
         std::fprintf(stderr, "bench_startup: %s failed (status %d):\n%s\n", program.c_str(), status,
                      output.c_str());
         return std::nullopt;
     }
-    const std::int64_t firstFrame =
-        std::stoll(output.substr(stamp + std::strlen(passerelles::app::kFirstFrameStampPrefix)));
-    return Run{static_cast<double>(firstFrame - start) * 1e-9, static_cast<double>(end - start) * 1e-9,
+    return Run{static_cast<double>(stamp->nanoseconds - start) * 1e-9,
+               static_cast<double>(end - start) * 1e-9,
                seconds(usage.ru_utime) + seconds(usage.ru_stime),
-               static_cast<double>(usage.ru_maxrss) / 1024.0};
+               static_cast<double>(usage.ru_maxrss) / 1024.0,
+               stamp->cpuSeconds,
+               stamp->maxRssMegabytes};
+}
+
+// The game started as a person starts it (no --frames: the packs load on a thread after the window
+// opens), read up to its first frame, then killed: the figures are those the game stamped at that frame.
+std::optional<Run> timeFirstFrameAsStarted(const std::string& program,
+                                           const std::vector<std::string>& arguments) {
+    int pipeFds[2];
+    if (pipe(pipeFds) != 0) {
+        return std::nullopt;
+    }
+    const std::int64_t start = monotonicNanoseconds();
+    const pid_t pid = spawn(program, arguments, pipeFds[1]);
+    close(pipeFds[1]);
+    std::string output;
+    char buffer[4096];
+    std::optional<Stamp> stamp;
+    ssize_t got = 0;
+    while (!stamp && ((got = read(pipeFds[0], buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))) {
+        output.append(buffer, static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
+        stamp = parseStamp(output);
+    }
+    kill(pid, SIGKILL);  // the progress store survives a kill (a tested promise); nothing else to wait for
+    waitpid(pid, nullptr, 0);
+    close(pipeFds[0]);
+    if (!stamp) {
+        std::fprintf(stderr, "bench_startup: %s wrote no first-frame stamp:\n%s\n", program.c_str(),
+                     output.c_str());
+        return std::nullopt;
+    }
+    const double firstFrame = static_cast<double>(stamp->nanoseconds - start) * 1e-9;
+    return Run{firstFrame,        firstFrame,
+               stamp->cpuSeconds, stamp->maxRssMegabytes,
+               stamp->cpuSeconds, stamp->maxRssMegabytes};
 }
 
 // utime + stime of a live process (every thread), in seconds.
@@ -190,6 +251,7 @@ std::optional<Idle> measureIdle(const std::string& program, const Settings& sett
 
 void benchStartup(const Settings& settings) {
     std::vector<double> gameFirst, bareFirst, gameExit, bareExit, gameCpu, bareCpu, gameRss, bareRss;
+    std::vector<double> startedCpu, startedRss, startedFirst, bareStampCpu, bareStampRss;
     timeOneRun(settings.game, settings.arguments);  // warm-up: page cache, a fresh progress store
     timeOneRun(settings.bare, settings.arguments);
     for (int run = 0; run < settings.runs; ++run) {
@@ -199,12 +261,23 @@ void benchStartup(const Settings& settings) {
             gameCpu.push_back(game->cpuSeconds);
             gameRss.push_back(game->maxRssMegabytes);
         }
+        if (const auto started = timeFirstFrameAsStarted(settings.game, settings.arguments)) {
+            startedFirst.push_back(started->firstFrameSeconds);
+            startedCpu.push_back(started->cpuSecondsAtFirstFrame);
+            startedRss.push_back(started->maxRssMegabytesAtFirstFrame);
+        }
         if (const auto bare = timeOneRun(settings.bare, settings.arguments)) {
             bareFirst.push_back(bare->firstFrameSeconds);
             bareExit.push_back(bare->exitSeconds);
             bareCpu.push_back(bare->cpuSeconds);
             bareRss.push_back(bare->maxRssMegabytes);
+            bareStampCpu.push_back(bare->cpuSecondsAtFirstFrame);
+            bareStampRss.push_back(bare->maxRssMegabytesAtFirstFrame);
         }
+    }
+    if (startedFirst.empty()) {
+        std::fprintf(stderr, "bench_startup: no run as a person starts the game\n");
+        std::exit(1);
     }
     if (gameFirst.empty() || bareFirst.empty()) {
         std::fprintf(stderr, "bench_startup: no successful run\n");
@@ -224,9 +297,19 @@ void benchStartup(const Settings& settings) {
     };
     const std::string runs =
         " (median of " + std::to_string(gameFirst.size()) + ", " + settings.sizeLabel + ")";
-    // Issue 19's goal: at most twice the bare program's CPU and memory.
-    ratioRow("CPU time (user + system), `passerelles --frames 1`" + runs, gameCpu, bareCpu, false, 2.0);
-    ratioRow("Peak memory (max RSS), `--frames 1`" + runs, gameRss, bareRss, true, 2.0);
+    // Issue 19's goal: at most twice the bare program's CPU and memory. Measured twice: up to the first
+    // frame as a person starts the game (packs still loading on their thread, which counts as far as it
+    // got), and to the exit of `--frames 1`, which loads and checks every pack before its first frame.
+    ratioRow("CPU time to the first frame, started as a person starts it" + runs, startedCpu, bareStampCpu,
+             false, 2.0);
+    ratioRow("Peak memory at the first frame, started as a person starts it" + runs, startedRss, bareStampRss,
+             true, 2.0);
+    ratioRow("Start to first frame, started as a person starts it (information)" + runs, startedFirst,
+             bareFirst, false, std::nullopt);
+    ratioRow("CPU time (user + system), `passerelles --frames 1`, every pack checked first" + runs, gameCpu,
+             bareCpu, false, 2.0);
+    ratioRow("Peak memory (max RSS), `--frames 1`, every pack checked first" + runs, gameRss, bareRss, true,
+             2.0);
     ratioRow("Start to first frame, `--frames 1` (information)" + runs, gameFirst, bareFirst, false,
              std::nullopt);
     ratioRow("Start to exit, `--frames 1` (information)" + runs, gameExit, bareExit, false, std::nullopt);

@@ -32,11 +32,11 @@ QuestionResult answerOf(const Question& question, int pass, int index) {
 std::unique_ptr<ProgressStore> openFreshStore(const std::filesystem::path& file, FakeTime& time) {
     std::filesystem::remove_all(file.parent_path());
     auto opened = ProgressStore::open(file, [&time] { return time.now; });
-    if (!opened.store) {
-        std::fprintf(stderr, "bench: %s\n", opened.error.c_str());
+    if (!opened.ok()) {
+        std::fprintf(stderr, "bench: %s\n", opened.error().message.c_str());
         std::exit(1);
     }
-    return std::move(opened.store);
+    return std::move(opened.value().store);
 }
 
 void playHistory(ProgressStore& store, std::int64_t profile, const Pack& pack, int count, FakeTime& time) {

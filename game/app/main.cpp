@@ -39,10 +39,10 @@ int setBornePinFromInput(const passerelles::app::Options& options) {
     }
     std::string typed;
     std::getline(std::cin, typed);
-    std::string message;
-    const bool saved = passerelles::setBornePin(data, typed, message);
-    std::fprintf(saved ? stdout : stderr, "%s\n", message.c_str());
-    return saved ? 0 : 1;
+    const auto saved = passerelles::setBornePin(data, typed);
+    const std::string& message = saved.ok() ? saved.value() : saved.error().message;
+    std::fprintf(saved.ok() ? stdout : stderr, "%s\n", message.c_str());
+    return saved.ok() ? 0 : 1;
 }
 
 }  // namespace

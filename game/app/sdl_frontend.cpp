@@ -257,6 +257,9 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
     // A person at the window: the first frame does not wait on the packs. A scripted run (--keys,
     // --frames) loads them first, so that its keys find them.
     sessionOptions.loadInBackground = options.frames == 0 && options.keys.empty();
+    // …and the packs start loading once the first frame is on screen, not before: the window opens at the
+    // cost of the program alone, and the loading thread does not compete with it for the processor.
+    sessionOptions.holdBackgroundLoading = sessionOptions.loadInBackground;
     int exitCode = 0;
     AudienceWindow audience;
     {
@@ -386,6 +389,8 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
                 }
             }
             stampFirstFrame();
+            session
+                .releaseLoading();  // after the first frame (see holdBackgroundLoading above); once is enough
 
             const std::string title = "Passerelles — " + session.host().top().title();
             if (title != windowTitle) {

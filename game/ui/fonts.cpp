@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <utility>
 #include <vector>
 
@@ -23,29 +22,53 @@ const unsigned short* frenchGlyphRanges() {
     // code, « [U+1F600] » (RichText), never as an anonymous « ? ». A test checks that every character of
     // the shipped content and of the screens' own texts is here.
     static const ImWchar ranges[] = {
-        0x0020, 0x007E,  // Basic Latin
-        0x00A0, 0x00FF,  // Latin-1: é è ê à ç « » ° and U+00A0 no-break space
-        0x0152, 0x0153,  // Œ œ
-        0x0178, 0x0178,  // Ÿ
-        0x2009, 0x2009,  // thin space
-        0x2010, 0x2014,  // hyphens and dashes ‐ ‑ ‒ – —
-        0x2018, 0x201E,  // quotes ‘ ’ ‚ “ ” „
-        0x2020, 0x2022,  // † ‡ •
-        0x2026, 0x2026,  // …
-        0x202F, 0x2030,  // U+202F narrow no-break space, ‰
-        0x2039, 0x203A,  // ‹ ›
-        0x2070, 0x207B,  // superscripts ⁰ ⁴…⁹ ⁻ (« 1 × 10³⁰⁸ » in messages about huge numbers)
-        0x20AC, 0x20AC,  // €
-        0x2190, 0x2193,  // arrows ← ↑ → ↓
-        0x21E7, 0x21E7,  // ⇧, the booth keyboard's shift key
-        0x2212, 0x2212,  // minus sign
-        0x221E, 0x221E,  // ∞
-        0x25B6, 0x25B6,  // ▶
-        0x25CB, 0x25CB,  // ○
-        0x25CF, 0x25D0,  // ● and ◐, the half-filled circle for partial answers
-        0x2713, 0x2713,  // ✓
-        0x2717, 0x2717,  // ✗
-        0xFFFD, 0xFFFD,  // �, for bytes that are not UTF-8
+        0x0020,
+        0x007E,  // Basic Latin
+        0x00A0,
+        0x00FF,  // Latin-1: é è ê à ç « » ° and U+00A0 no-break space
+        0x0152,
+        0x0153,  // Œ œ
+        0x0178,
+        0x0178,  // Ÿ
+        0x2009,
+        0x2009,  // thin space
+        0x2010,
+        0x2014,  // hyphens and dashes ‐ ‑ ‒ – —
+        0x2018,
+        0x201E,  // quotes ‘ ’ ‚ “ ” „
+        0x2020,
+        0x2022,  // † ‡ •
+        0x2026,
+        0x2026,  // …
+        0x202F,
+        0x2030,  // U+202F narrow no-break space, ‰
+        0x2039,
+        0x203A,  // ‹ ›
+        0x2070,
+        0x207B,  // superscripts ⁰ ⁴…⁹ ⁻ (« 1 × 10³⁰⁸ » in messages about huge numbers)
+        0x20AC,
+        0x20AC,  // €
+        0x2190,
+        0x2193,  // arrows ← ↑ → ↓
+        0x21E7,
+        0x21E7,  // ⇧, the booth keyboard's shift key
+        0x2212,
+        0x2212,  // minus sign
+        0x221E,
+        0x221E,  // ∞
+        0x25B6,
+        0x25B6,  // ▶
+        0x25CB,
+        0x25CB,  // ○
+        0x25CF,
+        0x25D0,  // ● and ◐, the half-filled circle for partial answers
+        0x2713,
+        0x2713,  // ✓
+        0x2717,
+        0x2717,  // ✗
+        // No U+FFFD (�): ImGui indexes each size up to its highest character, and U+FFFD made that six
+        // tables of 65,534 entries (2.4 MB, a tenth of the start-up's memory) for one glyph. A byte that is
+        // not UTF-8 is drawn as ImGui's fallback « ? » instead (see displayableText).
         0,
     };
     return ranges;
@@ -66,13 +89,18 @@ std::uint32_t bigEndian32(const std::string& bytes, std::size_t at) {
 // bytes read are kept in `bytes`: every size of the atlas is built from them, so the file is read once.
 std::string fontFileProblem(const std::filesystem::path& path, std::string& bytes) {
     std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    // A font file is well under a few megabytes; read in one go at its size (a string stream doubled it).
+    constexpr std::uintmax_t kLargestFont = 64u << 20;
     std::ifstream stream(path, std::ios::binary);
-    std::ostringstream buffer;  // operator<< turns a read error into a failbit, never an exception
-    if (!std::filesystem::is_regular_file(path, error) || !stream || !(buffer << stream.rdbuf())) {
+    if (error || !std::filesystem::is_regular_file(path, error) || size > kLargestFont || !stream) {
         return "illisible";
     }
-    bytes = std::move(buffer).str();
-    bytes.shrink_to_fit();  // kept for the whole run: not the stream's doubled capacity
+    bytes.resize(static_cast<std::size_t>(size));
+    if (!stream.read(bytes.data(), static_cast<std::streamsize>(size))) {
+        bytes.clear();
+        return "illisible";
+    }
     if (bytes.size() < 12 || (bigEndian32(bytes, 0) != 0x00010000u && bytes.compare(0, 4, "true") != 0)) {
         return "ce n’est pas une police TrueType";
     }
@@ -141,9 +169,40 @@ FontSet::FontSet(std::string fontDirectory, bool systemFolder) {
         "fonts-dejavu-core (tools/setup le fait).";
 }
 
-bool FontSet::ensureSize(ImFontAtlas& atlas, float baseSize) {
+namespace {
+
+// ImGui 1.86 copies the font file for every size it is given unless the atlas owns the bytes: the atlas is
+// told it owns FontSet's bytes (no copy, 4 MB less at start), and is disowned of them as soon as the atlas
+// is built, before anything could free them.
+class BorrowedFontData {
+  public:
+    explicit BorrowedFontData(ImFontAtlas& atlas) : atlas_(atlas) {}
+    BorrowedFontData(const BorrowedFontData&) = delete;
+    BorrowedFontData& operator=(const BorrowedFontData&) = delete;
+    ~BorrowedFontData() {
+        for (ImFontConfig& config : atlas_.ConfigData) {
+            if (config.FontDataOwnedByAtlas && config.FontData != nullptr && borrowed(config.FontData)) {
+                config.FontData = nullptr;
+                config.FontDataOwnedByAtlas = false;
+            }
+        }
+    }
+    void lend(const std::string& bytes) { lent_.push_back(bytes.data()); }
+
+  private:
+    bool borrowed(const void* data) const {
+        return std::find(lent_.begin(), lent_.end(), static_cast<const char*>(data)) != lent_.end();
+    }
+    ImFontAtlas& atlas_;
+    std::vector<const char*> lent_;
+};
+
+}  // namespace
+
+bool FontSet::ensureSize(ImFontAtlas& atlas, float baseSize, bool withDisplay) {
     baseSize = std::round(baseSize);
-    if (baseSize == baseSize_ && body != nullptr) {
+    displayWanted_ = displayWanted_ || withDisplay;
+    if (baseSize == baseSize_ && body != nullptr && displayBuilt_ == displayWanted_) {
         return false;
     }
     baseSize_ = baseSize;
@@ -153,38 +212,45 @@ bool FontSet::ensureSize(ImFontAtlas& atlas, float baseSize) {
         config.SizePixels = baseSize;
         body = bold = small = heading = title = display = atlas.AddFontDefault(&config);
         atlas.Build();
+        displayBuilt_ = displayWanted_;
         return true;
     }
     // No power-of-two height: the atlas is as tall as its glyphs, not up to twice that.
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
-    const auto add = [&](std::string& bytes, float size) {
-        ImFontConfig config;
-        // The bytes stay FontSet's, read once; ImGui 1.86 copies them per size anyway, and those copies are
-        // freed as soon as the atlas is built (ClearInputData below).
-        config.FontDataOwnedByAtlas = false;
-        // Horizontal oversampling sharpens small text; from 30 px on it is invisible and doubles the glyphs'
-        // pixels.
-        config.OversampleH = size < 30.0f ? 2 : 1;
-        config.OversampleV = 1;
-        config.PixelSnapH = true;
-        return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), std::round(size),
-                                          &config, frenchGlyphRanges());
-    };
-    body = add(regular_, baseSize);
-    bold = add(bold_, baseSize);
-    small = add(regular_, baseSize * 0.8f);
-    heading = add(bold_, baseSize * 1.3f);
-    title = add(bold_, baseSize * 1.75f);
-    display = add(bold_, baseSize * 2.6f);
-    if (body == nullptr || bold == nullptr || small == nullptr || heading == nullptr || title == nullptr ||
-        display == nullptr || !atlas.Build()) {
+    bool built = false;
+    {
+        BorrowedFontData borrowed(atlas);
+        borrowed.lend(regular_);
+        borrowed.lend(bold_);
+        const auto add = [&](std::string& bytes, float size) {
+            ImFontConfig config;
+            config.FontDataOwnedByAtlas = true;  // lent, taken back by `borrowed` (see BorrowedFontData)
+            // Glyphs are snapped to whole pixels, so oversampling would only blur them more finely at
+            // twice the pixels (ImGui's own advice: with PixelSnapH, OversampleH 1).
+            config.OversampleH = 1;
+            config.OversampleV = 1;
+            config.PixelSnapH = true;
+            return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), std::round(size),
+                                              &config, frenchGlyphRanges());
+        };
+        body = add(regular_, baseSize);
+        bold = add(bold_, baseSize);
+        small = add(regular_, baseSize * 0.8f);
+        heading = add(bold_, baseSize * 1.3f);
+        title = add(bold_, baseSize * 1.75f);
+        display = displayWanted_ ? add(bold_, baseSize * 2.6f) : title;
+        built = body != nullptr && bold != nullptr && small != nullptr && heading != nullptr &&
+                title != nullptr && display != nullptr && atlas.Build();
+    }
+    if (!built) {
         usingFallback_ = true;
         problem_ = "La police DejaVu Sans n’a pas pu être lue : les accents ne s’afficheront pas.";
         baseSize_ = 0.0f;
-        return ensureSize(atlas, baseSize);
+        return ensureSize(atlas, baseSize, withDisplay);
     }
-    // The six copies of the font files (4 MB) are not needed once the glyphs are in the atlas: freed before
-    // the texture is made, they stay out of the start-up's peak memory. A new size adds them again.
+    displayBuilt_ = displayWanted_;
+    // What stb_truetype needed to build the atlas is freed before the texture is made, so that it stays
+    // out of the start-up's peak memory. The font files themselves stay FontSet's, for another size.
     atlas.ClearInputData();
     return true;
 }

@@ -19,11 +19,16 @@ class FontSet {
     // program still runs and shows the message.
     explicit FontSet(std::string fontDirectory = {}, bool systemFolder = true);
 
-    // Rebuilds the atlas when `baseSize` (pixels of body text) differs from the current one.
-    // Returns true when the atlas changed, so the renderer must upload a new texture.
-    bool ensureSize(ImFontAtlas& atlas, float baseSize);
+    // Rebuilds the atlas when `baseSize` (pixels of body text) differs from the current one, or when
+    // `withDisplay` asks for the display size the atlas does not hold yet. The display size is built only
+    // once a screen needs it (a room, the booth, a results screen), then kept: it is half the atlas's
+    // pixels, and the home screen and solo play never draw it. Returns true when the atlas changed, so the
+    // renderer must upload a new texture.
+    bool ensureSize(ImFontAtlas& atlas, float baseSize, bool withDisplay = true);
 
     float baseSize() const { return baseSize_; }
+    // False until a screen that needs the display size was shown: `display` is then `title`.
+    bool hasDisplaySize() const { return displayBuilt_; }
     bool usingFallback() const { return usingFallback_; }
     const std::string& problem() const { return problem_; }
 
@@ -32,13 +37,15 @@ class FontSet {
     ImFont* small = nullptr;    // 0.8 × base: sources, hints
     ImFont* heading = nullptr;  // 1.3 × base, bold: question statements, card titles
     ImFont* title = nullptr;    // 1.75 × base, bold: screen titles, scores
-    ImFont* display = nullptr;  // 2.6 × base, bold: presenter and booth statements
+    ImFont* display = nullptr;  // 2.6 × base, bold: presenter and booth statements (`title` until built)
 
   private:
     std::string regular_;  // the bytes of DejaVuSans.ttf and DejaVuSans-Bold.ttf, read once
     std::string bold_;
     std::string problem_;
     bool usingFallback_ = false;
+    bool displayWanted_ = false;
+    bool displayBuilt_ = false;
     float baseSize_ = 0.0f;
 };
 

@@ -120,10 +120,13 @@ bool invisibleFormat(unsigned code) {
 }  // namespace
 
 std::string displayableText(const ImFont* font, std::string_view text) {
+    // U+FFFD, a byte that was not UTF-8, has no glyph of its own (see frenchGlyphRanges): ImGui draws its
+    // fallback « ? » for it, which says "unreadable" better than « [U+FFFD] » would.
     const auto drawable = [&](unsigned code) {
         return code < 0x80
                    ? code >= 0x20 || code == '\n' || code == '\t' || code == '\r'
-                   : code <= 0xFFFF && font->FindGlyphNoFallback(static_cast<ImWchar>(code)) != nullptr;
+                   : code == 0xFFFD ||
+                         (code <= 0xFFFF && font->FindGlyphNoFallback(static_cast<ImWchar>(code)) != nullptr);
     };
     // Most texts need nothing: checked first, so that nothing is copied.
     bool plain = true;

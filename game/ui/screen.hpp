@@ -114,6 +114,10 @@ class Screen {
     // Draws the screen's content inside the host's scrolling region and handles its keys.
     virtual void draw(Frame& frame) = 0;
     virtual Chrome chrome() const { return Chrome::Standard; }
+    // Whether the screen draws in `fonts.display`, the largest type: the host then has it built before the
+    // screen's first frame (it is left out of the atlas until then, see FontSet::ensureSize). Rooms and the
+    // booth do; a standard screen that does says so.
+    virtual bool usesDisplayFont() const { return chrome() != Chrome::Standard; }
     // Esc or the back button: return true when the screen handled it (closed a dialog…);
     // otherwise the host leaves the screen.
     virtual bool handleBack(Frame&) { return false; }

@@ -94,7 +94,8 @@ void ScreenHost::frameAudience() {
     // Never a scrollbar on a projector: a screen's audience view lays itself out to fit.
     ImGui::Begin("##audience", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBackground);  // cleared to that colour already, as ##root below
     ImGui::PopStyleVar();
     if (!stack_.back()->drawAudience(frame)) {
         ImGui::SetCursorPosY(display.y * 0.4f);
@@ -110,7 +111,8 @@ bool ScreenHost::prepare(ImVec2 displaySize) {
     const bool room = !stack_.empty() && stack_.back()->chrome() == Chrome::Room;
     const float size = room ? audienceBaseFontSize(displaySize.x, displaySize.y, services_.settings.textScale)
                             : baseFontSizeFor(displaySize.x, displaySize.y, services_.settings.textScale);
-    if (!services_.fonts.ensureSize(*ImGui::GetIO().Fonts, size)) {
+    const bool largeType = !stack_.empty() && stack_.back()->usesDisplayFont();
+    if (!services_.fonts.ensureSize(*ImGui::GetIO().Fonts, size, largeType)) {
         return false;
     }
     theme::apply(ImGui::GetStyle(), services_.fonts.baseSize());
@@ -311,9 +313,12 @@ void ScreenHost::frame(FrameInput& input) {
 
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(display);
+    // No background of its own: the frame is cleared to the same colour before ImGui draws, and SDL's
+    // software renderer blends a full-window rectangle pixel by pixel (a third of a frame's cost).
     ImGui::Begin("##root", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBackground);
     if (screen.chrome() == Chrome::Standard) {
         drawHeader(frame);
     }

@@ -33,8 +33,12 @@ std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std
         return makeAtelierComposerScreen();
     }
     if (target.rfind("atelier:", 0) == 0) {
-        auto plan = loadPlanFile(target.substr(8), error);
-        return plan ? makeAtelierComposerScreen(std::move(plan)) : nullptr;
+        auto plan = loadPlanFile(target.substr(8));
+        if (!plan.ok()) {
+            error = plan.error().message;
+            return nullptr;
+        }
+        return makeAtelierComposerScreen(std::move(plan).value());
     }
     const auto colon = target.find(':');
     if (colon == std::string::npos) {

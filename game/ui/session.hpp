@@ -33,7 +33,9 @@ struct SessionOptions {
     // Packs load on a thread while the home screen shows them « en cours de vérification » (the game
     // itself, unless scripted with --keys or --frames); false: loaded before the first frame (tests).
     bool loadInBackground = false;
-    bool holdBackgroundLoading = false;  // tests: the loader waits for Session::releaseLoading()
+    // The loader starts only at Session::releaseLoading(): the game calls it after its first frame, tests
+    // to see the frames drawn before any pack.
+    bool holdBackgroundLoading = false;
     // Quiz options: shuffled per play with a new random seed (the game), with this fixed seed (a
     // reproducible run), or in the files' order when shuffleOptions is false (tests that press the letters
     // of the booklet's answers).

@@ -238,9 +238,9 @@ TEST_CASE("a workshop's journal, written and read back, rebuilds the same run af
               return event.kind == AtelierEvent::Kind::PhoneVotes;
           }) == 1);
 
-    std::string error;
-    const auto saved = savedWorkshopFromJson(savedWorkshopJson(run, "2026-12-02"), error);
-    REQUIRE_MESSAGE(saved, error);
+    const auto read = savedWorkshopFromJson(savedWorkshopJson(run, "2026-12-02"));
+    REQUIRE_MESSAGE(read.ok(), (read.ok() ? std::string() : read.error().message));
+    const SavedWorkshop* saved = &read.value();
     CHECK(saved->position == 2);
     CHECK(saved->stepCount == 3);
     CHECK(resumeLabel(*saved) == "Reprendre l’atelier du 2 décembre 2026 (étape 3 sur 3)");
@@ -258,9 +258,10 @@ TEST_CASE("a workshop's journal, written and read back, rebuilds the same run af
     CHECK(decisions[0].choice == choice);
     CHECK(again.journal().size() == run.journal().size());
 
-    CHECK_FALSE(savedWorkshopFromJson("{\"format\": 1}", error));
-    CHECK(error.find("illisible") != std::string::npos);
-    CHECK_FALSE(savedWorkshopFromJson("pas du json", error));
+    const auto incomplete = savedWorkshopFromJson("{\"format\": 1}");
+    REQUIRE_FALSE(incomplete.ok());
+    CHECK(incomplete.error().message.find("illisible") != std::string::npos);
+    CHECK_FALSE(savedWorkshopFromJson("pas du json").ok());
 }
 
 TEST_CASE("a workshop shows each question's options in its own shuffled order, kept across a resume") {
@@ -300,10 +301,10 @@ TEST_CASE("a workshop shows each question's options in its own shuffled order, k
     REQUIRE(questions != report.csv.end());
     CHECK(questions->second.find(";" + rightLetter + ";Option d;oui;9;") != std::string::npos);
 
-    std::string error;
     const std::string text = savedWorkshopJson(run, "2026-12-05");
-    const auto saved = savedWorkshopFromJson(text, error);
-    REQUIRE_MESSAGE(saved, error);
+    const auto read = savedWorkshopFromJson(text);
+    REQUIRE_MESSAGE(read.ok(), (read.ok() ? std::string() : read.error().message));
+    const SavedWorkshop* saved = &read.value();
     REQUIRE(saved->optionSeed == seed);
     AtelierRun again(saved->plan, steps, saved->optionSeed);
     REQUIRE(again.replay(saved->events));
@@ -313,6 +314,7 @@ TEST_CASE("a workshop shows each question's options in its own shuffled order, k
     // A seed that cannot be read back would change the letters the room answered with: refused.
     std::string damaged = text;
     damaged.replace(damaged.find("\"7011\""), 6, "\"sept\"");
-    CHECK_FALSE(savedWorkshopFromJson(damaged, error));
-    CHECK(error.find("ordre des réponses") != std::string::npos);
+    const auto refused = savedWorkshopFromJson(damaged);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().message.find("ordre des réponses") != std::string::npos);
 }

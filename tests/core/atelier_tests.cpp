@@ -101,10 +101,9 @@ TEST_CASE("a plan survives a save and a reload, and a damaged plan is refused wi
                   {AtelierItemKind::Scenario, "cahier-ludique", "cofinancement", "cofinancement"},
                   {AtelierItemKind::ProfileMap, "acter-2024", "profil", "profil"}};
 
-    std::string error;
-    const auto reloaded = planFromJson(planToJson(plan).dump(2), error);
-    REQUIRE(reloaded);
-    CHECK(error.empty());
+    const auto read = planFromJson(planToJson(plan).dump(2));
+    REQUIRE(read.ok());
+    const AtelierPlan* reloaded = &read.value();
     CHECK(reloaded->title == plan.title);
     CHECK(reloaded->place == plan.place);
     CHECK(reloaded->date == plan.date);
@@ -124,9 +123,9 @@ TEST_CASE("a plan survives a save and a reload, and a damaged plan is refused wi
          {"{ pas du json", R"({"format": 7})", R"({"format": 1, "teams": [{"name": "Seule"}]})",
           R"({"format": 1, "items": [{"kind": "danse", "pack": "p", "activity": "a", "item": "i"}]})",
           R"({"format": 1, "items": [{"kind": "question"}]})"}) {
-        std::string message;
-        CHECK_FALSE(planFromJson(broken, message));
-        CHECK_FALSE(message.empty());
+        const auto refused = planFromJson(broken);
+        REQUIRE_FALSE(refused.ok());
+        CHECK_FALSE(refused.error().message.empty());
     }
 }
 
@@ -409,11 +408,12 @@ TEST_CASE(
     CHECK(teamLabel(plan, 0) == "Équipe 1");
 
     testing::TemporaryFolder folder;
-    std::string error;
-    const auto first = writeAtelierReport(files, plan, folder.path(), error);
-    const auto second = writeAtelierReport(files, plan, folder.path(), error);
-    REQUIRE(first);
-    REQUIRE(second);
+    const auto firstWritten = writeAtelierReport(files, plan, folder.path());
+    const auto secondWritten = writeAtelierReport(files, plan, folder.path());
+    REQUIRE(firstWritten.ok());
+    REQUIRE(secondWritten.ok());
+    const std::filesystem::path* first = &firstWritten.value();
+    const std::filesystem::path* second = &secondWritten.value();
     CHECK(*first != *second);
     CHECK(first->parent_path().filename() == "2026-11-22-bourges-salle-des-fetes");
     CHECK(testing::readFile(*first) == files.html);
@@ -469,9 +469,9 @@ TEST_CASE("a report folder named from a hostile date stays inside the reports fo
         AtelierPlan plan;
         plan.date = date;
         plan.place = "Bourges";
-        std::string error;
-        const auto written = writeAtelierReport(files, plan, reports, error);
-        REQUIRE_MESSAGE(written, error);
+        const auto result = writeAtelierReport(files, plan, reports);
+        REQUIRE_MESSAGE(result.ok(), (result.ok() ? std::string() : result.error().message));
+        const std::filesystem::path* written = &result.value();
         CHECK(written->parent_path().parent_path() == reports);
         CHECK(written->parent_path().filename().string().size() <= 60);
     }
@@ -494,19 +494,22 @@ TEST_CASE("plans are saved in one folder, listed, reloaded; saving the same plan
     plan.title = "Atelier « eau » à Vierzon";
     plan.date = "2026-12-03";
     plan.items = {bundledStep(AtelierItemKind::Card).ref};
-    std::string error;
-    const auto file = savePlanFile(plan, folder.path() / "plans", error);
-    REQUIRE(file);
+    const auto saved = savePlanFile(plan, folder.path() / "plans");
+    REQUIRE(saved.ok());
+    const std::filesystem::path* file = &saved.value();
     CHECK(file->filename() == "2026-12-03-atelier-eau-a-vierzon.json");
     plan.targetMinutes = 60;
-    CHECK(savePlanFile(plan, folder.path() / "plans", error) == file);
+    const auto again = savePlanFile(plan, folder.path() / "plans");
+    REQUIRE(again.ok());
+    CHECK(again.value() == *file);
     testing::writeFile(folder.path() / "plans" / "abime.json", "{ pas un plan");
     const auto plans = listPlanFiles(folder.path() / "plans");
     REQUIRE(plans.size() == 1);  // the damaged file is left out
     CHECK(plans[0].plan.targetMinutes == 60);
     CHECK(plans[0].plan.items == plan.items);
-    CHECK_FALSE(loadPlanFile(folder.path() / "plans" / "abime.json", error));
-    CHECK(error.find("abime.json") != std::string::npos);
+    const auto damaged = loadPlanFile(folder.path() / "plans" / "abime.json");
+    REQUIRE_FALSE(damaged.ok());
+    CHECK(damaged.error().message.find("abime.json") != std::string::npos);
     CHECK(listPlanFiles(folder.path() / "absent").empty());
 }
 

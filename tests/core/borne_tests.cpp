@@ -73,9 +73,8 @@ TEST_CASE("booth settings survive a save and a reload; a damaged file gives the 
     settings.idleSeconds = 45;
     settings.leaderboard = false;
     settings.setPin("9753");
-    std::string error;
-    REQUIRE(saveBorneSettings(file, settings, error));
-    const BorneSettings loaded = loadBorneSettings(file, error);
+    REQUIRE(saveBorneSettings(file, settings).ok());
+    const auto [loaded, error] = loadBorneSettings(file);
     CHECK(error.empty());
     CHECK(loaded.themes == settings.themes);
     CHECK(loaded.questions == 3);
@@ -85,14 +84,13 @@ TEST_CASE("booth settings survive a save and a reload; a damaged file gives the 
     CHECK(loaded.checkPin("9753"));
 
     testing::writeFile(file, "{\"questions\": 5,");
-    const BorneSettings fallback = loadBorneSettings(file, error);
-    CHECK(error.find("illisibles") != std::string::npos);
+    const auto [fallback, damaged] = loadBorneSettings(file);
+    CHECK(damaged.find("illisibles") != std::string::npos);
     CHECK(fallback.questions == 5);
     CHECK_FALSE(fallback.hasPin());
 
     testing::writeFile(file, R"({"questions": 99, "idleSeconds": 1})");
-    error.clear();
-    const BorneSettings clamped = loadBorneSettings(file, error);
+    const BorneSettings clamped = loadBorneSettings(file).settings;
     CHECK(clamped.questions == 10);
     CHECK(clamped.idleSeconds == 15);
 }
@@ -102,8 +100,7 @@ TEST_CASE("booth settings of the wrong type are named, replaced by their default
     const auto file = folder.path() / "borne.json";
     testing::writeFile(file, R"({"withCard": "oui", "leaderboard": 1, "pinHash": 123, "questions": "cinq",
                                  "idleSeconds": 1e30, "attractSeconds": 18446744073709551615, "themes": "eau"})");
-    std::string error;
-    const BorneSettings settings = loadBorneSettings(file, error);
+    const auto [settings, error] = loadBorneSettings(file);
     const BorneSettings defaults;
     CHECK(settings.withCard == defaults.withCard);
     CHECK(settings.leaderboard == defaults.leaderboard);
@@ -490,8 +487,7 @@ TEST_CASE("a damaged borne.json is moved aside and its PIN, still readable, is k
     const std::string cut =
         "{\n  \"format\": 1,\n  \"pinHash\": \"" + original.pinHash + "\",\n  \"themes\": [\"ea";
     testing::writeFile(file, cut);
-    std::string error;
-    const BorneSettings settings = loadBorneSettings(file, error);
+    const auto [settings, error] = loadBorneSettings(file);
     CHECK(settings.checkPin("4815"));
     CHECK_FALSE(settings.pinChoiceAtScreen);
     CHECK(error.find("mis de côté") != std::string::npos);
@@ -500,31 +496,29 @@ TEST_CASE("a damaged borne.json is moved aside and its PIN, still readable, is k
     REQUIRE(copies.size() == 1);
     CHECK(testing::readFile(copies[0]) == cut);  // byte for byte
     // A fresh file took its place, with the PIN: the next start is a normal one.
-    error.clear();
-    const BorneSettings again = loadBorneSettings(file, error);
-    CHECK(error.empty());
+    const auto [again, notice] = loadBorneSettings(file);
+    CHECK(notice.empty());
     CHECK(again.checkPin("4815"));
 }
 
 TEST_CASE("a damaged borne.json without a readable PIN leaves the booth locked, never open to a choice") {
     testing::TemporaryFolder folder;
     const auto file = folder.path() / "borne.json";
-    std::string error;
-    CHECK(loadBorneSettings(file, error).pinChoiceAtScreen);  // no file at all: a genuinely first start
+    CHECK(loadBorneSettings(file).settings.pinChoiceAtScreen);  // no file at all: a genuinely first start
     testing::writeFile(file, "{\"questions\": 5, \"pinHa\xff");
-    const BorneSettings settings = loadBorneSettings(file, error);
+    const auto [settings, error] = loadBorneSettings(file);
     CHECK_FALSE(settings.hasPin());
     CHECK_FALSE(settings.pinChoiceAtScreen);
     CHECK(error.find("passerelles --borne --set-pin") != std::string::npos);
     CHECK(damagedCopies(folder.path()).size() == 1);
     // Restarted, the booth is still locked: the fresh file has no PIN, and without it the copy set aside
     // says this is no first start.
-    CHECK_FALSE(loadBorneSettings(file, error).pinChoiceAtScreen);
+    CHECK_FALSE(loadBorneSettings(file).settings.pinChoiceAtScreen);
     std::filesystem::remove(file);
-    CHECK_FALSE(loadBorneSettings(file, error).pinChoiceAtScreen);
+    CHECK_FALSE(loadBorneSettings(file).settings.pinChoiceAtScreen);
     // A PIN of the wrong type is lost too: no choice at the screen either.
     testing::writeFile(file, R"({"pinHash": 123})");
-    CHECK_FALSE(loadBorneSettings(file, error).pinChoiceAtScreen);
+    CHECK_FALSE(loadBorneSettings(file).settings.pinChoiceAtScreen);
 }
 
 TEST_CASE("passerelles --borne --set-pin saves the PIN typed on standard input and lifts the lock") {
@@ -535,14 +529,14 @@ TEST_CASE("passerelles --borne --set-pin saves the PIN typed on standard input a
         BorneStore store(folder.path());
         REQUIRE(store.savePinLockout({6, 4'000'000'000}));
     }
-    std::string message;
-    CHECK_FALSE(setBornePin(folder.path(), "12a4\n", message));
-    CHECK(message.find("4 à 8 chiffres") != std::string::npos);
-    CHECK_FALSE(setBornePin(folder.path(), "123\n", message));
-    REQUIRE(setBornePin(folder.path(), "2468\r\n", message));
-    CHECK(message.find("Code de la borne enregistré") != std::string::npos);
-    std::string error;
-    const BorneSettings settings = loadBorneSettings(file, error);
+    const auto letters = setBornePin(folder.path(), "12a4\n");
+    REQUIRE_FALSE(letters.ok());
+    CHECK(letters.error().message.find("4 à 8 chiffres") != std::string::npos);
+    CHECK_FALSE(setBornePin(folder.path(), "123\n").ok());
+    const auto saved = setBornePin(folder.path(), "2468\r\n");
+    REQUIRE(saved.ok());
+    CHECK(saved.value().find("Code de la borne enregistré") != std::string::npos);
+    const BorneSettings settings = loadBorneSettings(file).settings;
     CHECK(settings.checkPin("2468"));
     CHECK(settings.questions == 3);  // the other settings are kept
     CHECK_FALSE(settings.leaderboard);
@@ -550,7 +544,7 @@ TEST_CASE("passerelles --borne --set-pin saves the PIN typed on standard input a
 
     // Over a damaged file: set aside first, then the PIN in a fresh one.
     testing::writeFile(file, "not json");
-    REQUIRE(setBornePin(folder.path(), "97531", message));
+    REQUIRE(setBornePin(folder.path(), "97531").ok());
     CHECK(damagedCopies(folder.path()).size() == 1);
-    CHECK(loadBorneSettings(file, error).checkPin("97531"));
+    CHECK(loadBorneSettings(file).settings.checkPin("97531"));
 }

@@ -32,8 +32,8 @@ TEST_CASE("a cell a spreadsheet would run as a formula gets a leading quote; neg
 TEST_CASE("the progress history export neutralises a profile name written as a formula") {
     testing::TemporaryFolder folder;
     auto opened = ProgressStore::open(folder.path() / "progress.db", [] { return std::int64_t{1700049600}; });
-    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-    const auto profile = opened.store->createProfile("=cmd|' /C calc'!A0");
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    const auto profile = opened.value().store->createProfile("=cmd|' /C calc'!A0");
     REQUIRE(profile);
     ResultRecord record;
     record.profileId = *profile;
@@ -46,9 +46,9 @@ TEST_CASE("the progress history export neutralises a profile name written as a f
     record.points = 0;
     record.maxPoints = 1;
     record.fingerprint = "f1";
-    REQUIRE(opened.store->record(record));
+    REQUIRE(opened.value().store->record(record));
     const ContentLibrary noPacks;
-    const auto rows = testing::readCsv(exportHistoryCsv(noPacks, *opened.store, *profile));
+    const auto rows = testing::readCsv(exportHistoryCsv(noPacks, *opened.value().store, *profile));
     REQUIRE(rows.size() == 2);
     CHECK(rows[1][1] == "'=cmd|' /C calc'!A0");
     CHECK(rows[1][2] == "'@pack");

@@ -32,9 +32,7 @@ TEST_CASE("the atomic writer never follows a link planted at a temporary name (i
         victims.push_back(victim);
     }
 
-    std::string error;
-    REQUIRE(writeFileAtomically(target, "nouveau contenu", error));
-    CHECK(error.empty());
+    REQUIRE(writeFileAtomically(target, "nouveau contenu").ok());
     CHECK(readFile(target) == "nouveau contenu");
     CHECK_FALSE(std::filesystem::is_symlink(target));
     for (const auto& victim : victims) {
@@ -54,8 +52,7 @@ TEST_CASE("the atomic writer replaces a link at the target itself instead of wri
     writeFile(victim, "intact");
     const auto target = root.path() / "rapport.html";
     std::filesystem::create_symlink(victim, target);
-    std::string error;
-    REQUIRE(writeFileAtomically(target, "rapport", error));
+    REQUIRE(writeFileAtomically(target, "rapport").ok());
     CHECK(readFile(victim) == "intact");
     CHECK_FALSE(std::filesystem::is_symlink(target));
     CHECK(readFile(target) == "rapport");
@@ -67,15 +64,15 @@ TEST_CASE("a failed atomic write says which file and leaves no temporary file") 
     const auto folder = root.path() / "dossier";
     std::filesystem::create_directories(folder);
     const auto target = folder / "absent" / "plan.json";  // its folder does not exist
-    std::string error;
-    CHECK_FALSE(writeFileAtomically(target, "x", error));
-    CHECK(error.find("plan.json") != std::string::npos);
+    const auto written = writeFileAtomically(target, "x");
+    REQUIRE_FALSE(written.ok());
+    CHECK(written.error().message.find("plan.json") != std::string::npos);
     CHECK(std::filesystem::is_empty(folder));
 
     // A target that is a folder: the rename fails, the temporary file is removed.
     const auto busy = folder / "occupé";
     std::filesystem::create_directories(busy / "dedans");
-    CHECK_FALSE(writeFileAtomically(busy, "x", error));
+    CHECK_FALSE(writeFileAtomically(busy, "x").ok());
     std::size_t entries = 0;
     for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) {
         ++entries;

@@ -166,22 +166,22 @@ TEST_CASE("a review run shows questions in a drawn order and cards in the file's
 TEST_CASE("the result's detail keeps option ids: what was ticked and the order it was shown in") {
     testing::TemporaryFolder folder;
     auto opened = ProgressStore::open(folder.path() / "progress.db", [] { return std::int64_t{1700049600}; });
-    REQUIRE(opened.store != nullptr);
-    const auto profile = *opened.store->createProfile("Élise");
+    REQUIRE(opened.ok());
+    const auto profile = *opened.value().store->createProfile("Élise");
     Pack pack;
     pack.id = "essai";
     pack.version = "1.0.0";
     Quiz quiz;
     quiz.id = "quiz";
     quiz.questions = {questionWith("q1", 4)};
-    ActivityRecorder recorder(opened.store.get(), profile, pack, ActivityKind::Quiz, quiz.id, {});
+    ActivityRecorder recorder(opened.value().store.get(), profile, pack, ActivityKind::Quiz, quiz.id, {});
     recorder.start(false);
     QuizRun run = QuizRun::forQuiz(quiz, 42);  // shows b, a, c, d (see the independent orders above)
     run.toggle(1);
     REQUIRE(run.confirm());
     recorder.answered(run.currentQuestion(), *run.currentResult());
     CHECK(recorder.problem().empty());
-    sql::Database database(opened.store->file());
+    sql::Database database(opened.value().store->file());
     CHECK(database.queryText("SELECT detail FROM results").value_or("") ==
           R"({"order":["b","a","c","d"],"selected":["b"]})");
 }

@@ -44,8 +44,8 @@ struct Store {
     std::int64_t profile = 0;
     Store() {
         auto opened = ProgressStore::open(folder.path() / "progress.db", [] { return kNoon; });
-        REQUIRE(opened.store != nullptr);
-        store = std::move(opened.store);
+        REQUIRE(opened.ok());
+        store = std::move(opened.value().store);
         profile = *store->createProfile("Élise");
     }
     std::unique_ptr<ActivityRecorder> recorder(const Pack& pack, ActivityKind kind, const std::string& id) {

@@ -166,18 +166,18 @@ TEST_CASE("a profile and 18 answers recorded while another process writes withou
         REQUIRE(busy.line().starts_with("saved"));
     }
     auto opened = ProgressStore::open(file);
-    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-    const auto profile = opened.store->createProfile("Pendant l’écriture");
-    REQUIRE_MESSAGE(profile.has_value(), opened.store->lastError());
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    const auto profile = opened.value().store->createProfile("Pendant l’écriture");
+    REQUIRE_MESSAGE(profile.has_value(), opened.value().store->lastError());
     int saved = 0;
     for (int question = 0; question < 18; ++question) {
-        saved += opened.store->record(answer(*profile, "q" + std::to_string(question))) ? 1 : 0;
+        saved += opened.value().store->record(answer(*profile, "q" + std::to_string(question))) ? 1 : 0;
     }
-    CHECK_MESSAGE(saved == 18, opened.store->lastError());
+    CHECK_MESSAGE(saved == 18, opened.value().store->lastError());
     CHECK(busy.line().starts_with("saved"));  // the other process was still writing all along
     ::kill(busy.pid, SIGKILL);
     CHECK(busy.wait() == 128 + SIGKILL);
-    CHECK(opened.store->resultCount(*profile) == 18);
+    CHECK(opened.value().store->resultCount(*profile) == 18);
 }
 
 TEST_CASE("another program's SQLite file at progress.db is moved aside intact, never adopted (item 12)") {
@@ -192,12 +192,12 @@ TEST_CASE("another program's SQLite file at progress.db is moved aside intact, n
         writeForeignFile(file, sql);
         const std::string before = testing::readFile(file);
         auto opened = ProgressStore::open(file, [] { return kNoon; });
-        REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-        CHECK(opened.notice.find("n’était pas un fichier de Passerelles") != std::string::npos);
+        REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+        CHECK(opened.value().notice.find("n’était pas un fichier de Passerelles") != std::string::npos);
         const auto aside = filesStartingWith(folder.path(), "progress.db.autre-programme-");
         REQUIRE(aside.size() == 1);
         CHECK(testing::readFile(aside[0]) == before);  // not switched to WAL, no table added
-        CHECK(opened.store->profiles().empty());
+        CHECK(opened.value().store->profiles().empty());
         CHECK(sql::Database(file).queryInteger("PRAGMA application_id") == kProgressApplicationId);
     }
 }
@@ -207,8 +207,8 @@ TEST_CASE("a progress file of a newer schema is refused before anything is writt
     const auto file = folder.path() / "progress.db";
     {
         auto opened = ProgressStore::open(file);
-        REQUIRE(opened.store != nullptr);
-        REQUIRE(opened.store->createProfile("Ancienne"));
+        REQUIRE(opened.ok());
+        REQUIRE(opened.value().store->createProfile("Ancienne"));
     }
     {
         sql::Database database(file);
@@ -217,9 +217,9 @@ TEST_CASE("a progress file of a newer schema is refused before anything is writt
     }
     const std::string before = testing::readFile(file);
     auto opened = ProgressStore::open(file);
-    CHECK(opened.store == nullptr);
-    CHECK(opened.error.find("version plus récente") != std::string::npos);
-    CHECK(opened.error.find("n’a pas été modifié") != std::string::npos);
+    CHECK_FALSE(opened.ok());
+    CHECK(opened.error().message.find("version plus récente") != std::string::npos);
+    CHECK(opened.error().message.find("n’a pas été modifié") != std::string::npos);
     CHECK(testing::readFile(file) == before);  // still in rollback mode: not switched to WAL
     CHECK_FALSE(std::filesystem::exists(folder.path() / "progress.db-wal"));
 }
@@ -229,16 +229,16 @@ TEST_CASE("files from before the application id are adopted and given it; a new 
     const auto file = folder.path() / "progress.db";
     {
         auto opened = ProgressStore::open(file);
-        REQUIRE(opened.store != nullptr);
-        REQUIRE(opened.store->createProfile("Avant"));
+        REQUIRE(opened.ok());
+        REQUIRE(opened.value().store->createProfile("Avant"));
         sql::Database database(file);
         CHECK(database.queryInteger("PRAGMA application_id") == kProgressApplicationId);
         REQUIRE(database.execute("PRAGMA application_id = 0"));  // as version 3 wrote it
     }
     auto reopened = ProgressStore::open(file);
-    REQUIRE_MESSAGE(reopened.store != nullptr, reopened.error);
-    CHECK(reopened.notice.empty());
-    CHECK(reopened.store->profiles().size() == 1);
+    REQUIRE_MESSAGE(reopened.ok(), reopened.error().message);
+    CHECK(reopened.value().notice.empty());
+    CHECK(reopened.value().store->profiles().size() == 1);
     CHECK(sql::Database(file).queryInteger("PRAGMA application_id") == kProgressApplicationId);
 }
 
@@ -255,25 +255,27 @@ TEST_CASE(
     REQUIRE(reported == 6);
     CHECK_FALSE(std::filesystem::exists(folder.path() / "progress.db-wal"));
     auto opened = ProgressStore::open(file);
-    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-    CHECK_MESSAGE(opened.notice.find("avait perdu son journal") != std::string::npos, opened.notice);
-    const auto profiles = opened.store->profiles();
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    CHECK_MESSAGE(opened.value().notice.find("avait perdu son journal") != std::string::npos,
+                  opened.value().notice);
+    const auto profiles = opened.value().store->profiles();
     REQUIRE(profiles.size() == 1);
-    CHECK(opened.store->resultCount(profiles[0].id) == 6);  // folded into the file as soon as it was missed
+    CHECK(opened.value().store->resultCount(profiles[0].id) ==
+          6);  // folded into the file as soon as it was missed
 }
 
 TEST_CASE("a journal deleted under an open store: results folded into the file, and the learner told") {
     testing::TemporaryFolder folder;
     const auto file = folder.path() / "progress.db";
     auto opened = ProgressStore::open(file);
-    REQUIRE(opened.store != nullptr);
-    const auto profile = opened.store->createProfile("Sans journal");
+    REQUIRE(opened.ok());
+    const auto profile = opened.value().store->createProfile("Sans journal");
     REQUIRE(profile);
-    REQUIRE(opened.store->record(answer(*profile, "avant")));
-    CHECK(opened.store->journalWarning().empty());
+    REQUIRE(opened.value().store->record(answer(*profile, "avant")));
+    CHECK(opened.value().store->journalWarning().empty());
     std::filesystem::remove(folder.path() / "progress.db-wal");
-    REQUIRE(opened.store->record(answer(*profile, "apres")));
-    CHECK(opened.store->journalWarning().find("a été effacé") != std::string::npos);
+    REQUIRE(opened.value().store->record(answer(*profile, "apres")));
+    CHECK(opened.value().store->journalWarning().find("a été effacé") != std::string::npos);
     // The file alone, copied as if nothing else survived, holds both results.
     std::filesystem::create_directories(folder.path() / "copie");
     std::filesystem::copy_file(file, folder.path() / "copie" / "progress.db");
@@ -331,7 +333,14 @@ TEST_CASE("a full disk at start: one sentence that says so, and no contradiction
         limit.rlim_cur = 0;  // not one byte may be written: the disk is full
         ::setrlimit(RLIMIT_FSIZE, &limit);
         const auto opened = ProgressStore::open(file);
-        return opened.store ? "FAIL a store on a full disk" : opened.notice + "|" + opened.error;
+        if (opened.ok()) {
+            return "FAIL a store on a full disk";
+        }
+        std::string notices;
+        for (const std::string& notice : opened.error().notices) {
+            notices += notice;
+        }
+        return notices + "|" + opened.error().message;
     });
     REQUIRE(child.ok());
     const std::string notice = child.report.substr(0, child.report.find('|'));

@@ -38,11 +38,11 @@ ResultRecord answer(std::int64_t profile, const std::string& item) {
 // A store with one profile and `count` results, closed again; returns the profile id.
 std::int64_t storeWithResults(const std::filesystem::path& file, int count) {
     auto opened = ProgressStore::open(file, [] { return kNoon; });
-    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-    const auto profile = opened.store->createProfile("Élise");
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    const auto profile = opened.value().store->createProfile("Élise");
     REQUIRE(profile);
     for (int i = 0; i < count; ++i) {
-        REQUIRE(opened.store->record(answer(*profile, "avant-" + std::to_string(i))));
+        REQUIRE(opened.value().store->record(answer(*profile, "avant-" + std::to_string(i))));
     }
     return *profile;
 }
@@ -84,10 +84,10 @@ TEST_CASE(
     const auto child = testing::runInChild([&]() -> std::string {
         std::signal(SIGXFSZ, SIG_IGN);
         auto opened = ProgressStore::open(file, [] { return kNoon; });
-        if (!opened.store) {
-            return "FAIL open: " + opened.error;
+        if (!opened.ok()) {
+            return "FAIL open: " + opened.error().message;
         }
-        ProgressStore& store = *opened.store;
+        ProgressStore& store = *opened.value().store;
         Pack pack;
         pack.id = "cahier-ludique";
         pack.version = "1.0.0";
@@ -142,11 +142,11 @@ TEST_CASE(
 
     // Every result reported as saved is there, the file is sound, and it opens with no notice.
     auto reopened = ProgressStore::open(file, [] { return kNoon; });
-    REQUIRE(reopened.store != nullptr);
-    CHECK(reopened.notice.empty());
+    REQUIRE(reopened.ok());
+    CHECK(reopened.value().notice.empty());
     sql::Database database(file);  // a second connection: the store keeps its own
     CHECK(database.queryText("PRAGMA integrity_check").value_or("") == "ok");
-    CHECK(reopened.store->resultCount(profile) == 5 + savedWhileFilling + 1);
+    CHECK(reopened.value().store->resultCount(profile) == 5 + savedWhileFilling + 1);
     sql::Statement refusedRows(database, "SELECT count(*) FROM results WHERE item_id LIKE 'refuse-%'");
     REQUIRE(refusedRows.step());
     CHECK(refusedRows.integer(0) == 0);
@@ -165,10 +165,10 @@ TEST_CASE("a data folder without write permission: a clear message, no store, no
             return "SKIP root cannot be given up here";
         }
         const auto opened = ProgressStore::open(data / "progress.db");
-        if (opened.store) {
+        if (opened.ok()) {
             return "FAIL a store opened in a read-only folder";
         }
-        return opened.error;
+        return opened.error().message;
     });
     REQUIRE(child.ok());
     if (child.report.starts_with("SKIP")) {
@@ -197,7 +197,7 @@ TEST_CASE("a read-only progress file: said once at start, and its results are ke
             return "SKIP root cannot be given up here";
         }
         const auto opened = ProgressStore::open(file);
-        return opened.store ? "FAIL a store opened on a read-only file" : opened.error;
+        return opened.ok() ? "FAIL a store opened on a read-only file" : opened.error().message;
     });
     REQUIRE(child.ok());
     if (child.report.starts_with("SKIP")) {
@@ -213,8 +213,8 @@ TEST_CASE("a read-only progress file: said once at start, and its results are ke
     std::filesystem::permissions(file,
                                  std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     auto reopened = ProgressStore::open(file);
-    REQUIRE(reopened.store != nullptr);
-    CHECK(reopened.store->resultCount(profile) == 3);
+    REQUIRE(reopened.ok());
+    CHECK(reopened.value().store->resultCount(profile) == 3);
 }
 
 TEST_CASE("a data folder whose path is a file, or under a file: a clear message, even as root") {
@@ -223,9 +223,9 @@ TEST_CASE("a data folder whose path is a file, or under a file: a clear message,
     for (const auto& data : {folder.path() / "fichier", folder.path() / "fichier" / "sous-dossier"}) {
         CAPTURE(data);
         const auto opened = ProgressStore::open(data / "progress.db");
-        CHECK(opened.store == nullptr);
-        CHECK(opened.error.find("ne peut pas être créé") != std::string::npos);
-        CHECK(opened.error.find("n’est pas un dossier") != std::string::npos);
+        CHECK_FALSE(opened.ok());
+        CHECK(opened.error().message.find("ne peut pas être créé") != std::string::npos);
+        CHECK(opened.error().message.find("n’est pas un dossier") != std::string::npos);
     }
     CHECK(testing::readFile(folder.path() / "fichier") == "pas un dossier");
 }
@@ -234,8 +234,8 @@ TEST_CASE("progress.db that is a folder: a clear message and nothing removed") {
     testing::TemporaryFolder folder;
     std::filesystem::create_directories(folder.path() / "progress.db" / "dedans");
     const auto opened = ProgressStore::open(folder.path() / "progress.db");
-    CHECK(opened.store == nullptr);
-    CHECK(opened.error.find("ne peut pas être ouvert") != std::string::npos);
+    CHECK_FALSE(opened.ok());
+    CHECK(opened.error().message.find("ne peut pas être ouvert") != std::string::npos);
     CHECK(std::filesystem::exists(folder.path() / "progress.db" / "dedans"));
 }
 
@@ -256,14 +256,14 @@ TEST_CASE("a truncated progress file is moved aside byte for byte, and a fresh s
         testing::writeFile(file, bytes);
 
         auto opened = ProgressStore::open(file, [] { return kNoon; });
-        REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-        CHECK(opened.notice.find("mis de côté") != std::string::npos);
-        CHECK(opened.notice.find("rien n’a été effacé") != std::string::npos);
+        REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+        CHECK(opened.value().notice.find("mis de côté") != std::string::npos);
+        CHECK(opened.value().notice.find("rien n’a été effacé") != std::string::npos);
         const auto aside = movedAside(folder.path());
         REQUIRE(aside.size() == 1);
         CHECK(testing::readFile(aside.front()) == bytes);
-        CHECK(opened.store->profiles().empty());
-        REQUIRE(opened.store->createProfile("Élise"));
+        CHECK(opened.value().store->profiles().empty());
+        REQUIRE(opened.value().store->createProfile("Élise"));
     }
 }
 
@@ -276,8 +276,8 @@ TEST_CASE("a progress file cut inside its header is moved aside too") {
     std::filesystem::remove(withSuffix(file, "-shm"));
     testing::writeFile(file, header);
     auto opened = ProgressStore::open(file, [] { return kNoon; });
-    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-    CHECK(opened.notice.find("mis de côté") != std::string::npos);
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    CHECK(opened.value().notice.find("mis de côté") != std::string::npos);
     const auto aside = movedAside(folder.path());
     REQUIRE(aside.size() == 1);
     CHECK(testing::readFile(aside.front()) == header);
@@ -299,11 +299,11 @@ TEST_CASE("a garbage journal beside a sound file: the saved results are all ther
     testing::writeFile(withSuffix(file, "-shm"), garbage.substr(0, 32 * 1024));
 
     auto opened = ProgressStore::open(file, [] { return kNoon; });
-    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
     CHECK(sql::Database(file).queryText("PRAGMA integrity_check").value_or("") == "ok");
-    CHECK(opened.store->resultCount(profile) == 20);
-    CHECK(opened.store->record(answer(profile, "apres")));
-    CHECK(opened.store->resultCount(profile) == 21);
+    CHECK(opened.value().store->resultCount(profile) == 20);
+    CHECK(opened.value().store->record(answer(profile, "apres")));
+    CHECK(opened.value().store->resultCount(profile) == 21);
 }
 
 TEST_CASE("two damaged files in the same second are both kept, under different names") {
@@ -312,8 +312,8 @@ TEST_CASE("two damaged files in the same second are both kept, under different n
     for (const char* content : {"premier fichier abîmé", "second fichier abîmé"}) {
         testing::writeFile(file, std::string(4096, content[0]) + content);
         auto opened = ProgressStore::open(file, [] { return kNoon; });
-        REQUIRE(opened.store != nullptr);
-        CHECK_FALSE(opened.notice.empty());
+        REQUIRE(opened.ok());
+        CHECK_FALSE(opened.value().notice.empty());
     }
     const auto aside = movedAside(folder.path());
     REQUIRE(aside.size() == 2);

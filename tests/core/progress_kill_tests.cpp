@@ -93,6 +93,6 @@ TEST_CASE("results reported as saved survive SIGKILL at random moments, and the 
     CHECK(reported.size() >= static_cast<std::size_t>(kKills));
     // And the store opens normally afterwards and keeps recording.
     auto reopened = ProgressStore::open(database);
-    REQUIRE(reopened.store != nullptr);
-    CHECK(reopened.notice.empty());
+    REQUIRE(reopened.ok());
+    CHECK(reopened.value().notice.empty());
 }

@@ -28,8 +28,8 @@ struct Fixture {
     std::unique_ptr<ProgressStore> store;
     Fixture() {
         auto opened = ProgressStore::open(folder.path() / "progress.db", [this] { return now; });
-        REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-        store = std::move(opened.store);
+        REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+        store = std::move(opened.value().store);
     }
 };
 
@@ -286,8 +286,8 @@ TEST_CASE("a version-3 file with SM-2 schedules is migrated to FSRS: due dates k
         REQUIRE(old.execute(testing::readFile(testing::fixturesDir() / "progress" / "progress-v3.sql")));
     }
     auto opened = ProgressStore::open(folder.path() / "progress.db", [] { return kNoon; });
-    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-    ProgressStore& store = *opened.store;
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    ProgressStore& store = *opened.value().store;
     CHECK(store.schemaVersion() == kProgressSchemaVersion);
     CHECK(store.schemaVersion() == 4);
 
@@ -343,16 +343,16 @@ TEST_CASE("a version-3 file with SM-2 schedules is migrated to FSRS: due dates k
     for (const ReviewEntry& entry : store.reviewQueue(1)) {
         before = entry.itemId == "q02" ? entry.schedule : before;
     }
-    opened.store.reset();
+    opened.value().store.reset();
     auto reviewing = ProgressStore::open(folder.path() / "progress.db", [] { return due + 10 * 3600; });
-    REQUIRE(reviewing.store != nullptr);
+    REQUIRE(reviewing.ok());
     ResultRecord review = answer(1, "q02", Outcome::Right);
     review.review = true;
-    REQUIRE(reviewing.store->record(review));
-    const std::int64_t today = reviewing.store->startOfToday();
+    REQUIRE(reviewing.value().store->record(review));
+    const std::int64_t today = reviewing.value().store->startOfToday();
     const ReviewSchedule expected = FsrsScheduler().review(before, Rating::Good, today);
     int checked = 0;
-    for (const ReviewEntry& entry : reviewing.store->reviewQueue(1)) {
+    for (const ReviewEntry& entry : reviewing.value().store->reviewQueue(1)) {
         if (entry.itemId == "q02") {
             ++checked;
             CHECK(entry.schedule.memory.stability == doctest::Approx(expected.memory.stability));

@@ -26,8 +26,8 @@ struct Fixture {
     void reopen() {
         store.reset();
         auto opened = ProgressStore::open(folder.path() / "progress.db", [this] { return now; });
-        REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-        store = std::move(opened.store);
+        REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+        store = std::move(opened.value().store);
     }
 };
 
@@ -206,8 +206,8 @@ TEST_CASE("a version-1 file opens, is migrated, and its unverifiable results are
     std::filesystem::copy_file(testing::fixturesDir() / "progress" / "progress-v1.db",
                                folder.path() / "progress.db");
     auto opened = ProgressStore::open(folder.path() / "progress.db");
-    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-    ProgressStore& store = *opened.store;
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    ProgressStore& store = *opened.value().store;
     CHECK(store.schemaVersion() == kProgressSchemaVersion);
     const auto profiles = store.profiles();
     REQUIRE(profiles.size() == 2);
@@ -268,8 +268,8 @@ TEST_CASE("a version-2 file is migrated to summaries that give the same figures 
         REQUIRE(old.execute(testing::readFile(testing::fixturesDir() / "progress" / "progress-v2.sql")));
     }
     auto opened = ProgressStore::open(folder.path() / "progress.db", [] { return kNoon; });
-    REQUIRE_MESSAGE(opened.store != nullptr, opened.error);
-    ProgressStore& store = *opened.store;
+    REQUIRE_MESSAGE(opened.ok(), opened.error().message);
+    ProgressStore& store = *opened.value().store;
     CHECK(store.schemaVersion() == kProgressSchemaVersion);
 
     // The figures, as the fixture's rows give them.
@@ -326,9 +326,9 @@ TEST_CASE("a damaged file is moved aside with a message, and a fresh store start
     testing::TemporaryFolder folder;
     testing::writeFile(folder.path() / "progress.db", std::string(4096, 'x'));
     auto opened = ProgressStore::open(folder.path() / "progress.db");
-    REQUIRE(opened.store != nullptr);
-    CHECK(opened.notice.find("mis de côté") != std::string::npos);
-    CHECK(opened.store->profiles().empty());
+    REQUIRE(opened.ok());
+    CHECK(opened.value().notice.find("mis de côté") != std::string::npos);
+    CHECK(opened.value().store->profiles().empty());
     int aside = 0;
     for (const auto& entry : std::filesystem::directory_iterator(folder.path())) {
         if (entry.path().filename().string().starts_with("progress.db.endommage-")) {
@@ -479,13 +479,13 @@ TEST_CASE("a backup taken while the store is open holds the results still in the
     std::filesystem::copy_file(fixture.folder.path() / "progress.db", copied.path() / "progress.db");
     {
         auto opened = ProgressStore::open(copied.path() / "progress.db");
-        REQUIRE(opened.store != nullptr);
-        CHECK(opened.store->resultCount(*profile) < 40);
+        REQUIRE(opened.ok());
+        CHECK(opened.value().store->resultCount(*profile) < 40);
     }
 
     const auto backup = fixture.folder.path() / "exports" / "passerelles-sauvegarde-2023-11-15-1200.db";
     std::filesystem::create_directories(backup.parent_path());
-    REQUIRE_MESSAGE(fixture.store->backupTo(backup), fixture.store->lastError());
+    REQUIRE_MESSAGE(fixture.store->backupTo(backup).ok(), fixture.store->lastError());
     CHECK(std::filesystem::exists(backup));
     CHECK_FALSE(std::filesystem::exists(backup.string() + "-wal"));
     // Nothing else is left in the folder: no temporary file.
@@ -501,26 +501,28 @@ TEST_CASE("a backup taken while the store is open holds the results still in the
     testing::TemporaryFolder restored;
     std::filesystem::copy_file(backup, restored.path() / "progress.db");
     auto opened = ProgressStore::open(restored.path() / "progress.db");
-    REQUIRE(opened.store != nullptr);
-    CHECK(opened.notice.empty());
+    REQUIRE(opened.ok());
+    CHECK(opened.value().notice.empty());
     CHECK(sql::Database(restored.path() / "progress.db").queryText("PRAGMA integrity_check").value_or("") ==
           "ok");
-    CHECK(opened.store->profiles().size() == 2);
-    CHECK(opened.store->resultCount(*profile) == 40);
-    CHECK(opened.store->resultCount(*other) == 1);
+    CHECK(opened.value().store->profiles().size() == 2);
+    CHECK(opened.value().store->resultCount(*profile) == 40);
+    CHECK(opened.value().store->resultCount(*other) == 1);
 
     // A second backup under the same name replaces the first, whole.
-    REQUIRE(fixture.store->backupTo(backup));
+    REQUIRE(fixture.store->backupTo(backup).ok());
     auto again = ProgressStore::open(backup);
-    REQUIRE(again.store != nullptr);
-    CHECK(again.store->resultCount(*profile) == 41);
+    REQUIRE(again.ok());
+    CHECK(again.value().store->resultCount(*profile) == 41);
 }
 
 TEST_CASE("a backup into a folder that does not exist fails with a French sentence naming it") {
     Fixture fixture;
     const auto target = fixture.folder.path() / "absent" / "sauvegarde.db";
-    CHECK_FALSE(fixture.store->backupTo(target));
-    CHECK(fixture.store->lastError().find("sauvegarde.db") != std::string::npos);
+    const auto backup = fixture.store->backupTo(target);
+    REQUIRE_FALSE(backup.ok());
+    CHECK(backup.error().message.find("sauvegarde.db") != std::string::npos);
+    CHECK(fixture.store->lastError() == backup.error().message);
     CHECK_FALSE(std::filesystem::exists(target));
     // The store still works.
     CHECK(fixture.store->createProfile("Camille").has_value());

@@ -58,9 +58,12 @@ TEST_CASE("readRegularFile: a FIFO, /dev/zero, a folder, a loop and a big file e
     const std::string report = withinSeconds([&]() -> std::string {
         std::string out;
         const auto said = [&](const std::filesystem::path& path, FileProblem problem, const char* words) {
-            const FileRead read = readRegularFile(path, 4096);
-            if (read.text || read.problem != problem || read.why.find(words) == std::string::npos) {
-                out += "FAIL " + path.filename().string() + ": " + read.why + "\n";
+            const IoResult<std::string> read = readRegularFile(path, 4096);
+            if (read.ok()) {
+                out += "FAIL " + path.filename().string() + ": read\n";
+            } else if (read.error().problem != problem ||
+                       read.error().message.find(words) == std::string::npos) {
+                out += "FAIL " + path.filename().string() + ": " + read.error().message + "\n";
             }
         };
         said(hostile.fifo, FileProblem::NotRegular, "tube, un périphérique");
@@ -81,9 +84,8 @@ TEST_CASE("--atelier given a FIFO, /dev/zero or a link loop: a French sentence a
     for (const auto& path : {hostile.fifo, hostile.zero, std::filesystem::path("/dev/zero"), hostile.loop}) {
         CAPTURE(path);
         const std::string report = withinSeconds([&]() -> std::string {
-            std::string error;
-            const auto plan = loadPlanFile(path, error);
-            return plan ? "FAIL a plan was read" : error;
+            const auto plan = loadPlanFile(path);
+            return plan.ok() ? "FAIL a plan was read" : plan.error().message;
         });
         CHECK(report.starts_with("Le plan"));
         CHECK(report.find(path == hostile.loop ? "boucle" : "pas un fichier ordinaire") != std::string::npos);
@@ -96,8 +98,7 @@ TEST_CASE("booth settings that are a FIFO or /dev/zero: said at once, and the bo
     for (const auto& path : {hostile.fifo, hostile.zero}) {
         CAPTURE(path);
         const std::string report = withinSeconds([&]() -> std::string {
-            std::string error;
-            const BorneSettings settings = loadBorneSettings(path, error);
+            const auto [settings, error] = loadBorneSettings(path);
             if (settings.hasPin() || settings.pinChoiceAtScreen) {
                 return "FAIL the booth would not stay locked";
             }

@@ -45,8 +45,7 @@ TEST_CASE("10,000 rounds at the booth: nothing fails, every round is counted, me
     settings.questions = 5;
     settings.withCard = true;
     settings.idleSeconds = 60;
-    std::string error;
-    REQUIRE(saveBorneSettings(data / "borne.json", settings, error));
+    REQUIRE(saveBorneSettings(data / "borne.json", settings).ok());
 
     SessionOptions options;
     options.contentRoots = {{testing::contentDir(), "bundled"}};

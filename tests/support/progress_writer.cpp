@@ -38,18 +38,18 @@ int race(const char* database, const char* name, long count) {
         return 2;
     }
     auto opened = passerelles::ProgressStore::open(database);
-    if (!opened.store) {
-        std::printf("error %s\n", opened.error.c_str());
+    if (!opened.ok()) {
+        std::printf("error %s\n", opened.error().message.c_str());
         return 1;
     }
-    const auto profile = opened.store->useOrCreateProfile(name);
+    const auto profile = opened.value().store->useOrCreateProfile(name);
     if (!profile) {
-        std::printf("error %s\n", opened.store->lastError().c_str());
+        std::printf("error %s\n", opened.value().store->lastError().c_str());
         return 1;
     }
     for (long number = 0; number < count; ++number) {
-        if (!opened.store->record(resultNumber(*profile, number))) {
-            std::printf("error %s\n", opened.store->lastError().c_str());
+        if (!opened.value().store->record(resultNumber(*profile, number))) {
+            std::printf("error %s\n", opened.value().store->lastError().c_str());
             return 1;
         }
     }
@@ -59,17 +59,17 @@ int race(const char* database, const char* name, long count) {
 
 int loseJournal(const char* database) {
     auto opened = passerelles::ProgressStore::open(database);
-    if (!opened.store) {
-        std::fprintf(stderr, "%s\n", opened.error.c_str());
+    if (!opened.ok()) {
+        std::fprintf(stderr, "%s\n", opened.error().message.c_str());
         return 1;
     }
-    const auto profile = opened.store->createProfile("Journal");
+    const auto profile = opened.value().store->createProfile("Journal");
     for (long number = 0; number < 6 && profile; ++number) {
         if (number == 3) {
             std::filesystem::remove(std::string(database) + "-wal");
         }
-        if (!opened.store->record(resultNumber(*profile, number))) {
-            std::fprintf(stderr, "%s\n", opened.store->lastError().c_str());
+        if (!opened.value().store->record(resultNumber(*profile, number))) {
+            std::fprintf(stderr, "%s\n", opened.value().store->lastError().c_str());
             return 1;
         }
         std::printf("saved %ld\n", number);
@@ -95,11 +95,11 @@ int main(int argc, char** argv) {
         return 2;
     }
     auto opened = passerelles::ProgressStore::open(argv[1]);
-    if (!opened.store) {
-        std::fprintf(stderr, "%s\n", opened.error.c_str());
+    if (!opened.ok()) {
+        std::fprintf(stderr, "%s\n", opened.error().message.c_str());
         return 1;
     }
-    passerelles::ProgressStore& store = *opened.store;
+    passerelles::ProgressStore& store = *opened.value().store;
     auto profile = store.lastUsedProfile();
     if (!profile) {
         profile = store.createProfile("Test");

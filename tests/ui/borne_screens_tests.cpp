@@ -38,8 +38,7 @@ struct Booth {
             settings.setPin("1234");
             settings.questions = 3;
             settings.idleSeconds = 30;
-            std::string error;
-            REQUIRE(saveBorneSettings(data() / "borne.json", settings, error));
+            REQUIRE(saveBorneSettings(data() / "borne.json", settings).ok());
         }
         start(size);
     }
@@ -100,10 +99,9 @@ TEST_CASE("the first start asks the trainer for a PIN twice, then keeps it") {
     booth.press({"1", "2", "3", "Enter"});  // too short
     CHECK(booth.kind() == "borne-trainer");
     booth.press({"4", "8", "1", "5", "Enter", "4", "8", "1", "6", "Enter"});  // two different codes
-    std::string error;
-    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json", error).hasPin());
+    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json").settings.hasPin());
     booth.press({"4", "8", "1", "5", "Enter", "4", "8", "1", "5", "Enter"});
-    const BorneSettings saved = loadBorneSettings(booth.data() / "borne.json", error);
+    const BorneSettings saved = loadBorneSettings(booth.data() / "borne.json").settings;
     CHECK(saved.checkPin("4815"));
     booth.press({"Escape"});
     CHECK(booth.kind() == "borne-attract");
@@ -259,17 +257,15 @@ TEST_CASE("a damaged borne.json without a PIN locks the booth until one is set f
     booth.press({"4", "8", "1", "5", "Enter", "4", "8", "1", "5", "Enter", "Escape"});
     CHECK(booth.kind() == "borne-trainer");
     CHECK_FALSE(drawsWidget(booth, "button:Quitter Passerelles"));
-    std::string error;
-    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json", error).hasPin());
+    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json").settings.hasPin());
     booth.start();  // nor after a restart
     CHECK(booth.kind() == "borne-trainer");
     booth.press({"4", "8", "1", "5", "Enter", "4", "8", "1", "5", "Enter"});
     CHECK_FALSE(drawsWidget(booth, "button:Quitter Passerelles"));
-    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json", error).hasPin());
+    CHECK_FALSE(loadBorneSettings(booth.data() / "borne.json").settings.hasPin());
 
     // The trainer runs « passerelles --borne --set-pin » in a terminal: the booth opens on its own.
-    std::string message;
-    REQUIRE(setBornePin(booth.data(), "2468", message));
+    REQUIRE(setBornePin(booth.data(), "2468").ok());
     booth.ui->setTime(booth.ui->time() + 3.0);
     booth.ui->frames(2);
     booth.press({"2", "4", "6", "8", "Enter"});
@@ -512,8 +508,7 @@ TEST_CASE("an idle booth frame allocates nothing, queries nothing and rebuilds n
     {
         BorneSettings settings;
         settings.setPin("1234");
-        std::string error;
-        REQUIRE(saveBorneSettings(folder.path() / "borne.json", settings, error));
+        REQUIRE(saveBorneSettings(folder.path() / "borne.json", settings).ok());
     }
     RoundStage stage;
     auto session = std::make_shared<BorneSession>(stage.ui->session().library(), folder.path());

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 
@@ -16,8 +17,10 @@ TEST_CASE("French glyphs are present: accents, œ, guillemets, apostrophe, euro,
     options.contentRoots = {{passerelles::testing::contentDir(), "bundled"}};
     HeadlessUi ui(options, ImVec2(1280, 720));
     ui.frame();
-    const FontSet& fonts = ui.session().services().fonts;
+    FontSet& fonts = ui.session().services().fonts;
     REQUIRE_FALSE(fonts.usingFallback());
+    fonts.ensureSize(*ImGui::GetIO().Fonts, fonts.baseSize(), true);  // the display size too, as a room asks
+    REQUIRE(fonts.hasDisplaySize());
     const ImWchar needed[] = {0x00E9, 0x00E8, 0x00EA, 0x00E0, 0x00E7, 0x00C9, 0x0153, 0x0152,
                               0x00AB, 0x00BB, 0x2019, 0x201C, 0x201D, 0x201E, 0x2026, 0x20AC,
                               0x00A0, 0x202F, 0x2013, 0x2014, 0x2192, 0x2713, 0x2717, 0x25D0};
@@ -141,12 +144,18 @@ TEST_CASE("every character of the shipped content and of the screens' texts has 
     options.contentRoots = {{passerelles::testing::contentDir(), "bundled"}};
     HeadlessUi ui(options, ImVec2(1280, 720));
     ui.frame();
-    const FontSet& fonts = ui.session().services().fonts;
+    FontSet& fonts = ui.session().services().fonts;
     REQUIRE_FALSE(fonts.usingFallback());
-    const std::set<unsigned> used = charactersUsed();
+    fonts.ensureSize(*ImGui::GetIO().Fonts, fonts.baseSize(), true);  // the display size too, as a room asks
+    REQUIRE(fonts.hasDisplaySize());
+    std::set<unsigned> used = charactersUsed();
     CHECK(used.size() > 100);      // accents, guillemets, arrows, check marks… were found
     CHECK(used.contains(0x0153));  // œ, written in the content
+    // U+FFFD stands for bytes that are not UTF-8: it has no glyph of its own (its index would cost 2.4 MB)
+    // and is drawn as ImGui's fallback « ? ».
+    used.erase(0xFFFD);
     for (ImFont* font : {fonts.body, fonts.bold, fonts.small, fonts.heading, fonts.title, fonts.display}) {
+        CHECK(font->FallbackChar == '?');
         for (const unsigned code : used) {
             CAPTURE(code);
             // Characters beyond U+FFFF (emoji) never reach a glyph in this ImGui build: RichText shows
@@ -174,4 +183,74 @@ TEST_CASE("Ctrl+Plus enlarges the text and rebuilds the fonts") {
     ui.press("Ctrl+Plus");
     ui.frame();
     CHECK(ui.session().services().fonts.baseSize() > before);
+}
+
+TEST_CASE("the display size is built only once a screen draws in it, and then kept") {
+    SessionOptions options;
+    options.contentRoots = {{passerelles::testing::contentDir(), "bundled"}};
+    options.open = "quiz:cahier-ludique";
+    HeadlessUi ui(options, ImVec2(1280, 720));
+    ui.frames(2);
+    const FontSet& fonts = ui.session().services().fonts;
+    REQUIRE(ui.screen().kind() == "quiz");
+    CHECK_FALSE(fonts.hasDisplaySize());
+    CHECK(fonts.display == fonts.title);  // never null: a screen that forgot to ask gets the title size
+    const int pixelsWithoutDisplay = ImGui::GetIO().Fonts->TexWidth * ImGui::GetIO().Fonts->TexHeight;
+
+    // The quiz to its end: the results screen draws the score in the display size.
+    for (int question = 0; question < 18 && ui.screen().kind() == "quiz"; ++question) {
+        ui.press("A");
+        ui.press("Enter");
+        ui.press("Enter");
+    }
+    ui.frame();
+    REQUIRE(ui.screen().kind() == "quiz-results");
+    ui.frame();  // the results screen's first frame: the atlas is rebuilt before it is drawn
+    CHECK(fonts.hasDisplaySize());
+    REQUIRE(fonts.display != fonts.title);
+    CHECK(fonts.display->FontSize > fonts.title->FontSize * 1.4f);
+    CHECK(ImGui::GetIO().Fonts->TexWidth * ImGui::GetIO().Fonts->TexHeight > pixelsWithoutDisplay);
+
+    ui.press("Esc");
+    ui.frames(2);
+    REQUIRE(ui.screen().kind() == "home");
+    CHECK(fonts.hasDisplaySize());  // kept: going back and forth does not rebuild the atlas each time
+}
+
+TEST_CASE("every screen that draws in the display size asks for it") {
+    // A screen's own file or header says so (usesDisplayFont, or a room's or the booth's chrome); a view
+    // drawn inside a screen names the screen whose file must say so.
+    const std::filesystem::path screens = passerelles::testing::sourceDir() / "game/ui/screens";
+    const std::map<std::string, std::string> viewOwners = {
+        {"atelier_audience_fit", "atelier_presenter_screen"},
+        {"atelier_card_view", "atelier_presenter_screen"},
+        {"atelier_cover_view", "atelier_presenter_screen"},
+        {"phone_room_views", "myth_room_screen"},
+    };
+    const auto declares = [&](const std::string& stem) {
+        std::string text;
+        for (const char* extension : {".cpp", ".hpp"}) {
+            if (std::filesystem::exists(screens / (stem + extension))) {
+                text += withoutComments(passerelles::testing::readFile(screens / (stem + extension)));
+            }
+        }
+        return text.find("usesDisplayFont() const override { return true; }") != std::string::npos ||
+               text.find("Chrome::Room") != std::string::npos ||
+               text.find("Chrome::Bare") != std::string::npos;
+    };
+    int users = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(screens)) {
+        if (entry.path().extension() != ".cpp" ||
+            withoutComments(passerelles::testing::readFile(entry.path())).find("fonts.display") ==
+                std::string::npos) {
+            continue;
+        }
+        ++users;
+        const std::string stem = entry.path().stem().string();
+        const auto owner = viewOwners.find(stem);
+        CAPTURE(stem);
+        CHECK((owner != viewOwners.end() || stem.ends_with("_screen")));
+        CHECK(declares(owner != viewOwners.end() ? owner->second : stem));
+    }
+    CHECK(users >= 8);  // the scan found the screens that draw large type
 }

@@ -32,10 +32,10 @@ SessionOptions quizFor(const std::filesystem::path& data, std::int64_t* now) {
 
 std::int64_t resultsIn(const std::filesystem::path& data) {
     auto opened = ProgressStore::open(data / "progress.db");
-    REQUIRE(opened.store != nullptr);
-    const auto profiles = opened.store->profiles();
+    REQUIRE(opened.ok());
+    const auto profiles = opened.value().store->profiles();
     REQUIRE(profiles.size() == 1);
-    return opened.store->resultCount(profiles.front().id);
+    return opened.value().store->resultCount(profiles.front().id);
 }
 
 }  // namespace

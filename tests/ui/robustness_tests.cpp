@@ -451,8 +451,8 @@ TEST_CASE("thousands of random keys, clicks, drags and wheel turns on every scre
     CHECK(written > 0);
     ui.reset();
     auto reopened = ProgressStore::open(data.path() / "progress.db", [&now] { return now; });
-    REQUIRE(reopened.store != nullptr);
-    CHECK(reopened.notice.empty());
+    REQUIRE(reopened.ok());
+    CHECK(reopened.value().notice.empty());
     probe::enable(false);
     int total = 0;
     for (const auto& [what, count] : eventCounts) {

@@ -91,15 +91,16 @@ bool parseRequest(const Arguments& arguments, ImportRequest& request, std::ostre
 std::optional<std::string> readInput(const std::filesystem::path& path, std::size_t maxBytes,
                                      std::ostream& err) {
     // A FIFO or a device is never opened; a file over the limit is refused by the importer.
-    FileRead read = readRegularFile(path, maxBytes);
-    if (read.problem == FileProblem::TooBig) {
+    IoResult<std::string> read = readRegularFile(path, maxBytes);
+    if (!read.ok() && read.error().problem == FileProblem::TooBig) {
         return std::string(maxBytes + 1, ' ');  // one byte over the limit: the importer says « trop gros »
     }
-    if (!read.text) {
-        err << "passerelles-pack : " << printableForTerminal(path.string()) << " : " << read.why << "\n";
+    if (!read.ok()) {
+        err << "passerelles-pack : " << printableForTerminal(path.string()) << " : " << read.error().message
+            << "\n";
         return std::nullopt;
     }
-    return std::move(*read.text);
+    return std::move(read).value();
 }
 
 std::string letters(const std::vector<int>& indices) {

@@ -29,11 +29,11 @@ constexpr const char* kPlaceholderSource = "a-completer";
 // ---------------------------------------------------------------------------------------------
 
 std::optional<Json> readJson(const std::filesystem::path& path) {
-    const FileRead read = readRegularFile(path, kMaxJsonBytes);
-    if (!read.text) {
+    const IoResult<std::string> read = readRegularFile(path, kMaxJsonBytes);
+    if (!read.ok()) {
         return std::nullopt;
     }
-    Json value = Json::parse(*read.text, nullptr, false);
+    Json value = Json::parse(read.value(), nullptr, false);
     if (value.is_discarded() || !value.is_object()) {
         return std::nullopt;
     }

@@ -61,9 +61,9 @@ std::string folderName(const std::filesystem::path& folder) {
 }
 
 bool writeTextFile(const std::filesystem::path& path, const std::string& text, std::ostream& err) {
-    std::string error;
-    if (!writeFileAtomically(path, text, error)) {
-        err << "passerelles-pack : " << error << "\n";
+    const auto written = writeFileAtomically(path, text);
+    if (!written.ok()) {
+        err << "passerelles-pack : " << written.error().message << "\n";
         return false;
     }
     return true;

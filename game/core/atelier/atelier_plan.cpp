@@ -39,6 +39,10 @@ std::optional<AtelierItemKind> kindFromKeyword(const std::string& keyword) {
     return std::nullopt;
 }
 
+IoError malformed(std::string message) {
+    return IoError{std::move(message), FileProblem::Malformed};
+}
+
 bool intersects(const std::vector<std::string>& wanted, const std::vector<std::string>& have) {
     if (wanted.empty()) {
         return true;
@@ -118,17 +122,15 @@ nlohmann::json planToJson(const AtelierPlan& plan) {
             {"items", items}};
 }
 
-std::optional<AtelierPlan> planFromJson(const std::string& text, std::string& error) {
+IoResult<AtelierPlan> planFromJson(const std::string& text) {
     const auto value = nlohmann::json::parse(text, nullptr, false);
     if (value.is_discarded() || !value.is_object()) {
-        error = "Ce fichier n’est pas un plan d’atelier lisible (JSON mal formé).";
-        return std::nullopt;
+        return malformed("Ce fichier n’est pas un plan d’atelier lisible (JSON mal formé).");
     }
     try {
         AtelierPlan plan;
         if (value.value("format", 0) != 1) {
-            error = "Ce plan d’atelier vient d’une autre version de Passerelles (format inconnu).";
-            return std::nullopt;
+            return malformed("Ce plan d’atelier vient d’une autre version de Passerelles (format inconnu).");
         }
         plan.title = value.value("title", plan.title);
         plan.place = value.value("place", std::string());
@@ -145,14 +147,13 @@ std::optional<AtelierPlan> planFromJson(const std::string& text, std::string& er
                 {team.at("name").get<std::string>(), std::clamp(team.value("colour", 0), 0, kMaxTeams - 1)});
         }
         if (!plan.teams.empty() && (plan.teams.size() < kMinTeams || plan.teams.size() > kMaxTeams)) {
-            error = "Un atelier se joue en salle entière ou avec 2 à 8 équipes.";
-            return std::nullopt;
+            return malformed("Un atelier se joue en salle entière ou avec 2 à 8 équipes.");
         }
         for (const auto& item : value.value("items", nlohmann::json::array())) {
             const auto kind = kindFromKeyword(item.at("kind").get<std::string>());
             if (!kind) {
-                error = "Étape inconnue « " + item.at("kind").get<std::string>() + " » dans le plan.";
-                return std::nullopt;
+                return malformed("Étape inconnue « " + item.at("kind").get<std::string>() +
+                                 " » dans le plan.");
             }
             plan.items.push_back({*kind, item.at("pack").get<std::string>(),
                                   item.at("activity").get<std::string>(),
@@ -160,13 +161,11 @@ std::optional<AtelierPlan> planFromJson(const std::string& text, std::string& er
         }
         return plan;
     } catch (const nlohmann::json::exception&) {
-        error = "Ce plan d’atelier est incomplet ou mal formé.";
-        return std::nullopt;
+        return malformed("Ce plan d’atelier est incomplet ou mal formé.");
     }
 }
 
-std::optional<std::filesystem::path> savePlanFile(const AtelierPlan& plan,
-                                                  const std::filesystem::path& folder, std::string& error) {
+IoResult<std::filesystem::path> savePlanFile(const AtelierPlan& plan, const std::filesystem::path& folder) {
     std::error_code code;
     std::filesystem::create_directories(folder, code);
     std::string name = fileNameSlug(plan.date + " " + plan.title, 60);
@@ -174,24 +173,27 @@ std::optional<std::filesystem::path> savePlanFile(const AtelierPlan& plan,
         name = "atelier";
     }
     const std::filesystem::path file = folder / (name + ".json");
-    if (!writeFileAtomically(file, planToJson(plan).dump(2) + "\n", error)) {
-        return std::nullopt;
+    if (auto written = writeFileAtomically(file, planToJson(plan).dump(2) + "\n"); !written.ok()) {
+        return written.error();
     }
     return file;
 }
 
-std::optional<AtelierPlan> loadPlanFile(const std::filesystem::path& file, std::string& error) {
+IoResult<AtelierPlan> loadPlanFile(const std::filesystem::path& file) {
     // A FIFO or /dev/zero given to --atelier: a sentence at once, never a wait or a memory exhaustion.
-    const FileRead read = readRegularFile(file, std::uintmax_t{8} << 20);
-    if (!read.text) {
-        error = "Le plan " + guillemets(file.string()) +
-                (read.problem == FileProblem::Missing ? " est introuvable."
-                                                      : " ne peut pas être lu. " + read.why);
-        return std::nullopt;
+    const IoResult<std::string> read = readRegularFile(file, std::uintmax_t{8} << 20);
+    if (!read.ok()) {
+        IoError error = read.error();
+        error.message = "Le plan " + guillemets(file.string()) +
+                        (error.problem == FileProblem::Missing ? " est introuvable."
+                                                               : " ne peut pas être lu. " + error.message);
+        return error;
     }
-    auto plan = planFromJson(*read.text, error);
-    if (!plan) {
-        error = guillemets(file.filename().string()) + " : " + error;
+    auto plan = planFromJson(read.value());
+    if (!plan.ok()) {
+        IoError error = plan.error();
+        error.message = guillemets(file.filename().string()) + " : " + error.message;
+        return error;
     }
     return plan;
 }
@@ -203,9 +205,8 @@ std::vector<SavedPlan> listPlanFiles(const std::filesystem::path& folder) {
         if (entry.path().extension() != ".json") {
             continue;
         }
-        std::string ignored;
-        if (auto plan = loadPlanFile(entry.path(), ignored)) {
-            found.push_back({entry.last_write_time(code), {entry.path(), std::move(*plan)}});
+        if (auto plan = loadPlanFile(entry.path()); plan.ok()) {
+            found.push_back({entry.last_write_time(code), {entry.path(), std::move(plan).value()}});
         }
     }
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });

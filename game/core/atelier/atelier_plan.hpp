@@ -8,6 +8,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/base/io_result.hpp"
 #include "core/loading/pack_loader.hpp"
 
 namespace passerelles {
@@ -67,14 +68,14 @@ int estimatedMinutes(const AtelierPlan& plan);
 const char* atelierItemKindLabel(AtelierItemKind kind);
 
 nlohmann::json planToJson(const AtelierPlan& plan);
-// On failure returns nullopt and a French sentence in `error`.
-std::optional<AtelierPlan> planFromJson(const std::string& text, std::string& error);
+// A plan that cannot be read back: FileProblem::Malformed and a French sentence (no file name).
+IoResult<AtelierPlan> planFromJson(const std::string& text);
 
 // Plans are kept as JSON files in one folder (DATA/ateliers/plans), named after their date and title;
 // saving a plan of the same date and title replaces the earlier version of that plan.
-std::optional<std::filesystem::path> savePlanFile(const AtelierPlan& plan,
-                                                  const std::filesystem::path& folder, std::string& error);
-std::optional<AtelierPlan> loadPlanFile(const std::filesystem::path& file, std::string& error);
+// Returns the file written.
+IoResult<std::filesystem::path> savePlanFile(const AtelierPlan& plan, const std::filesystem::path& folder);
+IoResult<AtelierPlan> loadPlanFile(const std::filesystem::path& file);
 
 struct SavedPlan {
     std::filesystem::path file;

@@ -584,10 +584,8 @@ AtelierReportFiles buildAtelierReport(const AtelierRun& run, const AtelierFigure
     return files;
 }
 
-std::optional<std::filesystem::path> writeAtelierReport(const AtelierReportFiles& files,
-                                                        const AtelierPlan& plan,
-                                                        const std::filesystem::path& parent,
-                                                        std::string& error) {
+IoResult<std::filesystem::path> writeAtelierReport(const AtelierReportFiles& files, const AtelierPlan& plan,
+                                                   const std::filesystem::path& parent) {
     // The date is typed text (or a plan file's): only its slug names a folder, so "../..", an absolute
     // path, a NUL or 300 characters cannot leave the reports folder nor fail with a system message.
     std::string base = fileNameSlug(plan.date);
@@ -605,17 +603,17 @@ std::optional<std::filesystem::path> writeAtelierReport(const AtelierReportFiles
         folder = parent / (base + "-" + std::to_string(attempt));
     }
     if (!std::filesystem::create_directories(folder, code) || code) {
-        error = "Impossible de créer le dossier du compte rendu " + guillemets(folder.string()) + " : " +
-                code.message() + ".";
-        return std::nullopt;
+        return IoError{"Impossible de créer le dossier du compte rendu " + guillemets(folder.string()) +
+                           " : " + code.message() + ".",
+                       FileProblem::Unwritable, code};
     }
     const auto htmlPath = folder / "compte-rendu.html";
-    if (!writeFileAtomically(htmlPath, files.html, error)) {
-        return std::nullopt;
+    if (auto written = writeFileAtomically(htmlPath, files.html); !written.ok()) {
+        return written.error();
     }
     for (const auto& [name, content] : files.csv) {
-        if (!writeFileAtomically(folder / name, content, error)) {
-            return std::nullopt;
+        if (auto written = writeFileAtomically(folder / name, content); !written.ok()) {
+            return written.error();
         }
     }
     return htmlPath;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/atelier/atelier_run.hpp"
+#include "core/base/io_result.hpp"
 
 namespace passerelles {
 
@@ -31,10 +32,8 @@ AtelierReportFiles buildAtelierReport(const AtelierRun& run, const AtelierFigure
                                       const std::string& generatedAt);
 
 // Writes the files into a new folder under `parent` named after the date and place; returns the HTML file.
-std::optional<std::filesystem::path> writeAtelierReport(const AtelierReportFiles& files,
-                                                        const AtelierPlan& plan,
-                                                        const std::filesystem::path& parent,
-                                                        std::string& error);
+IoResult<std::filesystem::path> writeAtelierReport(const AtelierReportFiles& files, const AtelierPlan& plan,
+                                                   const std::filesystem::path& parent);
 
 // « Équipe 2 », or the team's own name when the plan allows names in the report.
 std::string teamLabel(const AtelierPlan& plan, int team);

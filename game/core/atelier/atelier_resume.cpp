@@ -78,11 +78,10 @@ std::string savedWorkshopJson(const AtelierRun& run, const std::string& savedAt)
     return document.dump(1);
 }
 
-std::optional<SavedWorkshop> savedWorkshopFromJson(const std::string& text, std::string& error) {
+IoResult<SavedWorkshop> savedWorkshopFromJson(const std::string& text) {
     const auto document = nlohmann::json::parse(text, nullptr, false);
-    const auto damaged = [&](const std::string& why) {
-        error = "L’atelier en cours enregistré est illisible (" + why + ").";
-        return std::nullopt;
+    const auto damaged = [](const std::string& why) {
+        return IoError{"L’atelier en cours enregistré est illisible (" + why + ").", FileProblem::Malformed};
     };
     if (!document.is_object() || !document.contains("plan") || !document["events"].is_array()) {
         return damaged("ce n’est pas un atelier enregistré par Passerelles");
@@ -91,12 +90,11 @@ std::optional<SavedWorkshop> savedWorkshopFromJson(const std::string& text, std:
         return damaged("il vient d’une autre version de Passerelles");
     }
     SavedWorkshop saved;
-    std::string planError;
-    const auto plan = planFromJson(document["plan"].dump(), planError);
-    if (!plan) {
-        return damaged(planError);
+    auto plan = planFromJson(document["plan"].dump());
+    if (!plan.ok()) {
+        return damaged(plan.error().message);
     }
-    saved.plan = *plan;
+    saved.plan = std::move(plan).value();
     saved.savedAt = document["savedAt"].is_string() ? document["savedAt"].get<std::string>() : std::string();
     saved.position = document["position"].is_number_integer() ? document["position"].get<int>() : 0;
     saved.stepCount = document["stepCount"].is_number_integer() ? document["stepCount"].get<int>() : 0;
@@ -136,15 +134,14 @@ std::optional<SavedWorkshop> savedWorkshopFromJson(const std::string& text, std:
     return saved;
 }
 
-std::optional<SavedWorkshop> readSavedWorkshop(const std::filesystem::path& file, std::string& error) {
+IoResult<SavedWorkshop> readSavedWorkshop(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        error = "Aucun atelier en cours.";
-        return std::nullopt;
+        return IoError{"Aucun atelier en cours.", FileProblem::Missing};
     }
     std::ostringstream text;
     text << in.rdbuf();
-    return savedWorkshopFromJson(text.str(), error);
+    return savedWorkshopFromJson(text.str());
 }
 
 std::string resumeLabel(const SavedWorkshop& saved) {

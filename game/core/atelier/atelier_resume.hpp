@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/atelier/atelier_run.hpp"
+#include "core/base/io_result.hpp"
 
 namespace passerelles {
 
@@ -25,9 +26,9 @@ struct SavedWorkshop {
 std::filesystem::path savedWorkshopPath(const std::filesystem::path& dataDirectory);
 
 std::string savedWorkshopJson(const AtelierRun& run, const std::string& savedAt);
-// On failure returns nullopt and a French sentence in `error`.
-std::optional<SavedWorkshop> savedWorkshopFromJson(const std::string& text, std::string& error);
-std::optional<SavedWorkshop> readSavedWorkshop(const std::filesystem::path& file, std::string& error);
+// A damaged text: FileProblem::Malformed and a French sentence; no file: Missing, « Aucun atelier en cours. »
+IoResult<SavedWorkshop> savedWorkshopFromJson(const std::string& text);
+IoResult<SavedWorkshop> readSavedWorkshop(const std::filesystem::path& file);
 
 // « Reprendre l'atelier du 2 décembre 2026 (étape 7 sur 12) »
 std::string resumeLabel(const SavedWorkshop& saved);

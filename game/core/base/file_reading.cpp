@@ -29,76 +29,62 @@ std::string explainFileSystemError(const std::error_code& error) {
     return "erreur système " + std::to_string(error.value());
 }
 
-FileRead readRegularFile(const std::filesystem::path& path, std::uintmax_t maxBytes) {
-    FileRead read;
+IoResult<std::string> readRegularFile(const std::filesystem::path& path, std::uintmax_t maxBytes) {
     std::error_code error;
     const auto status = std::filesystem::status(path, error);
     if (error == std::errc::too_many_symbolic_link_levels) {
-        read.problem = FileProblem::LinkLoop;
-        read.why =
+        return IoError{
             "Ce chemin est une boucle de liens symboliques (un lien qui mène, d'un lien à l'autre, à "
-            "lui-même) : il ne mène à aucun fichier.";
-        return read;
+            "lui-même) : il ne mène à aucun fichier.",
+            FileProblem::LinkLoop, error};
     }
     if (status.type() == std::filesystem::file_type::not_found ||
         (error && error == std::errc::no_such_file_or_directory)) {
-        read.problem = FileProblem::Missing;
-        read.why = "Le fichier est introuvable.";
-        return read;
+        return IoError{"Le fichier est introuvable.", FileProblem::Missing, error};
     }
     if (error) {
-        read.problem = FileProblem::Unreadable;
-        read.why = "Le fichier ne peut pas être lu (" + explainFileSystemError(error) + ").";
-        return read;
+        return IoError{"Le fichier ne peut pas être lu (" + explainFileSystemError(error) + ").",
+                       FileProblem::Unreadable, error};
     }
     if (std::filesystem::is_directory(status)) {
-        read.problem = FileProblem::Folder;
-        read.why = "Ce chemin n'est pas un fichier : c'est un dossier.";
-        return read;
+        return IoError{"Ce chemin n'est pas un fichier : c'est un dossier.", FileProblem::Folder, error};
     }
     if (!std::filesystem::is_regular_file(status)) {
         // Opening a FIFO waits for a writer; a device such as /dev/zero never ends.
-        read.problem = FileProblem::NotRegular;
-        read.why =
+        return IoError{
             "Ce chemin n'est pas un fichier ordinaire : c'est un tube, un périphérique ou une prise, "
-            "qui n'est pas lu.";
-        return read;
+            "qui n'est pas lu.",
+            FileProblem::NotRegular, error};
     }
-    read.size = std::filesystem::file_size(path, error);
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
     if (error) {
-        read.problem = FileProblem::Unreadable;
-        read.why = "Le fichier ne peut pas être lu (" + explainFileSystemError(error) + ").";
-        return read;
+        return IoError{"Le fichier ne peut pas être lu (" + explainFileSystemError(error) + ").",
+                       FileProblem::Unreadable, error};
     }
-    if (read.size > maxBytes) {
-        read.problem = FileProblem::TooBig;
-        read.why = "Le fichier est trop gros (" + formatInteger(static_cast<long long>(read.size / 1024)) +
-                   " Ko ; " + formatInteger(static_cast<long long>(maxBytes / 1024)) + " Ko au plus).";
-        return read;
+    if (size > maxBytes) {
+        return IoError{"Le fichier est trop gros (" + formatInteger(static_cast<long long>(size / 1024)) +
+                           " Ko ; " + formatInteger(static_cast<long long>(maxBytes / 1024)) +
+                           " Ko au plus).",
+                       FileProblem::TooBig, error};
     }
     std::ifstream stream(path, std::ios::binary);
     if (!stream) {
-        read.problem = FileProblem::Unreadable;
-        read.why = "Le fichier ne peut pas être ouvert : vérifiez qu'il est lisible (droits d'accès).";
-        return read;
+        return IoError{"Le fichier ne peut pas être ouvert : vérifiez qu'il est lisible (droits d'accès).",
+                       FileProblem::Unreadable, error};
     }
     // Read in one piece at the known size, one byte more to notice a file that grew past the limit.
-    std::string text(static_cast<std::size_t>(read.size) + 1, '\0');
+    std::string text(static_cast<std::size_t>(size) + 1, '\0');
     stream.read(text.data(), static_cast<std::streamsize>(text.size()));
     text.resize(static_cast<std::size_t>(stream.gcount()));
     if (stream.bad()) {
-        read.problem = FileProblem::Unreadable;
-        read.why = "La lecture du fichier a échoué.";
-        return read;
+        return IoError{"La lecture du fichier a échoué.", FileProblem::Unreadable, error};
     }
     if (text.size() > maxBytes) {
-        read.problem = FileProblem::TooBig;
-        read.why = "Le fichier a grossi pendant sa lecture et dépasse " +
-                   formatInteger(static_cast<long long>(maxBytes / 1024)) + " Ko.";
-        return read;
+        return IoError{"Le fichier a grossi pendant sa lecture et dépasse " +
+                           formatInteger(static_cast<long long>(maxBytes / 1024)) + " Ko.",
+                       FileProblem::TooBig, error};
     }
-    read.text = std::move(text);
-    return read;
+    return text;
 }
 
 }  // namespace passerelles

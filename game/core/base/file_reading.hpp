@@ -5,24 +5,18 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <optional>
 #include <string>
+#include <system_error>
+
+#include "core/base/io_result.hpp"
 
 namespace passerelles {
 
-enum class FileProblem { None, Missing, LinkLoop, Folder, NotRegular, TooBig, Unreadable };
-
-struct FileRead {
-    std::optional<std::string> text;  // the content, when readable within the limit
-    FileProblem problem = FileProblem::None;
-    std::uintmax_t size = 0;  // the file's size, also when too big
-    // French, without the file's name: « Ce chemin est un tube ou un périphérique… ».
-    std::string why;
-};
-
 // Checks the path (following links) before opening it: a folder, a FIFO, a device or a socket is never
 // opened, nor a file over `maxBytes`; and no more than `maxBytes` are read even if the file grows meanwhile.
-FileRead readRegularFile(const std::filesystem::path& path, std::uintmax_t maxBytes);
+// The error's message does not name the file (« Ce chemin est un tube ou un périphérique… »): the caller
+// says which file it is; its problem says why (Missing, LinkLoop, Folder, NotRegular, TooBig, Unreadable).
+IoResult<std::string> readRegularFile(const std::filesystem::path& path, std::uintmax_t maxBytes);
 
 // The reason for a file system error, in French (the system's own text is English).
 std::string explainFileSystemError(const std::error_code& error);

@@ -40,7 +40,7 @@ std::string failure(const std::filesystem::path& path, int number) {
 
 }  // namespace
 
-bool writeFileAtomically(const std::filesystem::path& path, const std::string& content, std::string& error) {
+IoResult<void> writeFileAtomically(const std::filesystem::path& path, const std::string& content) {
     const std::filesystem::path folder =
         path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     const std::string base = "." + path.filename().string() + ".";
@@ -50,10 +50,10 @@ bool writeFileAtomically(const std::filesystem::path& path, const std::string& c
         failed = platform::writeAndReplace(folder / (base + randomSuffix() + ".part"), path, content);
     }
     if (failed != 0) {
-        error = failure(path, failed);
-        return false;
+        return IoError{failure(path, failed), FileProblem::Unwritable,
+                       std::error_code(failed, std::generic_category())};
     }
-    return true;
+    return {};
 }
 
 std::string fileNameSlug(std::string_view text, std::size_t maxLength) {

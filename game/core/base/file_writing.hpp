@@ -7,16 +7,18 @@
 #include <string>
 #include <string_view>
 
+#include "core/base/io_result.hpp"
+
 namespace passerelles {
 
 // Writes a temporary file beside the target, then renames it over the target. The temporary file has a
 // random name (`.NAME.xxxxxxxxxxxx.part`) and is created exclusively, never through a link
 // (O_CREAT|O_EXCL|O_NOFOLLOW, mode 0600, then the replaced file's mode or 0644), written, fsync'ed, renamed;
 // a link planted beside the target is never followed, and one at the target is replaced, not written
-// through. On failure returns false with a French sentence naming the file in `error`, removes the
+// through. On failure returns a French sentence naming the file (FileProblem::Unwritable), removes the
 // temporary file, and leaves an earlier file of that name as it was. Every file the program writes for
 // people goes through here.
-bool writeFileAtomically(const std::filesystem::path& path, const std::string& content, std::string& error);
+IoResult<void> writeFileAtomically(const std::filesystem::path& path, const std::string& content);
 
 // Moves a damaged file aside as FILE.endommage-YYYYMMDD-HHMMSS (local time of `now`, seconds since the
 // epoch; "-2", "-3"… when that name is taken), with its SQLite journal (-wal, -shm) when there is one:

@@ -141,47 +141,42 @@ Identified identify(sql::Database& database, const SqliteFileKind& kind) {
 }
 
 // Every step from the version read inside the transaction, then the id and the version: all or nothing.
-bool migrate(sql::Database& database, const SqliteFileKind& kind, std::string& error) {
+// The error is the reason alone (the caller names the file); FileProblem::Malformed for a newer schema.
+IoResult<void> migrate(sql::Database& database, const SqliteFileKind& kind) {
     const int newest = newestVersion(kind);
     sql::Transaction transaction(database);
     if (!transaction.begun()) {
-        error = explainSqliteError(database.errorCode());
-        return false;
+        return IoError{explainSqliteError(database.errorCode())};
     }
     // Read again under the write lock: another process may have created or migrated the file meanwhile.
     int version = static_cast<int>(database.queryInteger("PRAGMA user_version").value_or(-1));
     const auto id = database.queryInteger("PRAGMA application_id").value_or(-1);
     if (version < 0 || id < 0) {
-        error = explainSqliteError(database.errorCode());
-        return false;
+        return IoError{explainSqliteError(database.errorCode())};
     }
     if (version > newest) {
-        error = "newer";
-        return false;
+        return IoError{"", FileProblem::Malformed};
     }
     if (version == newest && id == kind.applicationId) {
-        return true;  // rolled back: nothing to write
+        return {};  // rolled back: nothing to write
     }
     while (version < newest) {
         const auto step =
             std::find_if(kind.steps.begin(), kind.steps.end(),
                          [&](const SchemaStep& candidate) { return candidate.from == version; });
         if (step == kind.steps.end()) {
-            error = "aucune migration connue depuis la version " + std::to_string(version);
-            return false;
+            return IoError{"aucune migration connue depuis la version " + std::to_string(version)};
         }
         if (!step->apply(database)) {
-            error = explainSqliteError(database.errorCode());
-            return false;
+            return IoError{explainSqliteError(database.errorCode())};
         }
         version = step->to;
     }
     if (!database.execute("PRAGMA application_id = " + std::to_string(kind.applicationId)) ||
         !database.execute("PRAGMA user_version = " + std::to_string(newest)) || !transaction.commit()) {
-        error = explainSqliteError(database.errorCode());
-        return false;
+        return IoError{explainSqliteError(database.errorCode())};
     }
-    return true;
+    return {};
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,29 +281,33 @@ int newestVersion(const SqliteFileKind& kind) {
 // 4. openSqliteFile
 // ---------------------------------------------------------------------------------------------
 
-SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const SqliteFileKind& kind,
-                                 const std::function<std::int64_t()>& clock) {
-    SqliteFileOpening opening;
+IoResult<SqliteFile> openSqliteFile(const std::filesystem::path& file, const SqliteFileKind& kind,
+                                    const std::function<std::int64_t()>& clock) {
+    std::vector<std::string> notices;
+    // What was moved aside before a failure is said too.
+    const auto fail = [&notices](std::string message, FileProblem problem, std::error_code code = {}) {
+        return IoError{std::move(message), problem, code, notices};
+    };
     std::error_code error;
     std::filesystem::create_directories(file.parent_path(), error);
     if (error) {
-        opening.error = kind.what + " ne peut pas être créé : le dossier " + quoted(file.parent_path()) +
-                        " ne peut pas être créé (" + explainFileSystemError(error) + ").";
-        return opening;
+        return fail(kind.what + " ne peut pas être créé : le dossier " + quoted(file.parent_path()) +
+                        " ne peut pas être créé (" + explainFileSystemError(error) + ").",
+                    FileProblem::Unwritable, error);
     }
     const auto status = std::filesystem::status(file, error);
     if (error && error != std::errc::no_such_file_or_directory) {
-        opening.error = kind.what + " " + quoted(file) + " ne peut pas être ouvert (" +
-                        explainFileSystemError(error) + ").";
-        return opening;
+        return fail(kind.what + " " + quoted(file) + " ne peut pas être ouvert (" +
+                        explainFileSystemError(error) + ").",
+                    FileProblem::Unreadable, error);
     }
     if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
         // A folder, a FIFO or a device: SQLite would wait on it or read it for ever.
-        opening.error =
+        return fail(
             kind.what + " " + quoted(file) +
-            " ne peut pas être ouvert : ce n’est pas un fichier ordinaire (un dossier, un tube ou "
-            "un périphérique porte ce nom).";
-        return opening;
+                " ne peut pas être ouvert : ce n’est pas un fichier ordinaire (un dossier, un tube ou "
+                "un périphérique porte ce nom).",
+            FileProblem::NotRegular);
     }
     // Read before SQLite opens the file: it creates a fresh journal at once.
     const bool journalLost = std::filesystem::exists(status) && headerSaysWal(file) &&
@@ -319,54 +318,53 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
     auto database = std::make_unique<sql::Database>(file);
     if (database->isOpen() && database->isReadOnly()) {
         // Every write would fail: say it once, at start, and leave the file untouched.
-        opening.error = kind.what + " " + quoted(file) +
+        return fail(kind.what + " " + quoted(file) +
                         " est en lecture seule (droits d’accès du fichier ou de son dossier) ; il n’est pas "
-                        "effacé pour autant.";
-        return opening;
+                        "effacé pour autant.",
+                    FileProblem::Unwritable);
     }
     if (database->isOpen()) {
         const auto check = database->queryText("PRAGMA quick_check");
         if (!check || *check != "ok") {
             const bool damaged = database->errorMeansCorruption() || database->errorCode() == 0;
             if (!damaged) {
-                opening.error = kind.what + " " + quoted(file) + " ne peut pas être ouvert (" +
-                                failureReason(*database, file) + ").";
-                return opening;
+                return fail(kind.what + " " + quoted(file) + " ne peut pas être ouvert (" +
+                                failureReason(*database, file) + ").",
+                            FileProblem::Unreadable);
             }
             // Closed first: Windows does not rename a file that is open.
             database.reset();
             const auto aside = moveFileAside(file, "endommage", clock());
             if (!aside) {
-                opening.error =
-                    kind.what + " " + quoted(file) + " est endommagé et ne peut pas être déplacé.";
-                return opening;
+                return fail(kind.what + " " + quoted(file) + " est endommagé et ne peut pas être déplacé.",
+                            FileProblem::Other);
             }
-            opening.notices.push_back(kind.what + " était endommagé : il a été mis de côté sous le nom « " +
-                                      aside->filename().string() +
-                                      " » (rien n’a été effacé) et un nouveau fichier a été créé.");
+            notices.push_back(kind.what + " était endommagé : il a été mis de côté sous le nom « " +
+                              aside->filename().string() +
+                              " » (rien n’a été effacé) et un nouveau fichier a été créé.");
             database = std::make_unique<sql::Database>(file);
         }
     }
     if (!database->isOpen()) {
-        opening.error = kind.what + " " + quoted(file) + " ne peut pas être ouvert (" +
+        return fail(kind.what + " " + quoted(file) + " ne peut pas être ouvert (" +
                         (!platform::folderIsWritable(file.parent_path())
                              ? std::string("le dossier n’est pas accessible en écriture : droits d’accès, ou "
                                            "support en lecture seule")
                              : failureReason(*database, file)) +
-                        ").";
-        return opening;
+                        ").",
+                    FileProblem::Unreadable);
     }
     Identified identified = identify(*database, kind);
     if (identified.identity == Identity::Foreign) {
         database.reset();
         const auto aside = moveFileAside(file, "autre-programme", clock());
         if (!aside) {
-            opening.error = kind.what + " " + quoted(file) +
+            return fail(kind.what + " " + quoted(file) +
                             " appartient à un autre programme et ne peut pas être déplacé : déplacez-le "
-                            "vous-même.";
-            return opening;
+                            "vous-même.",
+                        FileProblem::Other);
         }
-        opening.notices.push_back(
+        notices.push_back(
             kind.what + " " + quoted(file) +
             " n’était pas un fichier de Passerelles (il appartient à un autre programme) : il a été mis de "
             "côté, intact, sous le nom « " +
@@ -378,13 +376,13 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
         kind.what + " " + quoted(file) + " vient d’une version plus récente de Passerelles (schéma " +
         std::to_string(identified.version) + ") : mettez Passerelles à jour. Le fichier n’a pas été modifié.";
     if (identified.identity == Identity::Newer) {
-        opening.error = newer;  // refused before the journal mode or anything else is written
-        return opening;
+        // Refused before the journal mode or anything else is written.
+        return fail(newer, FileProblem::Malformed);
     }
     if (identified.identity == Identity::Unreadable) {
-        opening.error =
-            kind.what + " " + quoted(file) + " ne peut pas être lu (" + failureReason(*database, file) + ").";
-        return opening;
+        return fail(
+            kind.what + " " + quoted(file) + " ne peut pas être lu (" + failureReason(*database, file) + ").",
+            FileProblem::Unreadable);
     }
     bool configured = true;
     for (const std::string& pragma : kind.pragmas) {
@@ -393,27 +391,27 @@ SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const Sqlite
     configured =
         configured && switchToWal(*database) && database->execute("PRAGMA synchronous = " + kind.synchronous);
     if (!configured) {
-        opening.error = kind.what + " " + quoted(file) + " ne peut pas être préparé (" +
-                        failureReason(*database, file) + ").";
-        return opening;
+        return fail(kind.what + " " + quoted(file) + " ne peut pas être préparé (" +
+                        failureReason(*database, file) + ").",
+                    FileProblem::Unreadable);
     }
-    std::string why;
-    if (!migrate(*database, kind, why)) {
-        opening.error = why == "newer" ? newer
-                                       : kind.what + " " + quoted(file) + " ne peut pas être mis à jour (" +
-                                             why + "). Il n’a pas été modifié.";
-        return opening;
+    if (const auto migrated = migrate(*database, kind); !migrated.ok()) {
+        const IoError& why = migrated.error();
+        return fail(why.problem == FileProblem::Malformed
+                        ? newer
+                        : kind.what + " " + quoted(file) + " ne peut pas être mis à jour (" + why.message +
+                              "). Il n’a pas été modifié.",
+                    why.problem);
     }
     if (journalLost) {
-        opening.notices.push_back(
+        notices.push_back(
             kind.what + " avait perdu son journal (" + file.filename().string() +
             "-wal, effacé pendant que Passerelles était ouvert, puis Passerelles arrêté sans se fermer) : "
             "ce qui a été enregistré après " +
             (lastFolded.empty() ? std::string("sa dernière mise à jour") : "le " + lastFolded) +
             " (dernier report dans le fichier) est perdu ; le reste est là.");
     }
-    opening.database = std::move(database);
-    return opening;
+    return SqliteFile{std::move(database), std::move(notices)};
 }
 
 }  // namespace passerelles

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/io_result.hpp"
 #include "core/base/sqlite.hpp"
 
 namespace passerelles {
@@ -45,15 +46,15 @@ struct SqliteFileKind {
     std::vector<std::string> pragmas;
 };
 
-struct SqliteFileOpening {
-    std::unique_ptr<sql::Database> database;  // null when `error` says why nothing could be opened
+struct SqliteFile {
+    std::unique_ptr<sql::Database> database;  // never null
     std::vector<std::string> notices;         // French: a file moved aside, a journal that disappeared
-    std::string error;                        // French, one sentence or two
 };
 
-// The clock gives unix seconds, for the names of files moved aside.
-SqliteFileOpening openSqliteFile(const std::filesystem::path& file, const SqliteFileKind& kind,
-                                 const std::function<std::int64_t()>& clock);
+// The clock gives unix seconds, for the names of files moved aside. The error is one French sentence or
+// two naming the file; its notices say what was moved aside before the failure.
+IoResult<SqliteFile> openSqliteFile(const std::filesystem::path& file, const SqliteFileKind& kind,
+                                    const std::function<std::int64_t()>& clock);
 
 // The newest version `kind.steps` lead to.
 int newestVersion(const SqliteFileKind& kind);

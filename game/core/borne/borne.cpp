@@ -136,34 +136,35 @@ std::string recoverPinHash(const std::string& text) {
 
 }  // namespace
 
-BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& error) {
-    BorneSettings settings;
+BorneSettingsRead loadBorneSettings(const std::filesystem::path& file) {
+    BorneSettingsRead read;
+    BorneSettings& settings = read.settings;
+    std::string& notice = read.notice;
     std::error_code code;
     if (!std::filesystem::exists(file, code)) {
         // A genuinely first start: the trainer chooses the PIN at the screen. After a damaged file was set
         // aside, whoever stands at the booth would choose it: it stays locked instead.
         settings.pinChoiceAtScreen = !hasDamagedCopy(file);
-        return settings;
+        return read;
     }
     settings.pinChoiceAtScreen = false;
     // Only a regular file of at most 1 MB is read (a FIFO would hold the booth's start for ever); the
     // stream is closed before the file may be moved aside: Windows does not rename a file that is open.
-    const FileRead read = readRegularFile(file, std::uintmax_t{1} << 20);
-    if (!read.text && read.problem != FileProblem::TooBig) {
-        error = "Les réglages de la borne " + guillemets(file.string()) + " ne peuvent pas être lus. " +
-                read.why + " La borne reste verrouillée ; passerelles --borne --set-pin choisit un code.";
-        return settings;
+    const IoResult<std::string> text = readRegularFile(file, std::uintmax_t{1} << 20);
+    if (!text.ok() && text.error().problem != FileProblem::TooBig) {
+        notice = "Les réglages de la borne " + guillemets(file.string()) + " ne peuvent pas être lus. " +
+                 text.error().message +
+                 " La borne reste verrouillée ; passerelles --borne --set-pin choisit un code.";
+        return read;
     }
-    std::ostringstream text;
-    text << read.text.value_or("");
-    const auto json = nlohmann::json::parse(text.str(), nullptr, false);
+    const std::string content = text.ok() ? text.value() : std::string();
+    const auto json = nlohmann::json::parse(content, nullptr, false);
     if (!json.is_object()) {
         // Kept for whoever wants to look at it, like a damaged borne.db; the PIN survives when readable.
-        settings.pinHash = recoverPinHash(text.str());
+        settings.pinHash = recoverPinHash(content);
         const auto aside = moveDamagedFileAside(file, static_cast<std::int64_t>(std::time(nullptr)));
-        std::string saveError;
-        const bool replaced = aside && saveBorneSettings(file, settings, saveError);
-        error =
+        const bool replaced = aside && saveBorneSettings(file, settings).ok();
+        notice =
             "Les réglages de la borne " + guillemets(file.string()) + " sont illisibles" +
             (aside ? " : ils ont été mis de côté sous le nom " + guillemets(aside->filename().string())
                    : std::string(" et ne peuvent pas être déplacés")) +
@@ -173,7 +174,7 @@ BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& 
                                : "Le code de la borne n’a pas pu être retrouvé : la borne reste verrouillée "
                                  "jusqu’à ce qu’un code soit choisi avec la commande " +
                                      guillemets("passerelles --borne --set-pin") + ".");
-        return settings;
+        return read;
     }
     // A value of the wrong type (hand-edited, or written by another version) keeps its default and is
     // named, so that the trainer knows which setting to check; it never stops the booth.
@@ -235,13 +236,13 @@ BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& 
         for (const auto& name : wrongType) {
             names += (names.empty() ? "" : ", ") + name;
         }
-        error = "Dans les réglages de la borne " + guillemets(file.string()) +
-                ", ces valeurs n’ont pas le bon type et reprennent leur valeur par défaut : " + names + ".";
+        notice = "Dans les réglages de la borne " + guillemets(file.string()) +
+                 ", ces valeurs n’ont pas le bon type et reprennent leur valeur par défaut : " + names + ".";
     }
-    return settings;
+    return read;
 }
 
-bool saveBorneSettings(const std::filesystem::path& file, const BorneSettings& settings, std::string& error) {
+IoResult<void> saveBorneSettings(const std::filesystem::path& file, const BorneSettings& settings) {
     const nlohmann::json json = {{"format", 1},
                                  {"themes", settings.themes},
                                  {"questions", settings.questions},
@@ -252,33 +253,29 @@ bool saveBorneSettings(const std::filesystem::path& file, const BorneSettings& s
                                  {"pinHash", settings.pinHash}};
     std::error_code code;
     std::filesystem::create_directories(file.parent_path(), code);
-    return writeFileAtomically(file, json.dump(2) + "\n", error);
+    return writeFileAtomically(file, json.dump(2) + "\n");
 }
 
-bool setBornePin(const std::filesystem::path& dataDirectory, std::string typed, std::string& message) {
+IoResult<std::string> setBornePin(const std::filesystem::path& dataDirectory, std::string typed) {
     while (!typed.empty() && (typed.back() == '\n' || typed.back() == '\r' || typed.back() == ' ')) {
         typed.pop_back();
     }
     if (!validBornePin(typed)) {
-        message =
+        return IoError{
             "Le code de la borne doit compter de 4 à 8 chiffres, sans espace ni lettre : rien n’a été "
-            "enregistré.";
-        return false;
+            "enregistré.",
+            FileProblem::Other};
     }
     const auto file = dataDirectory / "borne.json";
-    std::string loadError;
-    BorneSettings settings = loadBorneSettings(file, loadError);  // a damaged file is set aside here
+    auto [settings, loadError] = loadBorneSettings(file);  // a damaged file is set aside here
     settings.setPin(typed);
-    std::string error;
-    if (!saveBorneSettings(file, settings, error)) {
-        message = error;
-        return false;
+    if (auto saved = saveBorneSettings(file, settings); !saved.ok()) {
+        return saved.error();
     }
     BorneStore store(dataDirectory);
     store.savePinLockout({});  // whoever can run this command owns the booth: no lock left
-    message = (loadError.empty() ? "" : loadError + "\n") + "Code de la borne enregistré dans " +
-              guillemets(file.string()) + ".";
-    return true;
+    return (loadError.empty() ? "" : loadError + "\n") + "Code de la borne enregistré dans " +
+           guillemets(file.string()) + ".";
 }
 
 BornePool buildBornePool(const std::vector<const Pack*>& packs, const std::vector<std::string>& themes) {
@@ -536,15 +533,15 @@ BorneStore::BorneStore(const std::filesystem::path& dataDirectory, std::function
     if (!clock) {
         clock = [] { return static_cast<std::int64_t>(std::time(nullptr)); };
     }
-    SqliteFileOpening opening = openSqliteFile(dataDirectory / "borne.db", borneFileKind(), clock);
-    for (const std::string& notice : opening.notices) {
-        error_ += (error_.empty() ? "" : " ") + notice;
-    }
-    if (!opening.database) {
-        error_ = opening.error + " La borne fonctionne, sans compteurs.";
+    IoResult<SqliteFile> opening = openSqliteFile(dataDirectory / "borne.db", borneFileKind(), clock);
+    if (!opening.ok()) {
+        error_ = opening.error().message + " La borne fonctionne, sans compteurs.";
         return;
     }
-    database_ = std::move(opening.database);
+    for (const std::string& notice : opening.value().notices) {
+        error_ += (error_.empty() ? "" : " ") + notice;
+    }
+    database_ = std::move(opening.value().database);
 }
 
 BorneStore::~BorneStore() = default;

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/io_result.hpp"
 #include "core/content/content.hpp"
 #include "core/play/quiz_scoring.hpp"
 
@@ -82,14 +83,20 @@ std::string formatLockoutDelay(std::int64_t seconds);
 
 // borne.json in the data folder; a missing file gives the defaults. A damaged one is moved aside
 // (borne.json.endommage-DATE-TIME) and replaced by the defaults, keeping its PIN hash when it can still be
-// read; `error` says what happened.
-BorneSettings loadBorneSettings(const std::filesystem::path& file, std::string& error);
-bool saveBorneSettings(const std::filesystem::path& file, const BorneSettings& settings, std::string& error);
+// read; `notice` says what happened. Never fails: a file that cannot be read (a FIFO, no rights) gives
+// the defaults with the booth locked, and the notice says why.
+struct BorneSettingsRead {
+    BorneSettings settings;
+    std::string notice;  // French, empty when all went well
+};
+BorneSettingsRead loadBorneSettings(const std::filesystem::path& file);
+IoResult<void> saveBorneSettings(const std::filesystem::path& file, const BorneSettings& settings);
 
 // `passerelles --borne --set-pin`: saves the PIN read from standard input (`typed`, one line) in
-// DIR/borne.json, keeping the other settings, and starts the count of wrong codes again. On success
-// `message` says where it was saved; on failure (not 4 to 8 digits, a folder that refuses writing) why.
-bool setBornePin(const std::filesystem::path& dataDirectory, std::string typed, std::string& message);
+// DIR/borne.json, keeping the other settings, and starts the count of wrong codes again. Returns the
+// French sentence saying where it was saved; the error says why not (not 4 to 8 digits, a folder that
+// refuses writing).
+IoResult<std::string> setBornePin(const std::filesystem::path& dataDirectory, std::string typed);
 
 struct BorneItem {
     const Pack* pack = nullptr;

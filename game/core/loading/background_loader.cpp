@@ -1,33 +1,33 @@
 // The background pack loader: one thread, the packs in order, results handed over once at the end.
 #include "core/loading/background_loader.hpp"
 
-#include <chrono>
-
 namespace passerelles {
 
 BackgroundPackLoader::BackgroundPackLoader(std::vector<std::filesystem::path> folders, LoaderOptions options,
                                            bool held)
-    : folders_(std::move(folders)), options_(std::move(options)), held_(held) {
+    : folders_(std::move(folders)), options_(std::move(options)) {
     loads_.reserve(folders_.size());
-    thread_ = std::thread([this] { run(); });
+    if (!held) {
+        release();
+    }
 }
 
 BackgroundPackLoader::~BackgroundPackLoader() {
     stop_ = true;
-    held_ = false;
     if (thread_.joinable()) {
         thread_.join();
     }
 }
 
 void BackgroundPackLoader::release() {
-    held_ = false;
+    // A held loader has no thread yet: nothing polls while the first frame is drawn.
+    if (!started_) {
+        started_ = true;
+        thread_ = std::thread([this] { run(); });
+    }
 }
 
 void BackgroundPackLoader::run() {
-    while (held_.load() && !stop_.load()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));  // tests hold it to see the first frame
-    }
     for (const auto& folder : folders_) {
         if (stop_.load()) {
             break;

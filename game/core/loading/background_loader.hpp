@@ -13,7 +13,8 @@ namespace passerelles {
 
 class BackgroundPackLoader {
   public:
-    // Starts loading `folders` at once; with `held`, waits for release() first (tests).
+    // Starts loading `folders` at once; with `held`, only when release() is called (the game: after its
+    // first frame; tests: to see the frames drawn before any pack). release() is for the owner's thread.
     BackgroundPackLoader(std::vector<std::filesystem::path> folders, LoaderOptions options,
                          bool held = false);
     // Stops between two packs and waits for the thread.
@@ -34,7 +35,7 @@ class BackgroundPackLoader {
     std::vector<std::filesystem::path> folders_;
     LoaderOptions options_;
     std::vector<PackLoad> loads_;
-    std::atomic<bool> held_;
+    bool started_ = false;
     std::atomic<bool> stop_{false};
     std::atomic<bool> finished_{false};
     std::atomic<std::size_t> loaded_{0};

@@ -56,14 +56,15 @@ Diagnostic JsonDocument::diagnostic(Severity severity, std::string pointer, std:
 
 std::optional<JsonDocument> readJsonFile(const std::filesystem::path& path, const std::string& label,
                                          const JsonLimits& limits, Diagnostics& out) {
-    FileRead read = readRegularFile(path, limits.maxFileBytes);
-    if (!read.text) {
+    IoResult<std::string> read = readRegularFile(path, limits.maxFileBytes);
+    if (!read.ok()) {
+        const IoError& error = read.error();
         out.add({Severity::Error, label, "", 0, 0,
-                 read.problem == FileProblem::TooBig ? read.why + " Découpez-le en plusieurs activités."
-                                                     : read.why});
+                 error.problem == FileProblem::TooBig ? error.message + " Découpez-le en plusieurs activités."
+                                                      : error.message});
         return std::nullopt;
     }
-    std::string text = std::move(*read.text);
+    std::string text = std::move(read).value();
     return parseJsonDocument(std::move(text), label, limits, out);
 }
 

@@ -13,14 +13,21 @@ ProgressService::ProgressService(const std::filesystem::path& dataDirectory, con
                                  ProgressStore::Clock clock)
     : dataDirectory_(dataDirectory), library_(&library) {
     auto opened = ProgressStore::open(dataDirectory / "progress.db", std::move(clock));
-    if (!opened.notice.empty()) {
-        notices_.push_back(opened.notice);
-    }
-    if (!opened.store) {
-        notices_.push_back(opened.error);
+    if (!opened.ok()) {
+        std::string before;  // what was moved aside before the failure, said first as on success
+        for (const std::string& notice : opened.error().notices) {
+            before += (before.empty() ? "" : " ") + notice;
+        }
+        if (!before.empty()) {
+            notices_.push_back(before);
+        }
+        notices_.push_back(opened.error().message);
         return;
     }
-    store_ = std::move(opened.store);
+    if (!opened.value().notice.empty()) {
+        notices_.push_back(opened.value().notice);
+    }
+    store_ = std::move(opened.value().store);
     if (!library.loading()) {
         contentLoaded(library);  // packs loading in the background: once they are all there
     }
@@ -180,39 +187,41 @@ std::filesystem::path ProgressService::exportFile(const std::string& prefix, con
     return folder / (prefix + date + extension);
 }
 
-std::optional<std::filesystem::path> ProgressService::exportHistory() {
+IoResult<std::filesystem::path> ProgressService::exportHistory() {
     if (!store_ || !profile_) {
-        return std::nullopt;
+        return IoError{lastMessage_};  // screens offer the export only with a profile: said as before
     }
     const std::filesystem::path file =
         exportFile("progression-" + fileNameSlug(profile_->name) + "-", ".csv");
-    std::string message;
-    if (!writeFileAtomically(file, exportHistoryCsv(*library_, *store_, profile_->id), message)) {
-        lastMessage_ = "L’export n’a pas pu être écrit : " + message;
-        return std::nullopt;
+    const auto written = writeFileAtomically(file, exportHistoryCsv(*library_, *store_, profile_->id));
+    if (!written.ok()) {
+        IoError error = written.error();
+        error.message = lastMessage_ = "L’export n’a pas pu être écrit : " + error.message;
+        return error;
     }
     return file;
 }
 
-std::optional<std::filesystem::path> ProgressService::backupData() {
+IoResult<std::filesystem::path> ProgressService::backupData() {
     if (!store_) {
-        return std::nullopt;
+        return IoError{lastMessage_};
     }
     const std::filesystem::path file = exportFile("passerelles-sauvegarde-", ".db");
-    if (!store_->backupTo(file)) {
-        lastMessage_ = "La sauvegarde n’a pas pu être écrite : " + store_->lastError();
-        return std::nullopt;
+    if (const auto backup = store_->backupTo(file); !backup.ok()) {
+        IoError error = backup.error();
+        error.message = lastMessage_ = "La sauvegarde n’a pas pu être écrite : " + error.message;
+        return error;
     }
     return file;
 }
 
 std::string ProgressService::backupAndSay() {
     const auto file = backupData();
-    return file ? "Données sauvegardées dans " + file->string() +
-                      ". Pour les retrouver plus tard : fermez Passerelles, puis copiez ce fichier à la "
-                      "place de " +
-                      store_->file().string() + "."
-                : lastMessage();
+    return file.ok() ? "Données sauvegardées dans " + file.value().string() +
+                           ". Pour les retrouver plus tard : fermez Passerelles, puis copiez ce fichier à la "
+                           "place de " +
+                           store_->file().string() + "."
+                     : file.error().message;
 }
 
 }  // namespace passerelles

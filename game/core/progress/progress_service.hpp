@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/io_result.hpp"
 #include "core/loading/pack_loader.hpp"
 #include "core/progress/activity_recorder.hpp"
 #include "core/progress/progress_store.hpp"
@@ -59,12 +60,13 @@ class ProgressService {
     // How many: a count in the database, for screens that only show the number.
     std::size_t dueTodayCount();
     std::size_t dueTomorrowCount();
-    // Writes the current profile's history to DATA/exports/…csv; returns the file, or nullopt and a message.
-    std::optional<std::filesystem::path> exportHistory();
+    // Writes the current profile's history to DATA/exports/…csv; returns the file. The error's message is
+    // also lastMessage().
+    IoResult<std::filesystem::path> exportHistory();
     // Writes all the data (every profile) to DATA/exports/passerelles-sauvegarde-DATE.db, one consistent
-    // SQLite file even while results are still in progress.db-wal; returns the file, or nullopt and a
-    // message. Restoring: copy it as DATA/progress.db while the game is closed.
-    std::optional<std::filesystem::path> backupData();
+    // SQLite file even while results are still in progress.db-wal; returns the file. The error's message is
+    // also lastMessage(). Restoring: copy it as DATA/progress.db while the game is closed.
+    IoResult<std::filesystem::path> backupData();
     // backupData, then the sentence the screens show: where the file is and how to restore it, or why not.
     std::string backupAndSay();
 

@@ -62,23 +62,23 @@ bool ProgressStore::fail(const std::string& what) {
     return false;
 }
 
-ProgressStore::Opened ProgressStore::open(const std::filesystem::path& file, Clock clock) {
-    Opened opened;
+IoResult<ProgressStore::Opened> ProgressStore::open(const std::filesystem::path& file, Clock clock) {
     if (!clock) {
         clock = systemClock;
     }
-    SqliteFileOpening opening = openSqliteFile(file, progressFileKind(), clock);
-    for (const std::string& notice : opening.notices) {
-        opened.notice += (opened.notice.empty() ? "" : " ") + notice;
-    }
-    if (!opening.database) {
-        opened.error =
-            opening.error +
+    IoResult<SqliteFile> opening = openSqliteFile(file, progressFileKind(), clock);
+    if (!opening.ok()) {
+        IoError error = opening.error();
+        error.message +=
             " La progression ne sera pas enregistrée ; au besoin, choisissez un autre dossier avec "
             "--data-dir.";
-        return opened;
+        return error;
     }
-    opened.store.reset(new ProgressStore(file, std::move(opening.database), std::move(clock)));
+    Opened opened;
+    for (const std::string& notice : opening.value().notices) {
+        opened.notice += (opened.notice.empty() ? "" : " ") + notice;
+    }
+    opened.store.reset(new ProgressStore(file, std::move(opening.value().database), std::move(clock)));
     return opened;
 }
 
@@ -640,7 +640,7 @@ void ProgressStore::forEachResult(std::int64_t profileId,
 // still in progress.db-wal included, as one database file with no journal beside it (and, with
 // secure_delete, none of the freed pages). It refuses an existing file, so it writes a fresh name in the
 // target's folder, which is synced and then renamed over the target: a backup is whole or absent.
-bool ProgressStore::backupTo(const std::filesystem::path& target) {
+IoResult<void> ProgressStore::backupTo(const std::filesystem::path& target) {
     const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
     const std::filesystem::path temporary =
         folder / ("." + target.filename().string() + "." + std::to_string(platform::processId()) + "-" +
@@ -651,7 +651,8 @@ bool ProgressStore::backupTo(const std::filesystem::path& target) {
     statement.bind(1, temporary.string());
     if (!statement.ok() || !statement.run()) {
         std::filesystem::remove(temporary, ignored);
-        return fail("sauvegarde dans " + guillemets(target.string()));
+        fail("sauvegarde dans " + guillemets(target.string()));
+        return IoError{lastError_, FileProblem::Unwritable};
     }
     const bool synced = platform::syncFile(temporary);
     std::error_code renamed;
@@ -663,9 +664,9 @@ bool ProgressStore::backupTo(const std::filesystem::path& target) {
         lastErrorNoSpace_ = false;
         lastError_ = "La sauvegarde n’a pas pu être écrite dans " + guillemets(target.string()) +
                      (renamed ? " : " + renamed.message() + "." : ".");
-        return false;
+        return IoError{lastError_, FileProblem::Unwritable, renamed};
     }
-    return true;
+    return {};
 }
 
 }  // namespace passerelles

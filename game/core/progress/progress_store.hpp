@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "core/base/io_result.hpp"
 #include "core/base/sqlite.hpp"
 #include "core/progress/progress_records.hpp"
 #include "core/progress/progress_schema.hpp"
@@ -29,11 +30,11 @@ class ProgressStore {
     using Clock = std::function<std::int64_t()>;  // unix seconds
 
     struct Opened {
-        std::unique_ptr<ProgressStore> store;
+        std::unique_ptr<ProgressStore> store;  // never null
         std::string notice;  // French, for the learner: "the damaged file was moved aside to …"
-        std::string error;   // French, when no store could be opened at all
     };
-    static Opened open(const std::filesystem::path& file, Clock clock = {});
+    // The error, when no store could be opened at all, keeps the notices of what was moved aside before.
+    static IoResult<Opened> open(const std::filesystem::path& file, Clock clock = {});
 
     // ---- Profiles
     std::vector<ProfileInfo> profiles();
@@ -94,9 +95,9 @@ class ProgressStore {
     void forEachResult(std::int64_t profileId, const std::function<void(const StoredResult&)>& visit);
     // Writes every profile's data, the results not yet folded from progress.db-wal included, to `target`
     // as one SQLite file (VACUUM INTO), consistent even while the game writes; restoring is copying it as
-    // progress.db while the game is closed. False with lastError() on failure (the target is then left
-    // as it was).
-    bool backupTo(const std::filesystem::path& target);
+    // progress.db while the game is closed. On failure the target is left as it was, and the error's
+    // message is also lastError().
+    IoResult<void> backupTo(const std::filesystem::path& target);
 
     int schemaVersion();
     const std::string& lastError() const { return lastError_; }

@@ -499,10 +499,9 @@ class AtelierComposerScreen final : public Screen {
                 "Aucun dossier de données : relancez Passerelles avec --data-dir DOSSIER pour enregistrer.";
             return;
         }
-        std::string error;
-        const auto file = savePlanFile(plan_, folder, error);
-        failed_ = !file;
-        message_ = file ? "Plan enregistré : " + file->string() : error;
+        const auto file = savePlanFile(plan_, folder);
+        failed_ = !file.ok();
+        message_ = file.ok() ? "Plan enregistré : " + file.value().string() : file.error().message;
     }
 
     void openPlans(Frame& frame) {
@@ -546,15 +545,14 @@ class AtelierComposerScreen final : public Screen {
         if (data.empty() || !std::filesystem::exists(savedWorkshopPath(data))) {
             return;
         }
-        std::string error;
-        auto saved = readSavedWorkshop(savedWorkshopPath(data), error);
-        if (!saved) {
+        auto saved = readSavedWorkshop(savedWorkshopPath(data));
+        if (!saved.ok()) {
             failed_ = true;
-            message_ = error;
+            message_ = saved.error().message;
             return;
         }
-        if (!saved->events.empty()) {
-            resumable_ = std::move(saved);
+        if (!saved.value().events.empty()) {
+            resumable_ = std::move(saved).value();
         }
     }
 

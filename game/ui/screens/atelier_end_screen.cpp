@@ -240,19 +240,18 @@ class AtelierEndScreen final : public Screen {
         session_->figures.minutesPlayed = minutesPlayed(frame);
         const auto files =
             buildAtelierReport(session_->run, session_->figures, formatLocalTimeNow("%d/%m/%Y à %H h %M"));
-        std::string error;
-        const auto written = writeAtelierReport(files, session_->run.plan(), folder / "ateliers", error);
-        failed_ = !written;
-        if (written) {
-            session_->lastReport = *written;
+        const auto written = writeAtelierReport(files, session_->run.plan(), folder / "ateliers");
+        failed_ = !written.ok();
+        if (written.ok()) {
+            session_->lastReport = written.value();
             // The answers are safe in the report: the next start no longer offers to resume this workshop.
             std::error_code code;
             std::filesystem::remove(savedWorkshopPath(folder), code);
-            message_ = "Compte rendu écrit : " + written->string() +
+            message_ = "Compte rendu écrit : " + written.value().string() +
                        " (à ouvrir dans un navigateur ou à imprimer), avec " +
                        std::to_string(files.csv.size()) + " tableaux CSV dans le même dossier.";
         } else {
-            message_ = error;
+            message_ = written.error().message;
         }
     }
 

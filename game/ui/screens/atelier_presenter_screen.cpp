@@ -52,11 +52,12 @@ void AtelierPresenterScreen::saveJournal(Frame& frame) {
     const auto file = savedWorkshopPath(data);
     std::error_code code;
     std::filesystem::create_directories(file.parent_path(), code);
-    std::string error;
-    if (writeFileAtomically(file, savedWorkshopJson(session_->run, formatLocalTimeNow("%Y-%m-%d")), error)) {
+    const auto written =
+        writeFileAtomically(file, savedWorkshopJson(session_->run, formatLocalTimeNow("%Y-%m-%d")));
+    if (written.ok()) {
         journalSaved_ = session_->run.journal().size();
     } else if (state_.notice.empty()) {
-        state_.notice = "L’atelier en cours n’a pas pu être enregistré : " + error;
+        state_.notice = "L’atelier en cours n’a pas pu être enregistré : " + written.error().message;
     }
 }
 

@@ -21,7 +21,9 @@ BorneSession::BorneSession(const ContentLibrary& library, const std::filesystem:
         packs.push_back(pack.get());
     }
     if (!dataDirectory.empty()) {
-        settings = loadBorneSettings(dataDirectory / "borne.json", notice);
+        auto read = loadBorneSettings(dataDirectory / "borne.json");
+        settings = std::move(read.settings);
+        notice = std::move(read.notice);
         store = std::make_unique<BorneStore>(dataDirectory);
         if (!store->error().empty()) {
             notice += (notice.empty() ? "" : "\n") + store->error();
@@ -33,12 +35,12 @@ BorneSession::BorneSession(const ContentLibrary& library, const std::filesystem:
     rebuildPool();
 }
 
-bool BorneSession::saveSettings(std::string& error) const {
+IoResult<void> BorneSession::saveSettings() const {
     if (dataDirectory.empty()) {
-        error = "Aucun dossier de données : les réglages valent jusqu’à la fermeture du programme.";
-        return false;
+        return IoError{"Aucun dossier de données : les réglages valent jusqu’à la fermeture du programme.",
+                       FileProblem::Missing};
     }
-    return saveBorneSettings(dataDirectory / "borne.json", settings, error);
+    return saveBorneSettings(dataDirectory / "borne.json", settings);
 }
 
 void BorneSession::saveLockout() {

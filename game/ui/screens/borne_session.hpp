@@ -38,7 +38,7 @@ struct BorneSession {
         ++poolBuilds;
     }
     int poolBuilds = 0;
-    bool saveSettings(std::string& error) const;
+    IoResult<void> saveSettings() const;
     void saveLockout();
     // Wall-clock seconds at the frame's monotonic `now`: the clock read once, then advanced by `now`, so
     // that tests drive it with the frame's time and a clock changed while the booth runs changes nothing.

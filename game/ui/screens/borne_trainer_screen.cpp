@@ -102,9 +102,9 @@ class BorneTrainerScreen final : public Screen {
         }
         session_->settings.setPin(chosen_);
         typed_.clear();
-        std::string error;
-        message_ = session_->saveSettings(error) ? "Code enregistré." : error;
-        failed_ = !error.empty();
+        const auto saved = session_->saveSettings();
+        message_ = saved.ok() ? "Code enregistré." : saved.error().message;
+        failed_ = !saved.ok();
         step_ = Step::Unlocked;
     }
 
@@ -130,8 +130,7 @@ class BorneTrainerScreen final : public Screen {
             return;
         }
         lastLookForPin_ = now;
-        std::string error;
-        BorneSettings settings = loadBorneSettings(session_->dataDirectory / "borne.json", error);
+        BorneSettings settings = loadBorneSettings(session_->dataDirectory / "borne.json").settings;
         if (settings.hasPin()) {
             session_->settings = std::move(settings);
             session_->notice.clear();
@@ -283,9 +282,9 @@ class BorneTrainerScreen final : public Screen {
         changed |= ImGui::Checkbox("Proposer un pseudo pour le classement du jour", &settings.leaderboard);
         endPanel(frame);
         if (changed) {
-            std::string error;
-            failed_ = !session_->saveSettings(error);
-            message_ = failed_ ? error : "Réglages enregistrés.";
+            const auto saved = session_->saveSettings();
+            failed_ = !saved.ok();
+            message_ = failed_ ? saved.error().message : "Réglages enregistrés.";
         }
     }
 
@@ -322,9 +321,10 @@ class BorneTrainerScreen final : public Screen {
                           ("compteurs-" + counters_->day + "-" + formatLocalTimeNow("%H%M%S") + ".csv");
         std::error_code code;
         std::filesystem::create_directories(file.parent_path(), code);
-        std::string error;
-        failed_ = !writeFileAtomically(file, session_->store->countersCsv(*counters_), error);
-        message_ = failed_ ? error : "Compteurs écrits dans " + guillemets(file.string()) + ".";
+        const auto written = writeFileAtomically(file, session_->store->countersCsv(*counters_));
+        failed_ = !written.ok();
+        message_ =
+            failed_ ? written.error().message : "Compteurs écrits dans " + guillemets(file.string()) + ".";
         lastExport_ = failed_ ? std::filesystem::path() : file;
     }
 

@@ -134,7 +134,7 @@ class DashboardScreen final : public Screen {
   private:
     void exportHistory(Frame& frame) {
         const auto file = frame.services.progress.exportHistory();
-        message_ = file ? "Historique exporté : " + file->string() : frame.services.progress.lastMessage();
+        message_ = file.ok() ? "Historique exporté : " + file.value().string() : file.error().message;
     }
 
     // One file with every profile's data, safe to take while the game runs (unlike progress.db alone,

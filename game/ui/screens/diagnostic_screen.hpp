@@ -20,6 +20,7 @@ class DiagnosticScreen final : public Screen {
 
     std::string title() const override { return diagnostic_.title; }
     std::string kind() const override { return "diagnostic"; }
+    bool usesDisplayFont() const override { return true; }
     void draw(Frame& frame) override;
     const DiagnosticRun& run() const { return play_.run(); }
 

@@ -14,6 +14,7 @@ class MythRoomScreen final : public Screen {
 
     std::string title() const override { return deck_.title + " (en salle)"; }
     std::string kind() const override { return "myths-room"; }
+    bool usesDisplayFont() const override { return true; }
     Chrome chrome() const override { return Chrome::Bare; }
     void draw(Frame& frame) override;
     bool handleBack(Frame& frame) override;

@@ -20,6 +20,7 @@ class MythSoloResultsScreen final : public Screen {
 
     std::string title() const override { return "Résultat : " + deck_.title; }
     std::string kind() const override { return "myths-results"; }
+    bool usesDisplayFont() const override { return true; }
 
     void draw(Frame& frame) override {
         if (frame.input.take(Key::R)) {

@@ -20,6 +20,7 @@ class QuizResultsScreen final : public Screen {
 
     std::string title() const override { return "Résultat : " + quiz_.title; }
     std::string kind() const override { return "quiz-results"; }
+    bool usesDisplayFont() const override { return true; }
 
     void draw(Frame& frame) override {
         if (frame.input.take(Key::R)) {

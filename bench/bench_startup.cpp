@@ -109,66 +109,74 @@ double seconds(const timeval& time) {
     return static_cast<double>(time.tv_sec) + static_cast<double>(time.tv_usec) * 1e-6;
 }
 
-// One `--frames 1` run; nullopt (with a note) when the program failed or wrote no stamp.
-std::optional<Run> timeOneRun(const std::string& program, std::vector<std::string> arguments) {
-    arguments.insert(arguments.begin(), {"--frames", "1"});
+// A started program whose stderr is read here; `stopAtStamp` stops reading at the first-frame stamp.
+struct Child {
+    pid_t pid = -1;
+    std::int64_t start = 0;  // monotonic nanoseconds, just before fork
+    std::string output;      // its stderr, as far as it was read
+    std::optional<Stamp> stamp;
+};
+
+std::optional<Child> startAndRead(const std::string& program, const std::vector<std::string>& arguments,
+                                  bool stopAtStamp) {
     int pipeFds[2];
     if (pipe(pipeFds) != 0) {
         return std::nullopt;
     }
-    const std::int64_t start = monotonicNanoseconds();
-    const pid_t pid = spawn(program, arguments, pipeFds[1]);
+    Child child;
+    child.start = monotonicNanoseconds();
+    child.pid = spawn(program, arguments, pipeFds[1]);
     close(pipeFds[1]);
-    std::string output;
     char buffer[4096];
     ssize_t got = 0;
-    while ((got = read(pipeFds[0], buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR)) {
-        output.append(buffer, static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
+    while (!(stopAtStamp && child.stamp) &&
+           ((got = read(pipeFds[0], buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))) {
+        child.output.append(buffer, static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
+        child.stamp = parseStamp(child.output);
     }
     close(pipeFds[0]);
-    int status = 0;
-    rusage usage{};
-    wait4(pid, &status, 0, &usage);
-    const std::int64_t end = monotonicNanoseconds();
-    const auto stamp = parseStamp(output);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !stamp) {
-        std::fprintf(stderr, "bench_startup: %s failed (status %d):\n%s\n", program.c_str(), status,
-                     output.c_str());
+    return child;
+}
+
+// One `--frames 1` run; nullopt (with a note) when the program failed or wrote no stamp.
+std::optional<Run> timeOneRun(const std::string& program, std::vector<std::string> arguments) {
+    arguments.insert(arguments.begin(), {"--frames", "1"});
+    auto child = startAndRead(program, arguments, false);
+    if (!child) {
         return std::nullopt;
     }
-    return Run{static_cast<double>(stamp->nanoseconds - start) * 1e-9,
-               static_cast<double>(end - start) * 1e-9,
+    int status = 0;
+    rusage usage{};
+    wait4(child->pid, &status, 0, &usage);
+    const std::int64_t end = monotonicNanoseconds();
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !child->stamp) {
+        std::fprintf(stderr, "bench_startup: %s failed (status %d):\n%s\n", program.c_str(), status,
+                     child->output.c_str());
+        return std::nullopt;
+    }
+    return Run{static_cast<double>(child->stamp->nanoseconds - child->start) * 1e-9,
+               static_cast<double>(end - child->start) * 1e-9,
                seconds(usage.ru_utime) + seconds(usage.ru_stime),
                static_cast<double>(usage.ru_maxrss) / 1024.0,
-               stamp->cpuSeconds,
-               stamp->maxRssMegabytes};
+               child->stamp->cpuSeconds,
+               child->stamp->maxRssMegabytes};
 }
 
 // The game started as a person starts it (no --frames: the packs load on a thread after the window
 // opens), read up to its first frame, then killed: the figures are those the game stamped at that frame.
 std::optional<Run> timeFirstFrameAsStarted(const std::string& program,
                                            const std::vector<std::string>& arguments) {
-    int pipeFds[2];
-    if (pipe(pipeFds) != 0) {
+    auto child = startAndRead(program, arguments, true);
+    if (!child) {
         return std::nullopt;
     }
-    const std::int64_t start = monotonicNanoseconds();
-    const pid_t pid = spawn(program, arguments, pipeFds[1]);
-    close(pipeFds[1]);
-    std::string output;
-    char buffer[4096];
-    std::optional<Stamp> stamp;
-    ssize_t got = 0;
-    while (!stamp && ((got = read(pipeFds[0], buffer, sizeof buffer)) > 0 || (got < 0 && errno == EINTR))) {
-        output.append(buffer, static_cast<std::size_t>(std::max<ssize_t>(got, 0)));
-        stamp = parseStamp(output);
-    }
-    kill(pid, SIGKILL);  // the progress store survives a kill (a tested promise); nothing else to wait for
-    waitpid(pid, nullptr, 0);
-    close(pipeFds[0]);
+    kill(child->pid, SIGKILL);  // the progress store survives a kill (a tested promise); nothing to wait for
+    waitpid(child->pid, nullptr, 0);
+    const std::optional<Stamp>& stamp = child->stamp;
+    const std::int64_t start = child->start;
     if (!stamp) {
         std::fprintf(stderr, "bench_startup: %s wrote no first-frame stamp:\n%s\n", program.c_str(),
-                     output.c_str());
+                     child->output.c_str());
         return std::nullopt;
     }
     const double firstFrame = static_cast<double>(stamp->nanoseconds - start) * 1e-9;

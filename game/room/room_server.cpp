@@ -146,11 +146,12 @@ struct ServerState {
     std::uint16_t boundPort = 0;
     std::thread thread;
 
-    mutable std::mutex mutex;  // guards everything up to `connectedTokens`
+    mutable std::mutex mutex;  // guards everything up to `tallyRevision`
     std::string code;          // the session code
     RoomStep step;
     std::map<std::string, std::map<std::string, std::vector<int>>> votes;  // key → token → options
     std::map<std::string, int> connectedTokens;  // token → sockets that said hello
+    std::uint64_t tallyRevision = 0;             // bumped whenever what tally() returns may have changed
 
     // Server thread only (or after the thread is joined).
     std::unordered_map<WsSession*, std::weak_ptr<WsSession>> sessions;
@@ -218,6 +219,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
         impl_.sessions.erase(this);
         if (!token_.empty()) {
             std::lock_guard lock(impl_.mutex);
+            ++impl_.tallyRevision;
             auto found = impl_.connectedTokens.find(token_);
             if (found != impl_.connectedTokens.end() && --found->second <= 0) {
                 impl_.connectedTokens.erase(found);
@@ -355,6 +357,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
                         }
                     }
                     ++impl_.connectedTokens[token];
+                    ++impl_.tallyRevision;
                     token_ = token;
                 }
                 reply = impl_.snapshotLocked(token_);
@@ -411,8 +414,10 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
                 refusal = "Une seule réponse est possible ici.";
             } else if (options.empty()) {
                 impl_.votes[key].erase(token_);
+                ++impl_.tallyRevision;
             } else {
                 impl_.votes[key][token_] = options;
+                ++impl_.tallyRevision;
             }
         }
         if (!refusal.empty()) {
@@ -636,6 +641,7 @@ bool RoomServer::start(const RoomOptions& options, std::string& error) {
         impl.step = RoomStep{};
         impl.votes.clear();
         impl.connectedTokens.clear();
+        ++impl.tallyRevision;
     }
     impl.stopping = false;
 
@@ -695,6 +701,7 @@ void RoomServer::stop() {
         ended.key = "ended";
         ended.title = "Session terminée";
         impl.step = ended;
+        ++impl.tallyRevision;
     }
     asio::post(*impl.ioc, [&impl] { impl.shutdownConnections(); });
     impl.thread.join();
@@ -704,6 +711,7 @@ void RoomServer::stop() {
     std::lock_guard lock(impl.mutex);
     impl.votes.clear();
     impl.connectedTokens.clear();
+    ++impl.tallyRevision;
 }
 
 bool RoomServer::running() const {
@@ -728,10 +736,16 @@ void RoomServer::publish(const RoomStep& step) {
     {
         std::lock_guard lock(impl.mutex);
         impl.step = step;
+        ++impl.tallyRevision;
     }
     if (impl.isRunning) {
         asio::post(*impl.ioc, [&impl] { impl.broadcast(); });
     }
+}
+
+std::uint64_t RoomServer::tallyRevision() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->tallyRevision;
 }
 
 RoomTally RoomServer::tally() const {

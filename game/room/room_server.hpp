@@ -71,6 +71,8 @@ class RoomServer {
     void publish(const RoomStep& step);
     // UI thread: the phones' answers to the step last published.
     RoomTally tally() const;
+    // Changes whenever tally() may return something new: the UI copies the tally only then.
+    std::uint64_t tallyRevision() const;
 
   private:
     struct Impl;

@@ -94,6 +94,19 @@ void PhoneRoom::sync(AtelierRun& run, bool atCover, bool finished) {
     if (!isOpen()) {
         return;
     }
+    // What the phones are shown is made again only when the run moved (every change is journaled), and the
+    // tally copied only when the server says it changed: an idle frame with the room open allocates nothing.
+    const std::size_t journal = run.journal().size();
+    const bool stepChanged =
+        !hasPublished_ || journal != syncedJournal_ || atCover != syncedCover_ || finished != syncedFinished_;
+    const std::uint64_t revision = server_->tallyRevision();
+    if (!stepChanged && revision == syncedRevision_) {
+        return;
+    }
+    syncedJournal_ = journal;
+    syncedCover_ = atCover;
+    syncedFinished_ = finished;
+    syncedRevision_ = revision;
     room::RoomStep step;
     if (finished) {
         step.kind = room::RoomStepKind::Waiting;

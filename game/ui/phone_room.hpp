@@ -43,6 +43,11 @@ class PhoneRoom {
     room::RoomStep published_;
     bool hasPublished_ = false;
     room::RoomTally tally_;
+    // What the last sync saw: it does nothing until one of them changes.
+    std::size_t syncedJournal_ = 0;
+    bool syncedCover_ = false;
+    bool syncedFinished_ = false;
+    std::uint64_t syncedRevision_ = 0;
     std::vector<room::NetworkAddress> addresses_;
     bool networkMissing_ = false;
     std::string joinUrl_;

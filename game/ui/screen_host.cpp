@@ -166,11 +166,15 @@ void ScreenHost::drawHeader(Frame& frame) {
         }
         ImGui::SameLine(0, layout.unit);
     }
-    const std::string title = stack_.back()->title();
+    if (titled_ != stack_.back().get()) {
+        // A screen's title stays what it was when it came up: asked once, an idle frame copies nothing.
+        titled_ = stack_.back().get();
+        title_ = titled_->title();
+    }
     ImFont* font = services_.fonts.heading;
     ImGui::PushFont(font);
     ImGui::SetCursorPosY((height - font->FontSize) * 0.5f);
-    ImGui::TextUnformatted(title.c_str());
+    ImGui::TextUnformatted(title_.c_str());
     ImGui::PopFont();
     ImGui::SetCursorPos(ImVec2(0, height));
 }
@@ -383,6 +387,7 @@ void ScreenHost::frame(FrameInput& input) {
 
 void ScreenHost::applyRequests() {
     for (auto& request : navigator_.takeRequests()) {
+        titled_ = nullptr;  // a new screen may come at the address of one that went
         switch (request.kind) {
             case Navigator::Request::Kind::Push:
                 stack_.push_back(std::move(request.screen));

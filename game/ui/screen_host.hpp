@@ -56,6 +56,8 @@ class ScreenHost {
 
     Services& services_;
     Navigator navigator_;
+    const Screen* titled_ = nullptr;  // the screen whose title the header keeps in title_
+    std::string title_;
     std::vector<std::unique_ptr<Screen>> stack_;
     bool glossaryOpen_ = false;
     bool quitDialogOpen_ = false;

@@ -511,11 +511,12 @@ void gauge(Frame& frame, const std::string& label, double value, double min, dou
     ImFont* small = frame.services.fonts.small;
     ImGui::BeginGroup();
     ImGui::PushFont(small);
-    std::string shown = label + " : " + formatDecimal(value);
+    static std::string shown;  // kept: once long enough, an idle frame formats its gauges without allocating
+    shown.assign(label).append(" : ").append(formatDecimal(value));
     if (!unit.empty()) {
-        shown += " " + unit;
+        shown.append(" ").append(unit);
     } else if (asBar) {
-        shown += " / " + formatDecimal(max);
+        shown.append(" / ").append(formatDecimal(max));
     }
     ImGui::TextUnformatted(shown.c_str());
     ImGui::PopFont();

@@ -5,6 +5,7 @@
 #include "core/play/option_order.hpp"
 #include "room/room_client.hpp"
 #include "support/test_support.hpp"
+#include "ui/allocation_counter.hpp"
 #include "ui/headless.hpp"
 #include "ui/screens/atelier_presenter_screen.hpp"
 
@@ -163,4 +164,18 @@ TEST_CASE("leaving the workshop tells the phones it is over and closes the room"
         return step["kind"] == "waiting" && step.value("key", "") == "fin";
     });
     CHECK(ended);
+}
+
+TEST_CASE("with the room open to phones, an idle frame allocates nothing until the phones' tally changes") {
+    ConnectedWorkshop workshop;
+    workshop.ui->press("P");
+    REQUIRE(workshop.screen->phones().isOpen());
+    workshop.ui->press("P");  // back to the step: the address and the counts stay in the top bar
+    workshop.ui->press("Right");
+    workshop.ui->press("Space");  // answers open to the phones
+    workshop.ui->frames(3);
+    const std::uint64_t before = testing::allocationCount();
+    workshop.ui->frames(10);
+    // No phone connected, so the server's thread is idle: every allocation counted is the frames'.
+    CHECK(testing::allocationCount() - before == 0);
 }

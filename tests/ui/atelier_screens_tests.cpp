@@ -507,3 +507,139 @@ TEST_CASE("the facilitator's notes wrap at the field's edge as they are typed, a
     std::replace(joined.begin(), joined.end(), '\n', ' ');
     CHECK(joined.find(typed.substr(0, 90)) != std::string::npos);  // a space became a line break, no more
 }
+
+namespace {
+
+// Allocations in 10 idle frames (no key, the same state) after 3 frames that settle the layout.
+std::uint64_t idleAllocations(HeadlessUi& ui) {
+    ui.frames(3);
+    const std::uint64_t before = testing::allocationCount();
+    ui.frames(10);
+    return testing::allocationCount() - before;
+}
+
+// Walks every phase of the workshop's steps and counts the allocations of idle frames in each: the room's
+// view alone and with the trainer's overlay (O) over it, or the trainer's view with the room's in a window
+// of its own. Returns what allocated: a line per phase, none when every idle frame allocated nothing.
+std::vector<std::string> idleWalk(bool twoWindows) {
+    Workshop workshop(true);
+    if (twoWindows) {
+        workshop.ui->openAudienceWindow(ImVec2(1920, 1080));
+    }
+    std::vector<std::string> found;
+    const auto count = [&](const std::string& phase) {
+        if (const std::uint64_t allocated = idleAllocations(*workshop.ui); allocated > 0) {
+            found.push_back(phase + ": " + std::to_string(allocated) + " allocations in 10 idle frames");
+        }
+    };
+    // One window: the room's view alone, then with the trainer's overlay (O) over it.
+    const auto measure = [&](const std::string& phase) {
+        count(phase);
+        if (!twoWindows && workshop.ui->screen().kind() == "atelier") {
+            workshop.press({"O"});
+            count(phase + " with the trainer's overlay");
+            workshop.press({"O"});
+        }
+    };
+    if (!twoWindows) {
+        measure("composer");  // the same screen in both modes: once is enough
+    }
+    AtelierPresenterScreen& screen = workshop.launch();
+    measure("cover");
+    workshop.press({"Right"});
+    measure("question asked");
+    workshop.press({"Space"});
+    measure("question open");
+    workshop.press({"1", "A", "2", "B"});
+    measure("question answered by two teams");
+    workshop.press({"Enter"});
+    measure("question revealed");
+    workshop.press({"Enter"});
+    REQUIRE(screen.explaining());
+    measure("question explained");
+    workshop.press({"Right", "Right"});  // the second question, untouched, is passed
+    const auto& card = std::get<CardTally>(screen.run().tally(2)).run;
+    measure("card statement");
+    workshop.press({"Space"});
+    measure("card vote before");
+    workshop.press({"9", "Tab", "4", "Space", "Space"});
+    REQUIRE(card.phase() == RoomMythRun::Phase::Arguments);
+    measure("card arguments");
+    for (int i = 0; i < 8 && card.phase() != RoomMythRun::Phase::Answer; ++i) {
+        workshop.press({"Space"});
+    }
+    REQUIRE(card.phase() == RoomMythRun::Phase::Answer);
+    measure("card answer");
+    workshop.press({"Space"});
+    measure("card vote after");
+    workshop.press({"3", "Tab", "1", "0", "Space"});
+    REQUIRE(card.phase() == RoomMythRun::Phase::Shift);
+    measure("card shift");
+    workshop.press({"Right"});
+    const auto& scenario = std::get<ScenarioTally>(screen.run().tally(3));
+    for (int i = 0; i < 5 && scenario.run.currentNode().type != NodeType::Choice; ++i) {
+        workshop.press({"Enter"});
+    }
+    REQUIRE(scenario.run.currentNode().type == NodeType::Choice);
+    measure("scenario choice");
+    workshop.press({"Space", "1", "A", "2", "B", "3", "A"});
+    measure("scenario vote");
+    workshop.press({"Space"});
+    measure("scenario vote closed");
+    workshop.press({"Enter"});
+    REQUIRE(scenario.run.phase() == ScenarioRun::Phase::Consequence);
+    measure("scenario consequence");
+    for (int i = 0; i < 40 && scenario.run.phase() != ScenarioRun::Phase::Ended; ++i) {
+        const bool choice = scenario.run.phase() == ScenarioRun::Phase::AtNode &&
+                            scenario.run.currentNode().type == NodeType::Choice;
+        if (choice) {
+            // The first choice open to the room, agreed aloud: its letter, then Enter.
+            const auto views = scenario.run.visibleChoices();
+            const auto open =
+                std::find_if(views.begin(), views.end(), [](const auto& v) { return v.available; });
+            REQUIRE(open != views.end());
+            workshop.ui->press(std::string(1, static_cast<char>('A' + (open - views.begin()))));
+        }
+        workshop.press({"Enter"});
+    }
+    REQUIRE(scenario.run.phase() == ScenarioRun::Phase::Ended);
+    measure("scenario ending");
+    workshop.press({"Right"});
+    REQUIRE(screen.run().step().ref.kind == AtelierItemKind::ProfileMap);
+    workshop.press({"1", "1", "3"});
+    measure("map");
+    workshop.press({"T"});
+    measure("map with the timer");
+    // The countdown's text changes once a second: only the frames where it changes work texts out again.
+    int allocatingFrames = 0;
+    for (int i = 0; i < 70; ++i) {  // 1.17 s at 60 frames a second: the second changes once or twice
+        const std::uint64_t before = testing::allocationCount();
+        workshop.ui->frame();
+        allocatingFrames += testing::allocationCount() > before ? 1 : 0;
+    }
+    if (allocatingFrames > 2) {
+        found.push_back("countdown: " + std::to_string(allocatingFrames) + " of 70 frames allocate");
+    }
+    workshop.press({"T"});  // paused: its text stays as it is
+    workshop.press({"S"});
+    measure("scores");
+    workshop.press({"S", "H"});
+    measure("keys");
+    workshop.press({"H", "Right"});
+    REQUIRE(workshop.ui->screen().kind() == "atelier-end");
+    measure("end");
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("an idle workshop frame allocates nothing, in every phase of every step, in one window or two") {
+    for (const bool twoWindows : {false, true}) {
+        const auto found = idleWalk(twoWindows);
+        const std::string mode = twoWindows ? "two windows" : "one window";
+        for (const auto& line : found) {
+            MESSAGE(mode << ", " << line);
+        }
+        CHECK(found.empty());
+    }
+}

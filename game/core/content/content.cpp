@@ -102,15 +102,20 @@ const ActivityRef* Pack::firstActivity(ActivityKind kind) const {
 }
 
 std::string Pack::cite(const SourceRef& reference) const {
+    std::string out;
+    appendCitation(out, reference);
+    return out;
+}
+
+void Pack::appendCitation(std::string& out, const SourceRef& reference) const {
     const SourceInfo* source = findSource(reference.sourceId);
-    std::string out = source != nullptr ? source->shortName : reference.sourceId;
+    out += source != nullptr ? source->shortName : reference.sourceId;
     if (!reference.section.empty()) {
-        out += ", " + reference.section;
+        out.append(", ").append(reference.section);
     }
     if (!reference.page.empty()) {
-        out += ", p.\xC2\xA0" + reference.page;
+        out.append(", p.\xC2\xA0").append(reference.page);
     }
-    return out;
 }
 
 const char* activityKindLabel(ActivityKind kind) {

@@ -304,6 +304,8 @@ struct Pack {
 
     // "Cahier ludique DAECT 2020, question 4, p. 5"
     std::string cite(const SourceRef& reference) const;
+    // The same citation appended to `out`: a screen that keeps its buffer formats it with no allocation.
+    void appendCitation(std::string& out, const SourceRef& reference) const;
 };
 
 const char* activityKindLabel(ActivityKind kind);    // "Quiz", "Idées reçues", …

@@ -78,11 +78,61 @@ class CardView final : public AtelierStepView {
         return run().cardRun()->phase() == Phase::Shift || run().cardRun()->phase() == Phase::Finished;
     }
 
-    std::string audiencePhase() const override {
+    void audiencePhase(std::string& out) const override {
         RoomMythRun& card = *session_.run.cardRun();
-        return "carte-" + std::to_string(session_.run.position()) + "-" +
-               std::to_string(static_cast<int>(card.phase())) + "-" +
-               std::to_string(card.argumentsRevealed());
+        out.append("carte-")
+            .append(std::to_string(session_.run.position()))
+            .append("-")
+            .append(std::to_string(static_cast<int>(card.phase())))
+            .append("-")
+            .append(std::to_string(card.argumentsRevealed()));
+    }
+
+    void refresh(Frame&) override {
+        RoomMythRun& card = *run().cardRun();
+        const Phase phase = card.phase();
+        statement_ = guillemets(content().statement);
+        const HandCount& before = card.current().before;
+        before_.clear();
+        if (phase == Phase::VoteAfter && before.total() > 0) {
+            before_ = "Avant le débat : " + std::to_string(before.agree) + " d’accord, " +
+                      std::to_string(before.disagree) + " pas d’accord.";
+        }
+        shown_.clear();
+        hint_.clear();
+        switch (phase) {
+            case Phase::Statement:
+                hint_ = "Lisez l’idée reçue à voix haute. Espace : faire voter la salle.";
+                break;
+            case Phase::VoteBefore:
+            case Phase::VoteAfter:
+                hint_ =
+                    "Tapez les nombres · Tab : l’autre case · Espace : valider le vote (sans nombre : "
+                    "passer)";
+                break;
+            case Phase::Arguments: {
+                const int remaining = static_cast<int>(content().arguments.size()) - card.argumentsRevealed();
+                shown_ = countNoun(card.argumentsRevealed(), "argument montré", "arguments montrés") +
+                         " sur " + std::to_string(content().arguments.size());
+                hint_ = remaining > 0 ? "Entrée : argument suivant (" +
+                                            countNoun(remaining, "restant", "restants") + ")"
+                                      : "Entrée : la réponse";
+                break;
+            }
+            case Phase::Answer:
+                hint_ = "La salle voit la réponse. Espace : faire voter à nouveau la salle";
+                break;
+            case Phase::Shift:
+            case Phase::Finished:
+                if (!card.results().empty() || phase == Phase::Shift) {
+                    const RoomCardResult& result =
+                        phase == Phase::Shift ? card.current() : card.results().front();
+                    shown_ = "D’accord : " + formatPercent(result.before.agreeShare()) + " avant, " +
+                             formatPercent(result.after.agreeShare()) + " après.";
+                }
+                hint_ = "Entrée ou → : étape suivante";
+                break;
+        }
     }
 
     std::vector<AudienceBlock> audienceBlocks() override {
@@ -91,8 +141,8 @@ class CardView final : public AtelierStepView {
         const bool large = phase == Phase::Statement || phase == Phase::VoteBefore;
         blocks.push_back(audienceKindChip("Idée reçue", theme::kAccent, IM_COL32_WHITE));
         blocks.push_back([this, large](Frame& frame, const AudienceStyle&) {
-            heading(frame, guillemets(content().statement),
-                    large ? frame.services.fonts.display : frame.services.fonts.title, theme::kAccent);
+            heading(frame, statement_, large ? frame.services.fonts.display : frame.services.fonts.title,
+                    theme::kAccent);
             verticalSpace(frame, 0.4f);
         });
         switch (phase) {
@@ -106,13 +156,9 @@ class CardView final : public AtelierStepView {
                                 ? "Après le débat : qui est d’accord ? Qui ne l’est pas ?"
                                 : "Qui est d’accord avec cette idée ? Qui ne l’est pas ?",
                             frame.services.fonts.title);
-                    const HandCount& before = run().cardRun()->current().before;
-                    if (phase == Phase::VoteAfter && before.total() > 0) {
+                    if (!before_.empty()) {
                         verticalSpace(frame, 0.3f);
-                        paragraph(frame,
-                                  "Avant le débat : " + std::to_string(before.agree) + " d’accord, " +
-                                      std::to_string(before.disagree) + " pas d’accord.",
-                                  frame.services.fonts.heading, theme::kTextMuted);
+                        paragraph(frame, before_, frame.services.fonts.heading, theme::kTextMuted);
                     }
                 });
                 break;
@@ -152,55 +198,30 @@ class CardView final : public AtelierStepView {
     }
 
     void drawPresenter(Frame& frame) override {
-        RoomMythRun& card = *run().cardRun();
-        const Phase phase = card.phase();
+        const Phase phase = run().cardRun()->phase();
         chip(frame, "Idée reçue", theme::kAccent, IM_COL32_WHITE);
-        heading(frame, guillemets(content().statement), frame.services.fonts.heading, theme::kAccent);
+        heading(frame, statement_, frame.services.fonts.heading, theme::kAccent);
         verticalSpace(frame, 0.3f);
-        switch (phase) {
-            case Phase::Statement:
-                presenterHint(frame, "Lisez l’idée reçue à voix haute. Espace : faire voter la salle.");
-                break;
-            case Phase::VoteBefore:
-            case Phase::VoteAfter: {
-                drawHandEntry(frame, state_.cardEntry, state_.cardField);
-                const HandCount& before = card.current().before;
-                if (phase == Phase::VoteAfter && before.total() > 0) {
-                    sourceLine(frame, "Avant le débat : " + std::to_string(before.agree) + " d’accord, " +
-                                          std::to_string(before.disagree) + " pas d’accord.");
-                }
-                presenterHint(frame,
-                              "Tapez les nombres · Tab : l’autre case · Espace : valider le vote (sans "
-                              "nombre : passer)");
-                break;
+        if (phase == Phase::VoteBefore || phase == Phase::VoteAfter) {
+            drawHandEntry(frame, state_.cardEntry, state_.cardField);
+            if (!before_.empty()) {
+                sourceLine(frame, before_);
             }
-            case Phase::Arguments: {
-                const int remaining = static_cast<int>(content().arguments.size()) - card.argumentsRevealed();
-                paragraph(frame, countNoun(card.argumentsRevealed(), "argument montré", "arguments montrés") +
-                                     " sur " + std::to_string(content().arguments.size()));
-                presenterHint(frame, remaining > 0 ? "Entrée : argument suivant (" +
-                                                         countNoun(remaining, "restant", "restants") + ")"
-                                                   : "Entrée : la réponse");
-                break;
-            }
-            case Phase::Answer:
-                presenterHint(frame, "La salle voit la réponse. Espace : faire voter à nouveau la salle");
-                break;
-            case Phase::Shift:
-            case Phase::Finished:
-                if (!card.results().empty() || phase == Phase::Shift) {
-                    const RoomCardResult& result =
-                        phase == Phase::Shift ? card.current() : card.results().front();
-                    paragraph(frame, "D’accord : " + formatPercent(result.before.agreeShare()) + " avant, " +
-                                         formatPercent(result.after.agreeShare()) + " après.");
-                }
-                presenterHint(frame, "Entrée ou → : étape suivante");
-                break;
         }
+        if (!shown_.empty()) {
+            paragraph(frame, shown_);
+        }
+        presenterHint(frame, hint_);
     }
 
   private:
     const MythCard& content() { return *run().step().card; }
+
+    // Worked out by refresh(), when the run or the presenter's state changes.
+    std::string statement_;  // in « guillemets »
+    std::string before_;     // the vote before the debate, shown during the vote after
+    std::string shown_;      // arguments shown, or the shift of opinion
+    std::string hint_;
 };
 
 }  // namespace

@@ -125,9 +125,24 @@ class AtelierComposerScreen final : public Screen {
         for (const auto& ref : plan_.items) {
             resolved_.push_back(resolveStep(library, ref));
         }
-        themeCounts_.clear();
+        stepLabels_.clear();
+        for (const auto& step : resolved_) {
+            const std::string title =
+                step.found() ? step.title() : "introuvable : " + step.ref.packId + " / " + step.ref.itemId;
+            stepLabels_.push_back({std::to_string(stepLabels_.size() + 1) + ".",
+                                   std::string(atelierItemKindLabel(step.ref.kind)) + " · " + title,
+                                   {}});
+        }
+        stepsWidth_ = -1.0f;
+        stepsHeadingTarget_ = -1;
+        themeLabels_.clear();
         for (const auto& theme : themes_) {
-            themeCounts_[theme.id] = candidateSteps(library, {theme.id}, plan_.audiences).size();
+            const std::size_t count = candidateSteps(library, {theme.id}, plan_.audiences).size();
+            themeLabels_[theme.id] = theme.label + " (" + std::to_string(count) + ")##" + theme.id;
+        }
+        audienceLabels_.clear();
+        for (const auto& audience : audiences_) {
+            audienceLabels_.push_back(audience.label + "##aud-" + audience.id);
         }
         catalogue_.clear();
         for (const auto& ref : candidateSteps(library, plan_.themes, plan_.audiences)) {
@@ -187,7 +202,10 @@ class AtelierComposerScreen final : public Screen {
             dateText_ = isoDateToNumeric(plan_.date);
         }
         row("Date", "##date", dateText_);
-        plan_.date = numericDateToIso(dateText_);
+        if (dateText_ != parsedDateText_) {  // read again only when typed: reading it checks the date
+            parsedDateText_ = dateText_;
+            plan_.date = numericDateToIso(dateText_);
+        }
         shownDateFor_ = plan_.date;
         row("Public", "##public", plan_.audience);
         sourceLine(frame,
@@ -214,9 +232,7 @@ class AtelierComposerScreen final : public Screen {
                 }
                 const bool selected =
                     std::find(plan_.themes.begin(), plan_.themes.end(), theme.id) != plan_.themes.end();
-                const std::string label =
-                    theme.label + " (" + std::to_string(themeCounts_[theme.id]) + ")##" + theme.id;
-                if (flowButton(frame, label, selected, first, right)) {
+                if (flowButton(frame, themeLabels_[theme.id], selected, first, right)) {
                     changed = toggle(plan_.themes, theme.id);
                 }
             }
@@ -224,10 +240,11 @@ class AtelierComposerScreen final : public Screen {
         verticalSpace(frame, 0.3f);
         sourceLine(frame, "Pour qui :");
         bool first = true;
-        for (const auto& audience : audiences_) {
+        for (std::size_t a = 0; a < audiences_.size() && a < audienceLabels_.size(); ++a) {
+            const VocabularyEntry& audience = audiences_[a];
             const bool selected = std::find(plan_.audiences.begin(), plan_.audiences.end(), audience.id) !=
                                   plan_.audiences.end();
-            if (flowButton(frame, audience.label + "##aud-" + audience.id, selected, first, right)) {
+            if (flowButton(frame, audienceLabels_[a], selected, first, right)) {
                 changed = toggle(plan_.audiences, audience.id);
             }
         }
@@ -251,10 +268,15 @@ class AtelierComposerScreen final : public Screen {
     void drawSteps(Frame& frame) {
         const float unit = frame.layout.unit;
         beginPanel(frame, theme::kSurface, theme::kBorder);
-        const int minutes = estimatedMinutes(plan_);
-        heading(frame, "Le déroulé : " + std::to_string(plan_.items.size()) + " étape" +
-                           (plan_.items.size() > 1 ? "s" : "") + ", environ " + std::to_string(minutes) +
-                           " min sur " + std::to_string(plan_.targetMinutes) + " visées");
+        if (stepsHeadingTarget_ !=
+            plan_.targetMinutes) {  // the steps change through refresh(), which resets it
+            stepsHeadingTarget_ = plan_.targetMinutes;
+            stepsHeading_ = "Le déroulé : " + std::to_string(plan_.items.size()) + " étape" +
+                            (plan_.items.size() > 1 ? "s" : "") + ", environ " +
+                            std::to_string(estimatedMinutes(plan_)) + " min sur " +
+                            std::to_string(plan_.targetMinutes) + " visées";
+        }
+        heading(frame, stepsHeading_);
         std::optional<std::size_t> moveUp;
         std::optional<std::size_t> moveDown;
         std::optional<std::size_t> remove;
@@ -269,17 +291,22 @@ class AtelierComposerScreen final : public Screen {
             const float spacing = ImGui::GetStyle().ItemSpacing.x;
             const float buttonsWidth = unit * (2.6f + 2.6f + 6.0f) + 2.0f * spacing;
             ImGui::SetCursorPos(ImVec2(startX, rowY + (unit * 2.2f - font->FontSize) * 0.5f));
-            ImGui::TextUnformatted((std::to_string(i + 1) + ".").c_str());
+            StepLabel& label = stepLabels_[i];
+            ImGui::TextUnformatted(label.number.c_str());
             ImGui::SameLine();
             ImGui::SetCursorPosX(startX +
                                  unit * 2.0f);  // SameLine's offset would count the panel's indent twice
-            const std::string kind = atelierItemKindLabel(step.ref.kind);
-            const std::string title =
-                step.found() ? step.title() : "introuvable : " + step.ref.packId + " / " + step.ref.itemId;
-            const std::string line =
-                fitWithEllipsis(font, kind + " · " + title, avail - unit * 2.5f - buttonsWidth);
+            // Cut to the width once, again only when the width or the type changes.
+            const float lineWidth = avail - unit * 2.5f - buttonsWidth;
+            if (i == 0 && (lineWidth != stepsWidth_ || font != stepsFont_)) {
+                stepsWidth_ = lineWidth;
+                stepsFont_ = font;
+                for (StepLabel& each : stepLabels_) {
+                    each.fitted = fitWithEllipsis(font, each.full, lineWidth);
+                }
+            }
             ImGui::PushStyleColor(ImGuiCol_Text, theme::toVec4(step.found() ? theme::kText : theme::kWrong));
-            ImGui::TextUnformatted(line.c_str());
+            ImGui::TextUnformatted(label.fitted.c_str());
             ImGui::PopStyleColor();
             ImGui::SetCursorPos(ImVec2(startX + avail - buttonsWidth, rowY));
             if (button(frame, "\xE2\x86\x91##haut", unit * 2.6f, ButtonStyle::Secondary, i > 0)) {
@@ -595,8 +622,20 @@ class AtelierComposerScreen final : public Screen {
     bool fresh_ = true;
     std::vector<VocabularyEntry> themes_;
     std::vector<VocabularyEntry> audiences_;
-    std::map<std::string, std::size_t> themeCounts_;
     std::vector<ResolvedStep> resolved_;
+    // Labels made by refresh() when the plan or the filters change, not on every frame.
+    std::map<std::string, std::string> themeLabels_;  // « Eau (12)##eau », by theme id
+    std::vector<std::string> audienceLabels_;         // in the order of audiences_
+    struct StepLabel {
+        std::string number;  // « 1. »
+        std::string full;    // « Question · … »
+        std::string fitted;  // cut to the row's width
+    };
+    std::vector<StepLabel> stepLabels_;  // one per resolved step
+    float stepsWidth_ = -1.0f;
+    const ImFont* stepsFont_ = nullptr;
+    std::string stepsHeading_;
+    int stepsHeadingTarget_ = -1;
     struct CatalogueEntry {
         AtelierItemRef ref;
         std::string label;   // « Question · … »
@@ -610,8 +649,9 @@ class AtelierComposerScreen final : public Screen {
     float fittedWidth_ = -1.0f;
     const ImFont* fittedFont_ = nullptr;
     std::string search_;
-    std::string dateText_;      // the date field as typed: 02/12/2026
-    std::string shownDateFor_;  // the plan's date that dateText_ shows
+    std::string dateText_;        // the date field as typed: 02/12/2026
+    std::string shownDateFor_;    // the plan's date that dateText_ shows
+    std::string parsedDateText_;  // the date field as plan_.date was last read from it
     bool catalogueOpen_ = false;
     bool plansOpen_ = false;
     std::vector<SavedPlan> savedPlans_;

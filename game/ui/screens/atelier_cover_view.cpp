@@ -39,7 +39,7 @@ int takeAtelierAnswerLetter(FrameInput& input, int count) {
     return -1;
 }
 
-void presenterHint(Frame& frame, const std::string& text) {
+void presenterHint(Frame& frame, std::string_view text) {
     verticalSpace(frame, 0.3f);
     sourceLine(frame, text);
 }
@@ -68,15 +68,28 @@ class CoverView final : public AtelierStepView {
     using AtelierStepView::AtelierStepView;
 
     void handleKeys(Frame&) override {}
-    std::string audiencePhase() const override { return "couverture"; }
+    void audiencePhase(std::string& out) const override { out.append("couverture"); }
+
+    void refresh(Frame& frame) override {
+        std::string themes;
+        for (const auto& theme : plan().themes) {
+            themes += (themes.empty() ? "" : ", ") + themeLabel(frame.services.library, theme);
+        }
+        themes_ = "Aujourd’hui, on part de vos sujets : " + themes + ".";
+        where_ = plan().place;
+        if (!plan().date.empty()) {
+            where_ += (where_.empty() ? "" : " · ") + formatFrenchDate(plan().date);
+        }
+        programme_ = run().stepCount() > 0 ? programme() : std::string();
+    }
 
     std::vector<AudienceBlock> audienceBlocks() override {
         std::vector<AudienceBlock> blocks;
         blocks.push_back([this](Frame& frame, const AudienceStyle&) {
             verticalSpace(frame, 0.6f);
             heading(frame, plan().title, frame.services.fonts.display, theme::kPrimary);
-            if (const std::string where = whereAndWhen(); !where.empty()) {
-                paragraph(frame, where, frame.services.fonts.heading);
+            if (!where_.empty()) {
+                paragraph(frame, where_, frame.services.fonts.heading);
             }
             if (!plan().audience.empty()) {
                 paragraph(frame, plan().audience, frame.services.fonts.heading, theme::kTextMuted);
@@ -85,17 +98,12 @@ class CoverView final : public AtelierStepView {
         });
         if (!plan().themes.empty()) {
             blocks.push_back([this](Frame& frame, const AudienceStyle&) {
-                std::string themes;
-                for (const auto& theme : plan().themes) {
-                    themes += (themes.empty() ? "" : ", ") + themeLabel(frame.services.library, theme);
-                }
-                paragraph(frame, "Aujourd’hui, on part de vos sujets : " + themes + ".",
-                          frame.services.fonts.heading);
+                paragraph(frame, themes_, frame.services.fonts.heading);
             });
         }
         if (run().stepCount() > 0) {
             blocks.push_back([this](Frame& frame, const AudienceStyle&) {
-                paragraph(frame, programme(), frame.services.fonts.heading);
+                paragraph(frame, programme_, frame.services.fonts.heading);
                 verticalSpace(frame, 0.6f);
             });
             blocks.push_back([this](Frame& frame, const AudienceStyle&) {
@@ -111,8 +119,8 @@ class CoverView final : public AtelierStepView {
 
     void drawPresenter(Frame& frame) override {
         heading(frame, plan().title, frame.services.fonts.title, theme::kPrimary);
-        if (const std::string where = whereAndWhen(); !where.empty()) {
-            paragraph(frame, where);
+        if (!where_.empty()) {
+            paragraph(frame, where_);
         }
         if (run().stepCount() == 0) {
             beginPanel(frame, theme::kPartialSoft, theme::kPartial);
@@ -121,17 +129,13 @@ class CoverView final : public AtelierStepView {
             endPanel(frame);
             return;
         }
-        paragraph(frame, programme());
+        paragraph(frame, programme_);
     }
 
   private:
-    std::string whereAndWhen() {
-        std::string where = plan().place;
-        if (!plan().date.empty()) {
-            where += (where.empty() ? "" : " · ") + formatFrenchDate(plan().date);
-        }
-        return where;
-    }
+    std::string where_;  // place and date
+    std::string programme_;
+    std::string themes_;
 
     std::string programme() {
         int questions = 0;

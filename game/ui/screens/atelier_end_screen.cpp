@@ -79,6 +79,10 @@ class AtelierEndScreen final : public Screen {
     // The run only changes in the presenter: the highlights are read from core each time the summary shows.
     void onShow(Services&) override {
         highlights_ = highlightSentences(session_->run, atelierHighlights(session_->run));
+        if (session_->run.teamMode()) {
+            podium_ = makePodium(session_->run.plan(), session_->run.standings());
+        }
+        describedMinutes_ = -1;
     }
 
     void draw(Frame& frame) override {
@@ -93,7 +97,11 @@ class AtelierEndScreen final : public Screen {
             open(frame, session_->lastReport->parent_path());
         }
         heading(frame, "Bilan de l’atelier", frame.services.fonts.title, theme::kPrimary);
-        mutedText(frame, describeSession(frame));
+        if (const int minutes = minutesPlayed(frame); minutes != describedMinutes_) {
+            describedMinutes_ = minutes;  // formatted once a minute, not every frame
+            description_ = describeSession(minutes);
+        }
+        mutedText(frame, description_);
         verticalSpace(frame, 0.4f);
         drawHighlights(frame, run);
         verticalSpace(frame, 0.4f);
@@ -140,7 +148,7 @@ class AtelierEndScreen final : public Screen {
     const std::shared_ptr<AtelierSession>& session() const { return session_; }
 
   private:
-    std::string describeSession(Frame& frame) const {
+    std::string describeSession(int minutes) const {
         const AtelierPlan& plan = session_->run.plan();
         std::string text = plan.title;
         if (!plan.place.empty()) {
@@ -149,7 +157,6 @@ class AtelierEndScreen final : public Screen {
         if (!plan.date.empty()) {
             text += " · " + formatFrenchDate(plan.date);
         }
-        const int minutes = minutesPlayed(frame);
         if (minutes > 0) {
             text += " · " + std::to_string(minutes) + " min";
         }
@@ -176,7 +183,7 @@ class AtelierEndScreen final : public Screen {
         }
         if (run.teamMode()) {
             verticalSpace(frame, 0.3f);
-            drawPodium(frame, run.plan(), run.standings());
+            drawPodium(frame, podium_);
         }
         endPanel(frame);
     }
@@ -251,6 +258,9 @@ class AtelierEndScreen final : public Screen {
 
     std::shared_ptr<AtelierSession> session_;
     std::vector<std::string> highlights_;
+    Podium podium_;
+    std::string description_;  // title, place, date, minutes played
+    int describedMinutes_ = -1;
     std::string message_;
     bool failed_ = false;
     bool typing_ = false;

@@ -29,18 +29,28 @@ class MapView final : public AtelierStepView {
         }
     }
 
-    std::string audiencePhase() const override { return "carte-" + std::to_string(session_.run.position()); }
+    void audiencePhase(std::string& out) const override {
+        out.append("carte-").append(std::to_string(session_.run.position()));
+    }
+
+    void refresh(Frame&) override {
+        counts_ = run().profileCounts(run().position());
+        const int total = std::accumulate(counts_.begin(), counts_.end(), 0);
+        total_ = countNoun(total, "collectivité placée", "collectivités placées");
+        largest_ = counts_.empty() ? 0 : *std::max_element(counts_.begin(), counts_.end());
+        sum_ = total;
+        intro_ = "Chaque collectivité représentée choisit le profil qui lui ressemble le plus, d’après « " +
+                 diagnostic().title + " ».";
+        hint_ = "1 à " + std::to_string(diagnostic().profiles.size()) +
+                " : ajouter une collectivité à ce profil · Retour arrière : retirer la dernière";
+    }
 
     std::vector<AudienceBlock> audienceBlocks() override {
         std::vector<AudienceBlock> blocks;
         blocks.push_back([this](Frame& frame, const AudienceStyle&) {
             heading(frame, "Quelles collectivités sont dans la salle ?", frame.services.fonts.title,
                     theme::kPrimary);
-            paragraph(
-                frame,
-                "Chaque collectivité représentée choisit le profil qui lui ressemble le plus, d’après « " +
-                    diagnostic().title + " ».",
-                frame.services.fonts.body, theme::kTextMuted);
+            paragraph(frame, intro_, frame.services.fonts.body, theme::kTextMuted);
             verticalSpace(frame, 0.3f);
         });
         blocks.push_back(
@@ -53,18 +63,21 @@ class MapView final : public AtelierStepView {
         heading(frame, "La carte de la salle", frame.services.fonts.heading, theme::kPrimary);
         drawRows(frame, 1, true);
         drawTotal(frame);
-        presenterHint(frame,
-                      "1 à " + std::to_string(diagnostic().profiles.size()) +
-                          " : ajouter une collectivité à ce profil · Retour arrière : retirer la dernière");
+        presenterHint(frame, hint_);
     }
 
   private:
     const SelfDiagnostic& diagnostic() { return *run().step().diagnostic; }
 
+    // Worked out by refresh(), when the run or the presenter's state changes.
+    std::vector<int> counts_;  // per profile
+    int sum_ = 0;
+    int largest_ = 0;
+    std::string total_;  // « 3 collectivités placées »
+    std::string intro_;
+    std::string hint_;
+
     void drawRows(Frame& frame, int columns, bool presenter) {
-        const auto counts = run().profileCounts(run().position());
-        const int total = std::accumulate(counts.begin(), counts.end(), 0);
-        const int largest = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
         const bool table =
             columns > 1 && ImGui::BeginTable("##profiles", columns, ImGuiTableFlags_SizingStretchSame);
         for (std::size_t p = 0; p < diagnostic().profiles.size(); ++p) {
@@ -77,9 +90,9 @@ class MapView final : public AtelierStepView {
             row.badge = std::to_string(p + 1);
             row.text = profile.title;
             row.note = profile.subtitle;
-            row.count = counts[p];
-            row.total = total;
-            row.largest = largest;
+            row.count = p < counts_.size() ? counts_[p] : 0;
+            row.total = sum_;
+            row.largest = largest_;
             ImGui::PushID(static_cast<int>(p));
             if (roomAnswerRow(frame, row, plan()) && presenter) {
                 run().addCollectivite(static_cast<int>(p));
@@ -91,12 +104,7 @@ class MapView final : public AtelierStepView {
         }
     }
 
-    void drawTotal(Frame& frame) {
-        const auto counts = run().profileCounts(run().position());
-        const int total = std::accumulate(counts.begin(), counts.end(), 0);
-        paragraph(frame, countNoun(total, "collectivité placée", "collectivités placées"),
-                  frame.services.fonts.bold);
-    }
+    void drawTotal(Frame& frame) { paragraph(frame, total_, frame.services.fonts.bold); }
 };
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include "ui/screens/atelier_presenter_screen.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 
 #include "core/atelier/atelier_resume.hpp"
 #include "core/base/file_writing.hpp"
@@ -177,9 +179,9 @@ void AtelierPresenterScreen::handleKeys(Frame& frame) {
     } else if (view().enterMovesOn() && (input.take(Key::Enter) || input.take(Key::Space))) {
         goTo(frame, true);
     } else {
-        const std::string before = state_.notice;
+        const std::size_t before = std::hash<std::string>{}(state_.notice);  // a copy would allocate
         view().handleKeys(frame);
-        if (!audienceWindow_ && !state_.notice.empty() && state_.notice != before) {
+        if (!audienceWindow_ && !state_.notice.empty() && std::hash<std::string>{}(state_.notice) != before) {
             overlayOpen_ = true;  // one window: a word for the trainer (a tie to settle) opens their view
         }
     }
@@ -218,12 +220,14 @@ void AtelierPresenterScreen::draw(Frame& frame) {
         shownPosition_ = session_->run.position();  // moved by someone else (a test, a replay): a fresh step
         leaveStep();
     }
+    refresh(frame);  // the views' keys read what refresh worked out (a scenario's visible choices)
     handleKeys(frame);
     shownPosition_ = session_->run.position();
     if (!endScreenOpened_) {  // else the phones keep « terminé » rather than the last step again
         session_->phones.sync(session_->run, onCover_ || session_->run.stepCount() == 0, false);
     }
     saveJournal(frame);
+    refresh(frame);
     if (audienceWindow_) {
         drawPresenterView(frame);
     } else {
@@ -247,47 +251,144 @@ void AtelierPresenterScreen::draw(Frame& frame) {
 }
 
 bool AtelierPresenterScreen::drawAudience(Frame& frame) {
+    refresh(frame);  // the trainer's window may have changed the run since this frame's first refresh
     drawAudienceView(frame);
     return true;
+}
+
+AtelierPresenterScreen::Shown AtelierPresenterScreen::shownNow(Frame& frame) const {
+    const AtelierRun& run = session_->run;
+    Shown shown;
+    shown.position = run.position();
+    shown.journal = run.journal().size();
+    shown.cover = onCover_;
+    shown.selectedTeam = state_.selectedTeam;
+    shown.focusedAnswer = state_.focusedAnswer;
+    shown.casting = state_.casting;
+    shown.agree = state_.cardEntry.agree;
+    shown.disagree = state_.cardEntry.disagree;
+    shown.cardField = state_.cardField;
+    shown.explaining = state_.explaining;
+    shown.notice = std::hash<std::string>{}(state_.notice);
+    shown.page = lastFit_.page;
+    shown.pages = lastFit_.pages;
+    if (countdown_.visible()) {
+        const double remaining = countdown_.remaining(frame.services.now());
+        shown.countdown = remaining <= 0.0 ? -2 : static_cast<int>(std::ceil(remaining));
+    }
+    if (session_->startedAt >= 0.0) {
+        shown.minutes = static_cast<int>((frame.services.now() - session_->startedAt) / 60.0);
+    }
+    if (session_->phones.isOpen()) {
+        shown.phonesConnected = session_->phones.tally().connected;
+        shown.phonesAnswered = session_->phones.tally().answered;
+    }
+    return shown;
+}
+
+void AtelierPresenterScreen::refresh(Frame& frame) {
+    const Shown now = shownNow(frame);
+    AtelierStepView& shownView = view();
+    phaseNow_.clear();  // its capacity stays: no allocation once it held the longest phase
+    shownView.audiencePhase(phaseNow_);
+    const bool samePhase = phaseNow_ == pagePhase_;
+    if (shown_ && *shown_ == now && samePhase) {
+        return;
+    }
+    const bool sameRun = samePhase && shown_ && shown_->position == now.position &&
+                         shown_->journal == now.journal && shown_->cover == now.cover;
+    shown_ = now;
+    const AtelierRun& run = session_->run;
+    shownView.refresh(frame);
+    if (!sameRun || blocks_.empty()) {
+        const std::string& phase = phaseNow_;
+        if (!samePhase) {
+            pagePhase_ = phase;
+            page_ = 0;
+        }
+        // The layout is worked out again when what is shown changes: a new phase, or any change to the run.
+        fitVersion_ = phase + "#" + std::to_string(run.journal().size());
+        blocks_ = shownView.audienceBlocks();
+    }
+
+    audienceLeft_ = run.plan().title;
+    if (!onCover_ && run.stepCount() > 0) {
+        audienceLeft_ =
+            "Étape " + std::to_string(run.position() + 1) + " sur " + std::to_string(run.stepCount());
+    }
+    if (lastFit_.pages > 1) {
+        audienceLeft_ +=
+            " · page " + std::to_string(lastFit_.page + 1) + " sur " + std::to_string(lastFit_.pages);
+    }
+    phonesLine_.clear();
+    if (session_->phones.isOpen()) {
+        phonesLine_ = session_->phones.joinUrl() + " · " + phoneCountsLine(session_->phones.tally());
+    }
+    countdownText_ = now.countdown == -2 ? "Temps écoulé" : formatCountdown(now.countdown);
+
+    trainerTitle_ = "Vue animateur · ";
+    if (onCover_ || run.stepCount() == 0) {
+        trainerTitle_ += "couverture";
+    } else {
+        trainerTitle_ += "étape " + std::to_string(run.position() + 1) + " sur " +
+                         std::to_string(run.stepCount()) + " · " + atelierItemKindLabel(run.step().ref.kind);
+    }
+    if (lastFit_.pages > 1) {
+        trainerTitle_ += " · la salle voit la page " + std::to_string(lastFit_.page + 1) + " sur " +
+                         std::to_string(lastFit_.pages) + " (→ : la suivante)";
+    }
+    std::vector<std::string> facts;
+    if (now.countdown != -1) {
+        facts.push_back(now.countdown == -2 ? "temps écoulé" : "minuteur " + countdownText_);
+    }
+    if (now.minutes >= 0) {
+        facts.push_back(countNoun(now.minutes, "min écoulée", "min écoulées") + " sur " +
+                        std::to_string(run.plan().targetMinutes) + " prévues");
+    }
+    facts.push_back(countNoun(static_cast<long long>(run.playedCount()), "étape jouée", "étapes jouées"));
+    if (!phonesLine_.empty()) {
+        facts.push_back(phonesLine_);
+    }
+    trainerFacts_.clear();
+    for (const auto& fact : facts) {
+        trainerFacts_ += (trainerFacts_.empty() ? "" : " · ") + fact;
+    }
+
+    if (run.teamMode() && !sameRun) {
+        podium_ = makePodium(run.plan(), run.standings());
+    }
+
+    const std::size_t next = onCover_ ? 0 : run.position() + 1;
+    if (run.stepCount() == 0 || next >= run.stepCount()) {
+        nextStep_ = "Le bilan de l’atelier (→ après la dernière étape).";
+    } else {
+        const ResolvedStep& step = run.step(next);
+        const std::string kind = atelierItemKindLabel(step.ref.kind);
+        const std::string title = step.title();
+        nextStep_ = title.starts_with(kind) ? title : kind + " : " + title;  // « Carte de la salle : … » once
+    }
 }
 
 void AtelierPresenterScreen::drawAudienceView(Frame& frame) {
     drawAudienceTopBar(frame);
     verticalSpace(frame, 0.3f);
-    AtelierStepView& shown = view();
-    const std::string phase = shown.audiencePhase();
-    if (phase != pagePhase_) {
-        pagePhase_ = phase;
-        page_ = 0;
-    }
-    // The layout is worked out again when what is shown changes: a new phase, or any change to the run.
-    const std::string version = phase + "#" + std::to_string(session_->run.journal().size());
-    lastFit_ = fitter_.draw(frame, version, shown.audienceBlocks(), page_);
+    lastFit_ = fitter_.draw(frame, fitVersion_, blocks_, page_);
 }
 
 void AtelierPresenterScreen::drawAudienceTopBar(Frame& frame) {
     const AtelierRun& run = session_->run;
-    std::string left = run.plan().title;
-    if (!onCover_ && run.stepCount() > 0) {
-        left = "Étape " + std::to_string(run.position() + 1) + " sur " + std::to_string(run.stepCount());
-    }
-    if (lastFit_.pages > 1) {
-        left += " · page " + std::to_string(lastFit_.page + 1) + " sur " + std::to_string(lastFit_.pages);
-    }
     const float top = ImGui::GetCursorPosY();
     ImGui::PushFont(frame.services.fonts.body);
-    ImGui::TextColored(theme::toVec4(theme::kTextMuted), "%s", left.c_str());
-    if (session_->phones.isOpen()) {
+    ImGui::TextColored(theme::toVec4(theme::kTextMuted), "%s", audienceLeft_.c_str());
+    if (!phonesLine_.empty()) {
         // Latecomers read the address here without the trainer opening the join panel again.
-        const std::string right =
-            session_->phones.joinUrl() + " · " + phoneCountsLine(session_->phones.tally());
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(right.c_str()).x);
-        ImGui::TextColored(theme::toVec4(theme::kTextMuted), "%s", right.c_str());
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(phonesLine_.c_str()).x);
+        ImGui::TextColored(theme::toVec4(theme::kTextMuted), "%s", phonesLine_.c_str());
     }
     ImGui::PopFont();
     if (countdown_.visible()) {
         const double remaining = countdown_.remaining(frame.services.now());
-        const std::string text = remaining <= 0.0 ? "Temps écoulé" : formatCountdown(remaining);
+        const std::string& text = countdownText_;
         ImFont* big = frame.services.fonts.title;
         const float width = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
         const ImVec2 position(
@@ -307,39 +408,10 @@ void AtelierPresenterScreen::drawAudienceTopBar(Frame& frame) {
 
 void AtelierPresenterScreen::drawPresenterTopBar(Frame& frame) {
     const AtelierRun& run = session_->run;
-    std::string left = "Vue animateur · ";
-    if (onCover_ || run.stepCount() == 0) {
-        left += "couverture";
-    } else {
-        left += "étape " + std::to_string(run.position() + 1) + " sur " + std::to_string(run.stepCount()) +
-                " · " + atelierItemKindLabel(run.step().ref.kind);
-    }
-    if (lastFit_.pages > 1) {
-        left += " · la salle voit la page " + std::to_string(lastFit_.page + 1) + " sur " +
-                std::to_string(lastFit_.pages) + " (→ : la suivante)";
-    }
     ImGui::PushFont(frame.services.fonts.bold);
-    ImGui::TextUnformatted(left.c_str());
+    ImGui::TextUnformatted(trainerTitle_.c_str());
     ImGui::PopFont();
-    std::vector<std::string> facts;
-    if (countdown_.visible()) {
-        const double remaining = countdown_.remaining(frame.services.now());
-        facts.push_back(remaining <= 0.0 ? "temps écoulé" : "minuteur " + formatCountdown(remaining));
-    }
-    if (session_->startedAt >= 0.0) {
-        const int minutes = static_cast<int>((frame.services.now() - session_->startedAt) / 60.0);
-        facts.push_back(countNoun(minutes, "min écoulée", "min écoulées") + " sur " +
-                        std::to_string(run.plan().targetMinutes) + " prévues");
-    }
-    facts.push_back(countNoun(static_cast<long long>(run.playedCount()), "étape jouée", "étapes jouées"));
-    if (session_->phones.isOpen()) {
-        facts.push_back(session_->phones.joinUrl() + " · " + phoneCountsLine(session_->phones.tally()));
-    }
-    std::string line;
-    for (const auto& fact : facts) {
-        line += (line.empty() ? "" : " · ") + fact;
-    }
-    mutedText(frame, line);
+    mutedText(frame, trainerFacts_);
     if (!onCover_ && run.stepCount() > 0) {
         progressBar(frame, static_cast<float>(run.position() + 1) / static_cast<float>(run.stepCount()),
                     availableWidth(), frame.layout.unit * 0.25f, theme::kPrimary);
@@ -347,18 +419,8 @@ void AtelierPresenterScreen::drawPresenterTopBar(Frame& frame) {
 }
 
 void AtelierPresenterScreen::drawNextStep(Frame& frame) {
-    const AtelierRun& run = session_->run;
     heading(frame, "Étape suivante");
-    const std::size_t next = onCover_ ? 0 : run.position() + 1;
-    if (run.stepCount() == 0 || next >= run.stepCount()) {
-        paragraph(frame, "Le bilan de l’atelier (→ après la dernière étape).");
-        return;
-    }
-    const ResolvedStep& step = run.step(next);
-    const std::string kind = atelierItemKindLabel(step.ref.kind);
-    const std::string title = step.title();
-    paragraph(frame,
-              title.starts_with(kind) ? title : kind + " : " + title);  // « Carte de la salle : … » once
+    paragraph(frame, nextStep_);
 }
 
 void AtelierPresenterScreen::drawPresenterView(Frame& frame) {
@@ -436,7 +498,7 @@ void AtelierPresenterScreen::drawScoreboard(Frame& frame) {
     heading(frame, "Les scores", frame.services.fonts.title);
     mutedText(frame, "Les points des questions dont la réponse a été montrée ; ni vitesse, ni séries.");
     verticalSpace(frame, 0.3f);
-    drawPodium(frame, session_->run.plan(), session_->run.standings());
+    drawPodium(frame, podium_);
     presenterHint(frame, "S : fermer");
     endDialog();
 }

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/atelier/atelier_report.hpp"
 #include "core/atelier/atelier_run.hpp"
@@ -60,6 +62,32 @@ class AtelierPresenterScreen final : public Screen {
     int audienceMeasurements() const { return fitter_.measurements(); }
 
   private:
+    // What the drawn texts depend on: when it differs from the last frame's, the texts, the figures and the
+    // room's blocks are worked out again; an idle frame compares it and formats nothing.
+    struct Shown {
+        std::size_t position = 0;
+        std::size_t journal = 0;  // every call that may change the run is journaled, refused ones too
+        bool cover = false;
+        int selectedTeam = -1;
+        int focusedAnswer = 0;
+        int casting = -1;
+        int agree = 0;
+        int disagree = 0;
+        int cardField = 0;
+        bool explaining = false;
+        std::size_t notice = 0;  // a hash of the notice
+        int page = 0;
+        int pages = 1;
+        int countdown = -1;  // the countdown's shown seconds, −1 hidden; −2 « temps écoulé »
+        int minutes = -1;    // since the workshop started
+        int phonesConnected = -1;
+        int phonesAnswered = -1;
+        bool operator==(const Shown&) const = default;
+    };
+    Shown shownNow(Frame& frame) const;
+    // Works the texts and the room's blocks out again when what is shown changed since the last frame.
+    void refresh(Frame& frame);
+
     AtelierStepView& view();
     // Keys
     void handleKeys(Frame& frame);
@@ -93,7 +121,18 @@ class AtelierPresenterScreen final : public Screen {
     AudienceFitter fitter_;
     AudienceFitter trainerFonts_;  // only its compact level, for the trainer's view
     AudienceFit lastFit_;
-    std::string pagePhase_;  // the phase whose pages page_ counts
+    std::optional<Shown> shown_;  // none: nothing worked out yet
+    std::string pagePhase_;       // the phase whose pages page_ counts
+    std::string phaseNow_;        // the phase shown this frame, compared with pagePhase_
+    std::string fitVersion_;  // the phase and the run's journal: the fitter lays out again when it changes
+    std::vector<AudienceBlock> blocks_;
+    std::string audienceLeft_;   // the room's top bar: the step, the page
+    std::string phonesLine_;     // the address for the phones and their counts
+    std::string countdownText_;  // "1:05", « Temps écoulé »
+    std::string trainerTitle_;   // the trainer's top bar
+    std::string trainerFacts_;
+    std::string nextStep_;
+    Podium podium_;  // team mode: the scores (S)
     int page_ = 0;
     std::size_t shownPosition_ = 0;  // the step the presenter state belongs to
     bool audienceWindow_ = false;

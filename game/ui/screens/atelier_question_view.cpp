@@ -104,13 +104,68 @@ class QuestionView final : public AtelierStepView {
         return false;
     }
 
-    std::string audiencePhase() const override {
+    void audiencePhase(std::string& out) const override {
         const auto& t = std::get<QuestionTally>(session_.run.tally(session_.run.position()));
-        return "question-" + std::to_string(session_.run.position()) +
-               (state_.explaining ? "-explication"
-                : t.revealed      ? "-reponse"
-                : t.open          ? "-ouverte"
-                                  : "-posee");
+        out.append("question-")
+            .append(std::to_string(session_.run.position()))
+            .append(state_.explaining ? "-explication"
+                    : t.revealed      ? "-reponse"
+                    : t.open          ? "-ouverte"
+                                      : "-posee");
+    }
+
+    void refresh(Frame&) override {
+        const std::size_t index = run().position();
+        counts_ = run().distribution(index);
+        total_ = std::accumulate(counts_.begin(), counts_.end(), 0);
+        largest_ = counts_.empty() ? 0 : *std::max_element(counts_.begin(), counts_.end());
+        // Teams see the spread only once the answer is out: nobody copies the neighbours' table. Phones'
+        // answers stay hidden until the reveal too: the room sees how many answered, not what.
+        const auto phoneTicks = run().phoneDistribution(index);
+        const bool phonesAnswered = std::accumulate(phoneTicks.begin(), phoneTicks.end(), 0) > 0;
+        showCounts_ =
+            tally().revealed || (!run().teamMode() && !phonesAnswered && (tally().open || total_ > 0));
+        teamsByOption_.assign(question().options.size(), {});
+        for (std::size_t t = 0; t < tally().teamAnswers.size(); ++t) {
+            for (const int o : tally().teamAnswers[t]) {
+                teamsByOption_[static_cast<std::size_t>(o)].push_back(static_cast<int>(t));
+            }
+        }
+        statuses_.clear();
+        for (std::size_t t = 0; t < tally().teamAnswers.size(); ++t) {
+            if (const auto points = run().questionPoints(index, static_cast<int>(t))) {
+                statuses_.push_back((*points > 0 ? "+" : "") + formatDecimal(*points));
+            } else {
+                statuses_.push_back(tally().teamAnswers[t].empty() ? "" : "\xE2\x9C\x93");
+            }
+        }
+        successLine_.clear();
+        if (const auto rate = run().successRate(index)) {
+            successLine_ = phonesAnswered ? formatPercent(*rate) + " des réponses sur une bonne réponse."
+                           : run().teamMode()
+                               ? formatPercent(*rate) + " des équipes ont trouvé la bonne réponse."
+                               : formatPercent(*rate) + " des mains levées sur une bonne réponse.";
+        }
+        source_.clear();
+        if (question().tags.source && run().step().pack != nullptr) {
+            source_ = "Source : " + run().step().pack->cite(*question().tags.source);
+        }
+        if (tally().revealed) {
+            hint_ =
+                "Entrée : " +
+                std::string(state_.explaining || !hasExplanation() ? "masquer la réponse" : "l’explication") +
+                " · → : " + (state_.explaining || !hasExplanation() ? "étape suivante" : "l’explication");
+        } else if (tally().open) {
+            hint_ = run().teamMode()
+                        ? "Numéro de l’équipe (1 à " + std::to_string(plan().teams.size()) +
+                              ") puis lettre de sa réponse · Espace : fermer · Entrée ou → : la réponse"
+                        : "Lettre de l’option, puis le nombre de mains · Tab : option suivante · "
+                          "Espace : fermer · Entrée ou → : la réponse";
+        } else {
+            hint_ =
+                "Espace : ouvrir les réponses · Entrée : montrer la réponse · T : minuteur · "
+                "→ sans réponse : passer la question (non jouée)";
+        }
     }
 
     std::vector<AudienceBlock> audienceBlocks() override {
@@ -124,10 +179,10 @@ class QuestionView final : public AtelierStepView {
             blocks.push_back([this](Frame& frame, const AudienceStyle&) {
                 paragraph(frame, question().explanation, frame.services.fonts.heading);
             });
-            if (question().tags.source && run().step().pack != nullptr) {
+            if (!source_.empty()) {
                 blocks.push_back([this](Frame& frame, const AudienceStyle&) {
                     verticalSpace(frame, 0.3f);
-                    sourceLine(frame, "Source : " + run().step().pack->cite(*question().tags.source));
+                    sourceLine(frame, source_);
                 });
             }
             return blocks;
@@ -139,7 +194,7 @@ class QuestionView final : public AtelierStepView {
         });
         if (run().teamMode()) {
             blocks.push_back([this](Frame& frame, const AudienceStyle&) {
-                teamStrip(frame, plan(), teamStatuses(), -1);
+                teamStrip(frame, plan(), statuses_, -1);
                 verticalSpace(frame, 0.3f);
             });
         }
@@ -156,7 +211,7 @@ class QuestionView final : public AtelierStepView {
         heading(frame, question().text, frame.services.fonts.heading);
         verticalSpace(frame, 0.2f);
         if (run().teamMode()) {
-            const int clicked = teamStrip(frame, plan(), teamStatuses(), state_.selectedTeam);
+            const int clicked = teamStrip(frame, plan(), statuses_, state_.selectedTeam);
             if (clicked >= 0 && tally().open) {
                 state_.selectedTeam = clicked;
             }
@@ -169,24 +224,8 @@ class QuestionView final : public AtelierStepView {
                 mutedText(frame, state_.explaining ? "La salle voit l’explication."
                                                    : "Entrée ou → : l’explication, sur une page à elle.");
             }
-            presenterHint(frame,
-                          "Entrée : " +
-                              std::string(state_.explaining || !hasExplanation() ? "masquer la réponse"
-                                                                                 : "l’explication") +
-                              " · → : " +
-                              (state_.explaining || !hasExplanation() ? "étape suivante" : "l’explication"));
-        } else if (tally().open) {
-            presenterHint(frame,
-                          run().teamMode()
-                              ? "Numéro de l’équipe (1 à " + std::to_string(plan().teams.size()) +
-                                    ") puis lettre de sa réponse · Espace : fermer · Entrée ou → : la réponse"
-                              : "Lettre de l’option, puis le nombre de mains · Tab : option suivante · "
-                                "Espace : fermer · Entrée ou → : la réponse");
-        } else {
-            presenterHint(frame,
-                          "Espace : ouvrir les réponses · Entrée : montrer la réponse · T : minuteur · "
-                          "→ sans réponse : passer la question (non jouée)");
         }
+        presenterHint(frame, hint_);
     }
 
   private:
@@ -211,33 +250,10 @@ class QuestionView final : public AtelierStepView {
         verticalSpace(frame, 0.2f);
     }
 
-    std::vector<std::string> teamStatuses() {
-        std::vector<std::string> statuses;
-        const std::size_t index = run().position();
-        for (std::size_t t = 0; t < tally().teamAnswers.size(); ++t) {
-            if (const auto points = run().questionPoints(index, static_cast<int>(t))) {
-                statuses.push_back((*points > 0 ? "+" : "") + formatDecimal(*points));
-            } else {
-                statuses.push_back(tally().teamAnswers[t].empty() ? "" : "\xE2\x9C\x93");
-            }
-        }
-        return statuses;
-    }
-
     // The options in the order shown (letters follow it), in one or two columns. `presenter`: the rows take
     // clicks and show the typing focus.
     void drawOptions(Frame& frame, int columns, bool presenter) {
-        const std::size_t index = run().position();
-        const auto& order = run().optionOrder(index);
-        const auto counts = run().distribution(index);
-        const int total = std::accumulate(counts.begin(), counts.end(), 0);
-        const int largest = counts.empty() ? 0 : *std::max_element(counts.begin(), counts.end());
-        // Teams see the spread only once the answer is out: nobody copies the neighbours' table. Phones'
-        // answers stay hidden until the reveal too: the room sees how many answered, not what.
-        const auto phoneTicks = run().phoneDistribution(index);
-        const bool phonesAnswered = std::accumulate(phoneTicks.begin(), phoneTicks.end(), 0) > 0;
-        const bool showCounts =
-            tally().revealed || (!run().teamMode() && !phonesAnswered && (tally().open || total > 0));
+        const auto& order = run().optionOrder(run().position());
         const bool table =
             columns > 1 && ImGui::BeginTable("##options", columns, ImGuiTableFlags_SizingStretchSame);
         for (std::size_t shown = 0; shown < order.size(); ++shown) {
@@ -252,16 +268,13 @@ class QuestionView final : public AtelierStepView {
             row.correct = question().options[o].correct;
             row.focused = presenter && !run().teamMode() && tally().open &&
                           static_cast<int>(shown) == state_.focusedAnswer;
-            if (showCounts) {
-                row.count = counts[o];
-                row.total = total;
-                row.largest = largest;
+            if (showCounts_ && o < counts_.size()) {
+                row.count = counts_[o];
+                row.total = total_;
+                row.largest = largest_;
             }
-            for (std::size_t t = 0; t < tally().teamAnswers.size(); ++t) {
-                const auto& answer = tally().teamAnswers[t];
-                if (std::find(answer.begin(), answer.end(), static_cast<int>(o)) != answer.end()) {
-                    row.teams.push_back(static_cast<int>(t));
-                }
+            if (o < teamsByOption_.size()) {
+                row.teams = teamsByOption_[o];
             }
             ImGui::PushID(static_cast<int>(shown));
             const bool clicked = roomAnswerRow(frame, row, plan());
@@ -280,20 +293,23 @@ class QuestionView final : public AtelierStepView {
     }
 
     void drawSuccessLine(Frame& frame) {
-        const std::size_t index = run().position();
-        const auto rate = run().successRate(index);
-        if (!rate) {
+        if (successLine_.empty()) {
             return;
         }
-        const auto phoneTicks = run().phoneDistribution(index);
-        const bool phonesAnswered = std::accumulate(phoneTicks.begin(), phoneTicks.end(), 0) > 0;
-        const std::string line =
-            phonesAnswered     ? formatPercent(*rate) + " des réponses sur une bonne réponse."
-            : run().teamMode() ? formatPercent(*rate) + " des équipes ont trouvé la bonne réponse."
-                               : formatPercent(*rate) + " des mains levées sur une bonne réponse.";
         verticalSpace(frame, 0.2f);
-        paragraph(frame, line, frame.services.fonts.heading, theme::kRight);
+        paragraph(frame, successLine_, frame.services.fonts.heading, theme::kRight);
     }
+
+    // Worked out by refresh(), when the run or the presenter's state changes.
+    std::vector<int> counts_;  // per option: answers or hands
+    int total_ = 0;
+    int largest_ = 0;
+    bool showCounts_ = false;
+    std::vector<std::vector<int>> teamsByOption_;  // per option: the teams that ticked it
+    std::vector<std::string> statuses_;            // per team: ✓, +1…
+    std::string successLine_;
+    std::string source_;
+    std::string hint_;
 };
 
 }  // namespace

@@ -32,7 +32,7 @@ class ScenarioView final : public AtelierStepView {
             }
             return;
         }
-        const auto views = t.run.visibleChoices();
+        const auto& views = views_;  // refreshed before the keys when the run changed
         const int count = static_cast<int>(views.size());
         if (input.take(Key::Space)) {
             run().toggleAnswering();
@@ -81,19 +81,56 @@ class ScenarioView final : public AtelierStepView {
 
     bool enterMovesOn() override { return tally().run.phase() == ScenarioRun::Phase::Ended; }
 
-    std::string audiencePhase() const override {
+    void audiencePhase(std::string& out) const override {
         ScenarioTally& t = *session_.run.scenario();
-        return "scenario-" + std::to_string(session_.run.position()) + "-" +
-               std::to_string(t.run.currentNodeIndex()) + "-" +
-               std::to_string(static_cast<int>(t.run.phase())) + (t.voting ? "-vote" : "");
+        out.append("scenario-")
+            .append(std::to_string(session_.run.position()))
+            .append("-")
+            .append(std::to_string(t.run.currentNodeIndex()))
+            .append("-")
+            .append(std::to_string(static_cast<int>(t.run.phase())))
+            .append(t.voting ? "-vote" : "");
+    }
+
+    void refresh(Frame&) override {
+        ScenarioTally& t = tally();
+        kindLabel_ = "Mise en situation · " + t.run.scenario().title;
+        views_ = t.run.visibleChoices();
+        votes_ = run().scenarioVotes();  // hands or teams, and phones
+        const ScenarioNode& node = t.run.currentNode();
+        source_.clear();
+        if (node.source && run().step().pack != nullptr) {
+            source_ = "Source : " + run().step().pack->cite(*node.source);
+        }
+        decisions_ = countNoun(static_cast<int>(t.decisions.size()), "décision prise", "décisions prises") +
+                     " par la salle · score " + formatDecimal(t.run.total());
+        decided_.clear();
+        if (const ScenarioChoice* choice = t.run.lastChoice()) {
+            decided_ = "La salle a décidé : " + choice->text;
+        }
+        statuses_.clear();
+        for (std::size_t team = 0; team < plan().teams.size(); ++team) {
+            const int chosen = team < t.teamChoices.size() ? t.teamChoices[team] : -1;
+            statuses_.push_back(chosen >= 0 ? "\xE2\x9C\x93" : "");
+        }
+        tie_.clear();
+        if (const auto leading = run().leadingChoices(); leading.size() >= 2) {
+            std::vector<int> letters;
+            for (std::size_t v = 0; v < views_.size(); ++v) {
+                if (std::find(leading.begin(), leading.end(), views_[v].index) != leading.end()) {
+                    letters.push_back(static_cast<int>(v));
+                }
+            }
+            tie_ = "Égalité entre " + optionLetters(letters) +
+                   ". Le programme ne choisit pas : fermez le vote (Espace), faites trancher la salle, "
+                   "tapez la lettre retenue (seulement l’un des choix à égalité), puis Entrée.";
+        }
     }
 
     std::vector<AudienceBlock> audienceBlocks() override {
         std::vector<AudienceBlock> blocks;
         ScenarioTally& t = tally();
-        const Scenario& scenario = t.run.scenario();
-        blocks.push_back(
-            audienceKindChip("Mise en situation · " + scenario.title, theme::kPrimarySoft, theme::kPrimary));
+        blocks.push_back(audienceKindChip(kindLabel_, theme::kPrimarySoft, theme::kPrimary));
         const ScenarioNode& node = t.run.currentNode();
         const Pack* pack = run().step().pack;
         if (t.run.phase() == ScenarioRun::Phase::Ended) {
@@ -102,13 +139,13 @@ class ScenarioView final : public AtelierStepView {
                 paragraph(frame, node.text, frame.services.fonts.heading);
             });
             if (pack != nullptr && !node.debrief.empty()) {
-                blocks.push_back([&node, pack](Frame& frame, const AudienceStyle&) {
+                blocks.push_back([this, &node, pack](Frame& frame, const AudienceStyle&) {
                     verticalSpace(frame, 0.3f);
                     beginPanel(frame, theme::kSurface, theme::kBorder);
                     heading(frame, "À retenir");
                     drawKeyPoints(frame, *pack, node.debrief, node.source);
-                    if (node.source) {
-                        sourceLine(frame, "Source : " + pack->cite(*node.source));
+                    if (!source_.empty()) {
+                        sourceLine(frame, source_);
                     }
                     endPanel(frame);
                 });
@@ -143,7 +180,7 @@ class ScenarioView final : public AtelierStepView {
         if (node.type == NodeType::Choice) {
             if (run().teamMode() && t.voting) {
                 blocks.push_back([this](Frame& frame, const AudienceStyle&) {
-                    teamStrip(frame, plan(), teamStatuses(), -1);
+                    teamStrip(frame, plan(), statuses_, -1);
                     verticalSpace(frame, 0.3f);
                 });
             }
@@ -157,7 +194,7 @@ class ScenarioView final : public AtelierStepView {
     void drawPresenter(Frame& frame) override {
         ScenarioTally& t = tally();
         const ScenarioNode& node = t.run.currentNode();
-        chip(frame, "Mise en situation · " + t.run.scenario().title, theme::kPrimarySoft, theme::kPrimary);
+        chip(frame, kindLabel_, theme::kPrimarySoft, theme::kPrimary);
         if (t.run.phase() == ScenarioRun::Phase::Ended) {
             drawEndingTitle(frame);
             drawDecisionCount(frame);
@@ -165,20 +202,20 @@ class ScenarioView final : public AtelierStepView {
             return;
         }
         if (t.run.phase() == ScenarioRun::Phase::Consequence) {
-            if (const ScenarioChoice* choice = t.run.lastChoice()) {
-                paragraph(frame, "La salle a décidé : " + choice->text);
+            if (!decided_.empty()) {
+                paragraph(frame, decided_);
             }
             presenterHint(frame, "La salle lit la conséquence. Entrée : continuer");
             return;
         }
-        heading(frame, node.title.empty() ? std::string("Situation") : node.title,
+        heading(frame, node.title.empty() ? std::string_view("Situation") : std::string_view(node.title),
                 frame.services.fonts.heading);
         if (node.type != NodeType::Choice) {
             presenterHint(frame, "Entrée : continuer");
             return;
         }
         if (run().teamMode() && t.voting) {
-            const int clicked = teamStrip(frame, plan(), teamStatuses(), state_.selectedTeam);
+            const int clicked = teamStrip(frame, plan(), statuses_, state_.selectedTeam);
             if (clicked >= 0) {
                 state_.selectedTeam = clicked;
             }
@@ -186,11 +223,12 @@ class ScenarioView final : public AtelierStepView {
         drawChoices(frame, 1, true);
         drawTieProcedure(frame);
         if (t.voting) {
-            presenterHint(
-                frame, std::string(run().teamMode()
-                                       ? "Numéro de l’équipe puis lettre de son choix"
-                                       : "Lettre du choix, puis le nombre de mains · Tab : choix suivant") +
-                           " · Espace : fermer le vote · Entrée : appliquer le choix de la majorité");
+            presenterHint(frame,
+                          run().teamMode()
+                              ? "Numéro de l’équipe puis lettre de son choix · Espace : fermer le vote · "
+                                "Entrée : appliquer le choix de la majorité"
+                              : "Lettre du choix, puis le nombre de mains · Tab : choix suivant · Espace : "
+                                "fermer le vote · Entrée : appliquer le choix de la majorité");
         } else {
             presenterHint(frame,
                           "Espace : faire voter la salle · ou une lettre puis Entrée : le choix dont la "
@@ -200,6 +238,16 @@ class ScenarioView final : public AtelierStepView {
 
   private:
     ScenarioTally& tally() { return *run().scenario(); }
+
+    // Worked out by refresh(), when the run or the presenter's state changes.
+    std::string kindLabel_;  // « Mise en situation · » and the title
+    std::vector<ChoiceView> views_;
+    std::vector<int> votes_;
+    std::vector<std::string> statuses_;  // per team: ✓ once it voted
+    std::string source_;
+    std::string decisions_;
+    std::string decided_;
+    std::string tie_;  // the procedure while the room is tied
     bool atChoice() {
         return tally().run.phase() == ScenarioRun::Phase::AtNode &&
                tally().run.currentNode().type == NodeType::Choice;
@@ -237,33 +285,12 @@ class ScenarioView final : public AtelierStepView {
 
     // While the room is tied, the trainer reads the procedure here, above the fold of the laptop view.
     void drawTieProcedure(Frame& frame) {
-        const auto leading = run().leadingChoices();
-        if (leading.size() < 2) {
+        if (tie_.empty()) {
             return;
         }
-        const auto views = tally().run.visibleChoices();
-        std::vector<int> letters;
-        for (std::size_t v = 0; v < views.size(); ++v) {
-            if (std::find(leading.begin(), leading.end(), views[v].index) != leading.end()) {
-                letters.push_back(static_cast<int>(v));
-            }
-        }
         beginPanel(frame, theme::kPartialSoft, theme::kPartial);
-        paragraph(frame,
-                  "Égalité entre " + optionLetters(letters) +
-                      ". Le programme ne choisit pas : fermez le vote (Espace), faites trancher la salle, "
-                      "tapez la lettre retenue (seulement l’un des choix à égalité), puis Entrée.",
-                  frame.services.fonts.bold);
+        paragraph(frame, tie_, frame.services.fonts.bold);
         endPanel(frame);
-    }
-
-    std::vector<std::string> teamStatuses() {
-        std::vector<std::string> statuses;
-        tally().teamChoices.resize(plan().teams.size(), -1);
-        for (const int chosen : tally().teamChoices) {
-            statuses.push_back(chosen >= 0 ? "\xE2\x9C\x93" : "");
-        }
-        return statuses;
     }
 
     void drawGauges(Frame& frame) {
@@ -273,7 +300,8 @@ class ScenarioView final : public AtelierStepView {
 
     void drawEndingTitle(Frame& frame) {
         const ScenarioNode& node = tally().run.currentNode();
-        heading(frame, node.title.empty() ? std::string("Fin") : node.title, frame.services.fonts.title);
+        heading(frame, node.title.empty() ? std::string_view("Fin") : std::string_view(node.title),
+                frame.services.fonts.title);
         const ImU32 colour = node.rating == EndingRating::Good    ? theme::kRight
                              : node.rating == EndingRating::Mixed ? theme::kPartial
                                                                   : theme::kWrong;
@@ -281,19 +309,13 @@ class ScenarioView final : public AtelierStepView {
         verticalSpace(frame, 0.3f);
     }
 
-    void drawDecisionCount(Frame& frame) {
-        paragraph(
-            frame,
-            countNoun(static_cast<int>(tally().decisions.size()), "décision prise", "décisions prises") +
-                " par la salle · score " + formatDecimal(tally().run.total()),
-            frame.services.fonts.bold);
-    }
+    void drawDecisionCount(Frame& frame) { paragraph(frame, decisions_, frame.services.fonts.bold); }
 
     void drawChoices(Frame& frame, int columns, bool presenter) {
         ScenarioTally& t = tally();
-        const auto views = t.run.visibleChoices();
+        const auto& views = views_;
         const auto& choices = t.run.currentNode().choices;
-        const auto votes = run().scenarioVotes();  // hands or teams, and phones
+        const auto& votes = votes_;
         const int total = std::accumulate(votes.begin(), votes.end(), 0);
         const int largest = votes.empty() ? 0 : *std::max_element(votes.begin(), votes.end());
         const bool table =

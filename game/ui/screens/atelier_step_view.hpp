@@ -40,9 +40,13 @@ class AtelierStepView {
     virtual bool backward() { return false; }
     // Enter (or Space) now moves on to the next step: a card's shift, a scenario's ending.
     virtual bool enterMovesOn() { return false; }
-    // The room's part: a name for what is shown (the layout is worked out again when it changes) and the
-    // blocks of the page, with nothing meant for the trainer (no keys, no instructions).
-    virtual std::string audiencePhase() const = 0;
+    // The room's part: a name for what is shown, appended to `out` (asked every frame, so that a run moved
+    // by other means than the journal is noticed too; the layout is worked out again when it changes) and
+    // the blocks of the page, with nothing meant for the trainer (no keys, no instructions).
+    virtual void audiencePhase(std::string& out) const = 0;
+    // Called when the run or the presenter's state changed (and only then): the view works out again the
+    // texts and figures its parts draw, so that an idle frame formats nothing.
+    virtual void refresh(Frame& frame) = 0;
     virtual std::vector<AudienceBlock> audienceBlocks() = 0;
     // The trainer's part: the step's state and counts, what to do now and with which keys.
     virtual void drawPresenter(Frame& frame) = 0;
@@ -66,7 +70,7 @@ Key atelierLetterKey(int index);
 Key atelierDigitKey(int digit);
 int takeAtelierTeamKey(FrameInput& input, std::size_t teams);
 int takeAtelierAnswerLetter(FrameInput& input, int count);
-void presenterHint(Frame& frame, const std::string& text);
+void presenterHint(Frame& frame, std::string_view text);
 // A block that draws one line of the step's kind above its content (« Question », « Idée reçue »…).
 AudienceBlock audienceKindChip(std::string text, ImU32 fill, ImU32 textColour);
 

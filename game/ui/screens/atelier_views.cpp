@@ -180,9 +180,12 @@ int teamStrip(Frame& frame, const AtelierPlan& plan, const std::vector<std::stri
     const float right = ImGui::GetCursorScreenPos().x + availableWidth();
     for (std::size_t t = 0; t < plan.teams.size(); ++t) {
         const AtelierTeam& team = plan.teams[t];
-        const std::string status = t < statuses.size() ? statuses[t] : std::string();
-        const std::string label =
-            std::to_string(t + 1) + " · " + team.name + (status.empty() ? "" : "  " + status);
+        // One buffer for every chip and frame: once it is long enough, an idle frame allocates nothing.
+        static std::string label;
+        label.assign(std::to_string(t + 1)).append(" · ").append(team.name);
+        if (t < statuses.size() && !statuses[t].empty()) {
+            label.append("  ").append(statuses[t]);
+        }
         const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, label.c_str());
         const ImVec2 size(textSize.x + unit * 1.2f, textSize.y + unit * 0.6f);
         if (t > 0) {
@@ -214,34 +217,19 @@ int teamStrip(Frame& frame, const AtelierPlan& plan, const std::vector<std::stri
     return clicked;
 }
 
-void drawPodium(Frame& frame, const AtelierPlan& plan, const std::vector<TeamStanding>& standings) {
-    const float unit = frame.layout.unit;
-    std::vector<TeamStanding> podium;
+Podium makePodium(const AtelierPlan& plan, const std::vector<TeamStanding>& standings) {
+    Podium podium;
     std::vector<TeamStanding> others;
     for (const auto& standing : standings) {
         // A team without points is thanked with the others, never put on a podium at 0.
-        (standing.rank <= plan.podiumSize && standing.points > 0.0 ? podium : others).push_back(standing);
-    }
-    ImFont* big = frame.services.fonts.title;
-    for (const auto& standing : podium) {
-        const AtelierTeam& team = plan.teams[static_cast<std::size_t>(standing.team)];
-        const ImVec2 position = ImGui::GetCursorScreenPos();
-        const float width = availableWidth();
-        const float height = big->FontSize + unit * 1.0f;
-        ImDrawList* drawList = ImGui::GetWindowDrawList();
-        drawList->AddRectFilled(position, ImVec2(position.x + width, position.y + height), teamFill(team),
-                                unit * 0.4f);
-        const std::string rank = std::to_string(standing.rank) + (standing.rank == 1 ? "er" : "e");
-        const std::string points =
-            formatDecimal(standing.points) + (standing.points >= 2.0 ? " points" : " point");
-        const ImU32 text = teamTextColour(team);
-        const float y = position.y + unit * 0.5f;
-        drawList->AddText(big, big->FontSize, ImVec2(position.x + unit * 0.8f, y), text, rank.c_str());
-        drawList->AddText(big, big->FontSize, ImVec2(position.x + unit * 4.5f, y), text, team.name.c_str());
-        const float pointsWidth = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, points.c_str()).x;
-        drawList->AddText(big, big->FontSize, ImVec2(position.x + width - pointsWidth - unit * 0.8f, y), text,
-                          points.c_str());
-        ImGui::Dummy(ImVec2(width, height + unit * 0.4f));
+        if (standing.rank <= plan.podiumSize && standing.points > 0.0) {
+            podium.lines.push_back(
+                {&plan.teams[static_cast<std::size_t>(standing.team)],
+                 std::to_string(standing.rank) + (standing.rank == 1 ? "er" : "e"),
+                 formatDecimal(standing.points) + (standing.points >= 2.0 ? " points" : " point")});
+        } else {
+            others.push_back(standing);
+        }
     }
     if (!others.empty()) {
         std::sort(others.begin(), others.end(),
@@ -250,8 +238,34 @@ void drawPodium(Frame& frame, const AtelierPlan& plan, const std::vector<TeamSta
         for (const auto& standing : others) {
             names.push_back(toName(plan.teams[static_cast<std::size_t>(standing.team)].name));
         }
+        podium.others = "Et bravo aussi " + frenchList(names) + ".";
+    }
+    return podium;
+}
+
+void drawPodium(Frame& frame, const Podium& podium) {
+    const float unit = frame.layout.unit;
+    ImFont* big = frame.services.fonts.title;
+    for (const auto& line : podium.lines) {
+        const AtelierTeam& team = *line.team;
+        const ImVec2 position = ImGui::GetCursorScreenPos();
+        const float width = availableWidth();
+        const float height = big->FontSize + unit * 1.0f;
+        ImDrawList* drawList = ImGui::GetWindowDrawList();
+        drawList->AddRectFilled(position, ImVec2(position.x + width, position.y + height), teamFill(team),
+                                unit * 0.4f);
+        const ImU32 text = teamTextColour(team);
+        const float y = position.y + unit * 0.5f;
+        drawList->AddText(big, big->FontSize, ImVec2(position.x + unit * 0.8f, y), text, line.rank.c_str());
+        drawList->AddText(big, big->FontSize, ImVec2(position.x + unit * 4.5f, y), text, team.name.c_str());
+        const float pointsWidth = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, line.points.c_str()).x;
+        drawList->AddText(big, big->FontSize, ImVec2(position.x + width - pointsWidth - unit * 0.8f, y), text,
+                          line.points.c_str());
+        ImGui::Dummy(ImVec2(width, height + unit * 0.4f));
+    }
+    if (!podium.others.empty()) {
         verticalSpace(frame, 0.3f);
-        paragraph(frame, "Et bravo aussi " + frenchList(names) + ".", frame.services.fonts.heading);
+        paragraph(frame, podium.others, frame.services.fonts.heading);
     }
 }
 

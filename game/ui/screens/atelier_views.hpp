@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,12 +24,12 @@ struct RoomAnswerRow {
     bool revealed = false;  // the right answer is shown
     bool correct = false;
     bool locked = false;
-    bool focused = false;      // the facilitator is typing its count
-    std::optional<int> count;  // answers or votes; none: no bar
-    int total = 0;             // for the share next to the count
-    int largest = 0;           // the bar's full width
-    bool chosen = false;       // a scenario's decided choice
-    std::vector<int> teams;    // teams that ticked it, shown after the reveal
+    bool focused = false;        // the facilitator is typing its count
+    std::optional<int> count;    // answers or votes; none: no bar
+    int total = 0;               // for the share next to the count
+    int largest = 0;             // the bar's full width
+    bool chosen = false;         // a scenario's decided choice
+    std::span<const int> teams;  // teams that ticked it, shown after the reveal
 };
 // Returns true when clicked or touched.
 bool roomAnswerRow(Frame& frame, const RoomAnswerRow& row, const AtelierPlan& plan);
@@ -38,8 +39,19 @@ bool roomAnswerRow(Frame& frame, const RoomAnswerRow& row, const AtelierPlan& pl
 int teamStrip(Frame& frame, const AtelierPlan& plan, const std::vector<std::string>& statuses, int selected);
 
 // The podium of the first `plan.podiumSize` ranks, then the other teams without rank or points, so that
-// nobody is shown last on a screen in front of their colleagues.
-void drawPodium(Frame& frame, const AtelierPlan& plan, const std::vector<TeamStanding>& standings);
+// nobody is shown last on a screen in front of their colleagues. Its texts are made when the standings
+// change, and drawn as they are every frame.
+struct PodiumLine {
+    const AtelierTeam* team = nullptr;
+    std::string rank;  // "1er"
+    std::string points;
+};
+struct Podium {
+    std::vector<PodiumLine> lines;
+    std::string others;  // « Et bravo aussi … »: the teams without a place on it
+};
+Podium makePodium(const AtelierPlan& plan, const std::vector<TeamStanding>& standings);
+void drawPodium(Frame& frame, const Podium& podium);
 
 // The optional countdown (key T): it never closes answering on its own.
 class Countdown {

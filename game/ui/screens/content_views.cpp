@@ -1,6 +1,9 @@
 // Key points with sources, shared by the idées reçues and scenario screens.
 #include "ui/screens/content_views.hpp"
 
+#include <string>
+#include <string_view>
+
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -8,11 +11,22 @@ namespace passerelles::ui {
 
 void drawKeyPoints(Frame& frame, const Pack& pack, const std::vector<KeyPoint>& points,
                    const std::optional<SourceRef>& itemSource) {
-    const std::string itemCitation = itemSource ? pack.cite(*itemSource) : std::string();
+    // Kept between calls: once long enough, a frame of the workshop's room draws them with no allocation.
+    static std::string itemCitation;
+    static std::string line;
+    itemCitation.clear();
+    if (itemSource) {
+        pack.appendCitation(itemCitation, *itemSource);
+    }
     for (const KeyPoint& point : points) {
-        paragraph(frame, "- " + point.text);
-        if (point.source && pack.cite(*point.source) != itemCitation) {
-            sourceLine(frame, "Source : " + pack.cite(*point.source));
+        line.assign("- ").append(point.text);
+        paragraph(frame, line);
+        if (point.source) {
+            line.assign("Source : ");
+            pack.appendCitation(line, *point.source);
+            if (std::string_view(line).substr(9) != itemCitation) {
+                sourceLine(frame, line);
+            }
         }
     }
 }
@@ -67,8 +81,9 @@ void drawScenarioState(Frame& frame, const Scenario& scenario, const std::vector
         if (variable.kind == VariableKind::Flag) {
             ImGui::BeginGroup();
             ImGui::PushFont(frame.services.fonts.small);
-            ImGui::TextUnformatted(
-                (std::string(value != 0.0 ? "\xE2\x9C\x93 " : "\xE2\x97\x8B ") + variable.label).c_str());
+            static std::string flag;  // kept: an idle frame formats it with no allocation
+            flag.assign(value != 0.0 ? "\xE2\x9C\x93 " : "\xE2\x97\x8B ").append(variable.label);
+            ImGui::TextUnformatted(flag.c_str());
             ImGui::PopFont();
             ImGui::EndGroup();
         } else {

@@ -56,10 +56,17 @@ void splitBar(Frame& frame, const char* label, const HandCount& count, float wid
                             unit * 0.3f);
     drawList->AddRectFilled(ImVec2(position.x + agreeWidth, position.y),
                             ImVec2(position.x + width, position.y + height), kDisagreeColour, unit * 0.3f);
-    const std::string agreeText =
-        std::to_string(count.agree) + " d’accord (" + formatPercent(count.agreeShare()) + ")";
-    const std::string disagreeText =
-        std::to_string(count.disagree) + " pas d’accord (" + formatPercent(1.0 - count.agreeShare()) + ")";
+    // Kept between frames: once long enough, an idle frame formats the labels with no allocation.
+    static std::string agreeText;
+    static std::string disagreeText;
+    agreeText.assign(std::to_string(count.agree))
+        .append(" d’accord (")
+        .append(formatPercent(count.agreeShare()))
+        .append(")");
+    disagreeText.assign(std::to_string(count.disagree))
+        .append(" pas d’accord (")
+        .append(formatPercent(1.0 - count.agreeShare()))
+        .append(")");
     const float textY = position.y + (height - bold->FontSize) * 0.5f;
     const float padding = unit * 0.5f;
     const float agreeTextWidth = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0.0f, agreeText.c_str()).x;
@@ -104,7 +111,10 @@ void drawRoomAnswer(Frame& frame, const Pack& pack, const MythCard& card) {
     heading(frame, card.answer, nullptr, theme::kRight);
     drawKeyPoints(frame, pack, card.keyPoints, card.tags.source);
     if (card.tags.source) {
-        sourceLine(frame, "Source : " + pack.cite(*card.tags.source));
+        static std::string source;  // kept: an idle frame formats it with no allocation
+        source.assign("Source : ");
+        pack.appendCitation(source, *card.tags.source);
+        sourceLine(frame, source);
     }
     endPanel(frame);
 }
@@ -116,9 +126,12 @@ void drawRoomShift(Frame& frame, const RoomCardResult& result) {
     splitBar(frame, "Après le débat", result.after, width);
     verticalSpace(frame, 0.5f);
     if (result.before.total() > 0 && result.after.total() > 0) {
-        const std::string sentence = "La part de la salle d’accord avec l’idée reçue passe de " +
-                                     formatPercent(result.before.agreeShare()) + " à " +
-                                     formatPercent(result.after.agreeShare()) + ".";
+        static std::string sentence;  // kept: an idle frame formats it with no allocation
+        sentence.assign("La part de la salle d’accord avec l’idée reçue passe de ")
+            .append(formatPercent(result.before.agreeShare()))
+            .append(" à ")
+            .append(formatPercent(result.after.agreeShare()))
+            .append(".");
         heading(frame, sentence, nullptr, result.shift() > 0 ? theme::kRight : theme::kText);
     }
 }

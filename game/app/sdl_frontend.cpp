@@ -18,6 +18,7 @@
 #include "app/key_mapping.hpp"
 #include "app/screenshot.hpp"
 #include "ui/file_url.hpp"
+#include "ui/fills.hpp"
 #include "ui/session.hpp"
 #include "ui/theme.hpp"
 
@@ -77,6 +78,22 @@ Uint32 eventWindow(const SDL_Event& event) {
     }
 }
 
+// Whether `renderer` draws with the processor (no graphics driver, a remote desktop, the dummy driver): it
+// then walks each triangle's bounding box, and ImGui's fans are worth re-triangulating first.
+bool drawsOnTheProcessor(SDL_Renderer* renderer) {
+    SDL_RendererInfo info{};
+    return SDL_GetRendererInfo(renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+}
+
+// Draws the frame ImGui has just rendered, its fills re-triangulated when the processor draws them.
+void drawImGui(ui::FillTriangulation& fills, bool onTheProcessor) {
+    ImDrawData* drawData = ImGui::GetDrawData();
+    if (onTheProcessor && drawData != nullptr) {
+        fills.rewrite(*drawData);
+    }
+    ImGui_ImplSDLRenderer_RenderDrawData(drawData);
+}
+
 // The workshop's second window, for the room (a projector): its own renderer and ImGui context (ImGui 1.86
 // has one window per context), its own font atlas at the projector's size. It takes no input of its own:
 // keys pressed while it has the focus (a clicker) go to the trainer's frame.
@@ -84,6 +101,8 @@ struct AudienceWindow {
     SDL_Window* window = nullptr;
     SDL_Renderer* renderer = nullptr;
     ImGuiContext* context = nullptr;
+    ui::FillTriangulation fills;
+    bool onTheProcessor = false;
 
     bool open(const Options& options, std::string& problem) {
         const int displays = SDL_GetNumVideoDisplays();
@@ -119,6 +138,7 @@ struct AudienceWindow {
             window = nullptr;
             return false;
         }
+        onTheProcessor = drawsOnTheProcessor(renderer);
         ImGuiContext* main = ImGui::GetCurrentContext();
         context = ImGui::CreateContext();
         ImGui::SetCurrentContext(context);
@@ -170,7 +190,7 @@ struct AudienceWindow {
                                static_cast<Uint8>(background.y * 255), static_cast<Uint8>(background.z * 255),
                                255);
         SDL_RenderClear(renderer);
-        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+        drawImGui(fills, onTheProcessor);
         std::string problem;
         if (!screenshot.empty()) {
             problem = writeScreenshot(renderer, screenshot);
@@ -231,6 +251,8 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
         SDL_Quit();
         return 1;
     }
+    const bool onTheProcessor = drawsOnTheProcessor(renderer);
+    ui::FillTriangulation fills;
 
     IMGUI_CHECKVERSION();
     ImGuiContext* mainContext = ImGui::CreateContext();
@@ -367,7 +389,7 @@ int runApp(const Options& options, const std::filesystem::path& executable) {
                                    static_cast<Uint8>(background.y * 255),
                                    static_cast<Uint8>(background.z * 255), 255);
             SDL_RenderClear(renderer);
-            ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+            drawImGui(fills, onTheProcessor);
             ++framesDrawn;
             framesPending = std::max(0, framesPending - 1);
             const bool lastFrame = options.frames > 0 && framesDrawn >= options.frames;

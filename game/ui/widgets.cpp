@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/base/text.hpp"
+#include "ui/fills.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 
@@ -137,10 +138,10 @@ bool button(Frame& frame, const char* label, float width, ButtonStyle style, boo
         fill = theme::kPrimarySoft;
     }
     if (fill != 0) {
-        drawList->AddRectFilled(position, end, fill, unit * 0.3f);
+        fillRoundedRect(*drawList, position, end, fill, unit * 0.3f);
     }
     if (border != 0) {
-        drawList->AddRect(position, end, border, unit * 0.3f, 0, std::max(1.0f, unit / 12.0f));
+        outlineRoundedRect(*drawList, position, end, border, unit * 0.3f, std::max(1.0f, unit / 12.0f));
     }
     drawList->AddText(
         font, font->FontSize,
@@ -193,8 +194,9 @@ bool optionCard(Frame& frame, const OptionCard& card) {
     const ImU32 border = optionBorder(card.look);
     const float borderWidth =
         card.look == OptionLook::Idle && !card.focused ? 1.0f : std::max(2.0f, unit / 8.0f);
-    drawList->AddRectFilled(position, end, optionFill(card.look, hovered), unit * 0.35f);
-    drawList->AddRect(position, end, card.focused ? theme::kPrimary : border, unit * 0.35f, 0, borderWidth);
+    fillRoundedRect(*drawList, position, end, optionFill(card.look, hovered), unit * 0.35f);
+    outlineRoundedRect(*drawList, position, end, card.focused ? theme::kPrimary : border, unit * 0.35f,
+                       borderWidth);
 
     // The letter badge: square for several answers, round for one, filled when selected.
     const ImVec2 badgeMin(position.x + padding, position.y + padding);
@@ -296,9 +298,9 @@ void endPanel(Frame& frame) {
     const ImVec2 end(state.start.x + state.width, groupMax.y + padding);
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     state.splitter.SetCurrentChannel(drawList, 0);
-    drawList->AddRectFilled(state.start, end, state.fill, frame.layout.unit * 0.4f);
+    fillRoundedRect(*drawList, state.start, end, state.fill, frame.layout.unit * 0.4f);
     if (state.border != 0) {
-        drawList->AddRect(state.start, end, state.border, frame.layout.unit * 0.4f, 0, 1.5f);
+        outlineRoundedRect(*drawList, state.start, end, state.border, frame.layout.unit * 0.4f, 1.5f);
     }
     state.splitter.Merge(drawList);
     ImGui::SetCursorScreenPos(ImVec2(state.start.x, end.y));
@@ -356,12 +358,12 @@ void progressBar(Frame& frame, float fraction, float width, float height, ImU32 
     const ImVec2 position = ImGui::GetCursorScreenPos();
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const float rounding = height * 0.5f;
-    drawList->AddRectFilled(position, ImVec2(position.x + width, position.y + height), theme::kSurfaceMuted,
-                            rounding);
+    fillRoundedRect(*drawList, position, ImVec2(position.x + width, position.y + height),
+                    theme::kSurfaceMuted, rounding);
     const float filled = std::clamp(fraction, 0.0f, 1.0f) * width;
     if (filled > 0.5f) {
-        drawList->AddRectFilled(position, ImVec2(position.x + std::max(filled, height), position.y + height),
-                                colour, rounding);
+        fillRoundedRect(*drawList, position,
+                        ImVec2(position.x + std::max(filled, height), position.y + height), colour, rounding);
     }
     ImGui::Dummy(ImVec2(width, height));
     if (!label.empty()) {
@@ -383,7 +385,8 @@ void chip(Frame& frame, std::string_view text, ImU32 fill, ImU32 textColour) {
     const ImVec2 position = ImGui::GetCursorScreenPos();
     const ImVec2 size(textSize.x + padX * 2, textSize.y + padY * 2);
     ImDrawList* drawList = ImGui::GetWindowDrawList();
-    drawList->AddRectFilled(position, ImVec2(position.x + size.x, position.y + size.y), fill, size.y * 0.5f);
+    fillRoundedRect(*drawList, position, ImVec2(position.x + size.x, position.y + size.y), fill,
+                    size.y * 0.5f);
     drawList->AddText(font, font->FontSize, ImVec2(position.x + padX, position.y + padY), textColour,
                       text.data(), text.data() + text.size());
     ImGui::Dummy(size);
@@ -438,11 +441,11 @@ bool countField(Frame& frame, const char* label, int& value, bool focused, ImU32
     const ImVec2 position = ImGui::GetCursorScreenPos();
     const ImVec2 size(unit * 5.0f, std::max(big->FontSize + unit * 0.4f, unit * 2.2f));
     ImDrawList* drawList = ImGui::GetWindowDrawList();
-    drawList->AddRectFilled(position, ImVec2(position.x + size.x, position.y + size.y), theme::kSurface,
-                            unit * 0.3f);
-    drawList->AddRect(position, ImVec2(position.x + size.x, position.y + size.y),
-                      focused ? colour : theme::kBorder, unit * 0.3f, 0,
-                      focused ? std::max(2.0f, unit / 7.0f) : 1.0f);
+    fillRoundedRect(*drawList, position, ImVec2(position.x + size.x, position.y + size.y), theme::kSurface,
+                    unit * 0.3f);
+    outlineRoundedRect(*drawList, position, ImVec2(position.x + size.x, position.y + size.y),
+                       focused ? colour : theme::kBorder, unit * 0.3f,
+                       focused ? std::max(2.0f, unit / 7.0f) : 1.0f);
     const float textWidth = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0.0f, text.c_str()).x;
     drawList->AddText(
         big, big->FontSize,

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "core/base/text.hpp"
+#include "ui/fills.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -84,9 +85,9 @@ bool roomAnswerRow(Frame& frame, const RoomAnswerRow& row, const AtelierPlan& pl
     const bool thick = right || row.chosen || row.focused;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const ImVec2 end(position.x + width, position.y + height);
-    drawList->AddRectFilled(position, end, fill, unit * 0.35f);
-    drawList->AddRect(position, end, row.focused ? theme::kPrimary : border, unit * 0.35f, 0,
-                      thick ? std::max(3.0f, unit / 6.0f) : 1.0f);
+    fillRoundedRect(*drawList, position, end, fill, unit * 0.35f);
+    outlineRoundedRect(*drawList, position, end, row.focused ? theme::kPrimary : border, unit * 0.35f,
+                       thick ? std::max(3.0f, unit / 6.0f) : 1.0f);
 
     // The letter stays (the room says "c'était B"); once revealed a ✓ disc marks the right answers, so
     // the answer never rests on colour alone.
@@ -161,12 +162,12 @@ bool roomAnswerRow(Frame& frame, const RoomAnswerRow& row, const AtelierPlan& pl
                                                      static_cast<float>(row.largest)
                                                : 0.0f;
         const float barY = end.y - padding * 0.5f - barHeight;
-        drawList->AddRectFilled(ImVec2(position.x + padding, barY), ImVec2(end.x - padding, barY + barHeight),
-                                theme::kSurfaceMuted, barHeight * 0.5f);
+        fillRoundedRect(*drawList, ImVec2(position.x + padding, barY),
+                        ImVec2(end.x - padding, barY + barHeight), theme::kSurfaceMuted, barHeight * 0.5f);
         if (barWidth > 0.0f) {
-            drawList->AddRectFilled(ImVec2(position.x + padding, barY),
-                                    ImVec2(position.x + padding + barWidth, barY + barHeight),
-                                    right ? theme::kRight : theme::kPrimary, barHeight * 0.5f);
+            fillRoundedRect(*drawList, ImVec2(position.x + padding, barY),
+                            ImVec2(position.x + padding + barWidth, barY + barHeight),
+                            right ? theme::kRight : theme::kPrimary, barHeight * 0.5f);
         }
     }
     ImGui::Dummy(ImVec2(0.0f, unit * 0.3f));
@@ -205,7 +206,7 @@ int teamStrip(Frame& frame, const AtelierPlan& plan, const std::vector<std::stri
         }
         ImDrawList* drawList = ImGui::GetWindowDrawList();
         const ImVec2 end(position.x + size.x, position.y + size.y);
-        drawList->AddRectFilled(position, end, teamFill(team), size.y * 0.3f);
+        fillRoundedRect(*drawList, position, end, teamFill(team), size.y * 0.3f);
         if (static_cast<int>(t) == selected) {
             // A thick dark ring and a lift: visible from the back of the room.
             drawList->AddRect(ImVec2(position.x - 3, position.y - 3), ImVec2(end.x + 3, end.y + 3),
@@ -252,8 +253,8 @@ void drawPodium(Frame& frame, const Podium& podium) {
         const float width = availableWidth();
         const float height = big->FontSize + unit * 1.0f;
         ImDrawList* drawList = ImGui::GetWindowDrawList();
-        drawList->AddRectFilled(position, ImVec2(position.x + width, position.y + height), teamFill(team),
-                                unit * 0.4f);
+        fillRoundedRect(*drawList, position, ImVec2(position.x + width, position.y + height), teamFill(team),
+                        unit * 0.4f);
         const ImU32 text = teamTextColour(team);
         const float y = position.y + unit * 0.5f;
         drawList->AddText(big, big->FontSize, ImVec2(position.x + unit * 0.8f, y), text, line.rank.c_str());

@@ -7,6 +7,7 @@
 
 #include "core/base/text.hpp"
 #include "core/progress/progress_service.hpp"
+#include "ui/fills.hpp"
 #include "ui/probe.hpp"
 #include "ui/screens/borne_session.hpp"
 #include "ui/screens/screens.hpp"
@@ -168,8 +169,8 @@ class BorneAttractScreen final : public Screen {
                 ImDrawList* drawList = ImGui::GetWindowDrawList();
                 at.y += std::floor((room - needed - padding * 2.0f) * 0.5f);  // centred in the room left
                 const ImVec2 end(at.x + width, at.y + needed + padding * 2.0f);
-                drawList->AddRectFilled(at, end, theme::kSurface, unit * 0.4f);
-                drawList->AddRect(at, end, theme::kBorder, unit * 0.4f, 0, 1.5f);
+                fillRoundedRect(*drawList, at, end, theme::kSurface, unit * 0.4f);
+                outlineRoundedRect(*drawList, at, end, theme::kBorder, unit * 0.4f, 1.5f);
                 float y = at.y + padding;
                 y += text.drawAt(ImVec2(at.x + padding, y), prompt, promptStyle) + unit * 0.3f;
                 probe::recordText(slideStatement_);

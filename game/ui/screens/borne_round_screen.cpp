@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include "core/base/text.hpp"
+#include "ui/fills.hpp"
 #include "ui/probe.hpp"
 #include "ui/screens/borne_session.hpp"
 #include "ui/theme.hpp"
@@ -291,12 +292,12 @@ class BorneRoundScreen final : public Screen {
         const float barY = y + (layout.headerHeight - barHeight) * 0.5f;
         const float barWidth = std::max(0.0f, origin.x + layout.width - barX);
         const float fraction = static_cast<float>(round_->position()) / static_cast<float>(round_->size());
-        drawList->AddRectFilled(ImVec2(barX, barY), ImVec2(barX + barWidth, barY + barHeight),
-                                theme::kSurfaceMuted, barHeight * 0.5f);
+        fillRoundedRect(*drawList, ImVec2(barX, barY), ImVec2(barX + barWidth, barY + barHeight),
+                        theme::kSurfaceMuted, barHeight * 0.5f);
         if (fraction > 0.0f) {
-            drawList->AddRectFilled(ImVec2(barX, barY),
-                                    ImVec2(barX + std::max(barHeight, barWidth * fraction), barY + barHeight),
-                                    theme::kPrimary, barHeight * 0.5f);
+            fillRoundedRect(*drawList, ImVec2(barX, barY),
+                            ImVec2(barX + std::max(barHeight, barWidth * fraction), barY + barHeight),
+                            theme::kPrimary, barHeight * 0.5f);
         }
         y += layout.headerHeight + layout.gap();
 
@@ -379,9 +380,9 @@ class BorneRoundScreen final : public Screen {
                                  : chosen      ? theme::kPrimary
                                                : theme::kBorder;
             const ImVec2 end(position.x + size.x, position.y + size.y);
-            drawList->AddRectFilled(position, end, fill, unit * 0.35f);
-            drawList->AddRect(position, end, border, unit * 0.35f, 0,
-                              right || chosen ? std::max(3.0f, unit / 6.0f) : 1.5f);
+            fillRoundedRect(*drawList, position, end, fill, unit * 0.35f);
+            outlineRoundedRect(*drawList, position, end, border, unit * 0.35f,
+                               right || chosen ? std::max(3.0f, unit / 6.0f) : 1.5f);
             const float padding = layout.rowPadding();
             const ImVec2 badgeMin(position.x + padding, position.y + padding);
             const float badge = layout.badge;
@@ -472,10 +473,10 @@ class BorneRoundScreen final : public Screen {
         const float top = at.y + layout.gap();
         const float panel = layout.verdictHeight + layout.explanationHeight + layout.panelPadding() * 2.0f;
         ImDrawList* drawList = ImGui::GetWindowDrawList();
-        drawList->AddRectFilled(ImVec2(at.x, top), ImVec2(at.x + layout.feedbackWidth, top + panel), soft,
-                                layout.unit * 0.4f);
-        drawList->AddRect(ImVec2(at.x, top), ImVec2(at.x + layout.feedbackWidth, top + panel), colour,
-                          layout.unit * 0.4f, 0, 2.0f);
+        fillRoundedRect(*drawList, ImVec2(at.x, top), ImVec2(at.x + layout.feedbackWidth, top + panel), soft,
+                        layout.unit * 0.4f);
+        outlineRoundedRect(*drawList, ImVec2(at.x, top), ImVec2(at.x + layout.feedbackWidth, top + panel),
+                           colour, layout.unit * 0.4f, 2.0f);
         const float inner = layout.feedbackWidth - layout.panelPadding() * 2.0f;
         const ImVec2 textAt(at.x + layout.panelPadding(), top + layout.panelPadding());
         probe::recordText(verdict_);

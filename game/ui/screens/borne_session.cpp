@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "core/base/text.hpp"
+#include "ui/fills.hpp"
 #include "ui/probe.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -113,9 +114,9 @@ bool boothButton(Frame& frame, const char* label, ImVec2 size, ImFont* font, But
     }
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const ImVec2 end(position.x + size.x, position.y + size.y);
-    drawList->AddRectFilled(position, end, fill, unit * 0.4f);
-    drawList->AddRect(position, end, enabled ? theme::kPrimary : theme::kBorder, unit * 0.4f, 0,
-                      std::max(2.0f, unit / 10.0f));
+    fillRoundedRect(*drawList, position, end, fill, unit * 0.4f);
+    outlineRoundedRect(*drawList, position, end, enabled ? theme::kPrimary : theme::kBorder, unit * 0.4f,
+                       std::max(2.0f, unit / 10.0f));
     // A label wider than its button is drawn smaller rather than past the edges.
     float fontSize = font->FontSize;
     ImVec2 textSize = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, label, labelEnd);

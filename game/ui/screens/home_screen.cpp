@@ -6,6 +6,7 @@
 #include "core/base/text.hpp"
 #include "core/progress/progress_report.hpp"
 #include "core/progress/progress_service.hpp"
+#include "ui/fills.hpp"
 #include "ui/screens/screens.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -329,10 +330,11 @@ class HomeScreen final : public Screen {
         }
         ImDrawList* drawList = ImGui::GetWindowDrawList();
         const ImVec2 end(position.x + width, position.y + height);
-        drawList->AddRectFilled(position, end, hovered || focused ? theme::kPrimarySoft : theme::kBackground,
-                                unit * 0.3f);
+        fillRoundedRect(*drawList, position, end,
+                        hovered || focused ? theme::kPrimarySoft : theme::kBackground, unit * 0.3f);
         if (focused) {
-            drawList->AddRect(position, end, theme::kPrimary, unit * 0.3f, 0, std::max(2.0f, unit / 10.0f));
+            outlineRoundedRect(*drawList, position, end, theme::kPrimary, unit * 0.3f,
+                               std::max(2.0f, unit / 10.0f));
         }
         ImFont* small = frame.services.fonts.small;
         ImFont* bold = frame.services.fonts.bold;

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/base/text.hpp"
+#include "ui/fills.hpp"
 #include "ui/screens/content_views.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -43,8 +44,8 @@ void splitBar(Frame& frame, const char* label, const HandCount& count, float wid
     const float height = unit * 2.2f;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     if (count.total() == 0) {
-        drawList->AddRectFilled(position, ImVec2(position.x + width, position.y + height),
-                                theme::kSurfaceMuted, unit * 0.3f);
+        fillRoundedRect(*drawList, position, ImVec2(position.x + width, position.y + height),
+                        theme::kSurfaceMuted, unit * 0.3f);
         drawList->AddText(bold, bold->FontSize,
                           ImVec2(position.x + unit * 0.5f, position.y + (height - bold->FontSize) * 0.5f),
                           theme::kTextMuted, "pas de vote saisi");
@@ -52,10 +53,10 @@ void splitBar(Frame& frame, const char* label, const HandCount& count, float wid
         return;
     }
     const float agreeWidth = width * static_cast<float>(count.agreeShare());
-    drawList->AddRectFilled(position, ImVec2(position.x + agreeWidth, position.y + height), kAgreeColour,
-                            unit * 0.3f);
-    drawList->AddRectFilled(ImVec2(position.x + agreeWidth, position.y),
-                            ImVec2(position.x + width, position.y + height), kDisagreeColour, unit * 0.3f);
+    fillRoundedRect(*drawList, position, ImVec2(position.x + agreeWidth, position.y + height), kAgreeColour,
+                    unit * 0.3f);
+    fillRoundedRect(*drawList, ImVec2(position.x + agreeWidth, position.y),
+                    ImVec2(position.x + width, position.y + height), kDisagreeColour, unit * 0.3f);
     // Kept between frames: once long enough, an idle frame formats the labels with no allocation.
     static std::string agreeText;
     static std::string disagreeText;

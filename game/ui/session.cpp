@@ -4,6 +4,7 @@
 #include <chrono>
 #include <random>
 
+#include "core/loading/scenario_analysis_cache.hpp"
 #include "ui/screens/screens.hpp"
 
 namespace passerelles::ui {
@@ -17,6 +18,17 @@ std::shared_ptr<const Pack> findUsablePack(const ContentLibrary& library, const 
         }
     }
     return nullptr;
+}
+
+// Large scenarios' analyses are remembered in the data directory: the next start on the same content
+// does not explore their states again. A session without one (tests, a guest's --data-dir "") keeps none.
+LoaderOptions loaderOptionsFor(const SessionOptions& options) {
+    LoaderOptions loader;
+    if (!options.dataDirectory.empty()) {
+        loader.scenarioCache =
+            std::make_shared<ScenarioAnalysisCache>(options.dataDirectory / "cache" / "scenarios");
+    }
+    return loader;
 }
 
 }  // namespace
@@ -93,8 +105,9 @@ std::unique_ptr<Screen> screenForTarget(const ContentLibrary& library, const std
 }
 
 Session::Session(SessionOptions options)
-    : library_(options.loadInBackground ? ContentLibrary::discover(options.contentRoots)
-                                        : ContentLibrary::load(options.contentRoots)),
+    : library_(options.loadInBackground
+                   ? ContentLibrary::discover(options.contentRoots, loaderOptionsFor(options))
+                   : ContentLibrary::load(options.contentRoots, loaderOptionsFor(options))),
       glossary_(library_.glossary),
       fonts_(options.fontDirectory, options.systemFonts),
       text_(&glossary_, &acronyms_) {
@@ -124,7 +137,7 @@ Session::Session(SessionOptions options)
                                                     false,
                                                     {}});
     if (library_.loading()) {
-        loader_ = std::make_unique<BackgroundPackLoader>(library_.pendingFolders(), LoaderOptions{},
+        loader_ = std::make_unique<BackgroundPackLoader>(library_.pendingFolders(), loaderOptionsFor(options),
                                                          options.holdBackgroundLoading);
         services_->contentLoading = true;
         services_->pollContent = [this] { pollContent(false); };

@@ -1,10 +1,19 @@
-// The scenario checker's budgets (issue 22, items 3 and 5) and the totals it leaves on the Scenario
-// (issue 19): generated scenarios, work counted in explored states, never timed.
+// The scenario checker's budgets (issue 22, items 3 and 5), the totals it leaves on the Scenario and the
+// analyses remembered between starts (issue 19): generated scenarios, work counted in explorations and
+// explored states, never timed.
 #include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/loading/pack_loader.hpp"
+#include "core/loading/scenario_analysis_cache.hpp"
 #include "core/loading/scenario_checker.hpp"
 #include "support/test_support.hpp"
 
@@ -84,6 +93,46 @@ PackLoad loadScenarios(const std::vector<nlohmann::json>& scenarios, const Loade
     return loadPack(pack, options);
 }
 
+// Every message of a load, as the trainer reads it.
+std::vector<std::string> messagesOf(const PackLoad& load) {
+    std::vector<std::string> messages;
+    for (const Diagnostic& diagnostic : load.diagnostics.items()) {
+        messages.push_back((diagnostic.severity == Severity::Error ? "erreur " : "avertissement ") +
+                           diagnostic.pointer + " " + diagnostic.message);
+    }
+    return messages;
+}
+
+void checkSameSummaries(const PackLoad& a, const PackLoad& b) {
+    REQUIRE(a.pack->scenarios.size() == b.pack->scenarios.size());
+    for (std::size_t i = 0; i < a.pack->scenarios.size(); ++i) {
+        const ScenarioSummary& x = a.pack->scenarios[i].summary;
+        const ScenarioSummary& y = b.pack->scenarios[i].summary;
+        CAPTURE(a.pack->scenarios[i].id);
+        CHECK(x.checked == y.checked);
+        CHECK(x.stateCount == y.stateCount);
+        CHECK(x.scoreBounded == y.scoreBounded);
+        CHECK(x.hasBestPath == y.hasBestPath);
+        CHECK(x.bestTotal == y.bestTotal);
+        CHECK(x.worstTotal == y.worstTotal);
+        REQUIRE(x.bestPath.size() == y.bestPath.size());
+        for (std::size_t s = 0; s < x.bestPath.size(); ++s) {
+            CHECK(x.bestPath[s].node == y.bestPath[s].node);
+            CHECK(x.bestPath[s].choice == y.bestPath[s].choice);
+        }
+    }
+}
+
+std::size_t filesIn(const std::filesystem::path& folder) {
+    std::error_code error;
+    std::size_t count = 0;
+    for (std::filesystem::directory_iterator it(folder, error), end; !error && it != end;
+         it.increment(error)) {
+        ++count;
+    }
+    return count;
+}
+
 bool saysTooManyStates(const PackLoad& load, const std::string& scenarioId) {
     const Diagnostic* found =
         testing::findDiagnostic(load.diagnostics, "« " + scenarioId + " » : trop d'états à vérifier");
@@ -145,4 +194,122 @@ TEST_CASE("the best path and totals are found once at load and kept on the Scena
     REQUIRE(scenario.summary.hasBestPath);
     CHECK(scenario.summary.bestPath.size() == 6);  // five choices, then the ending
     CHECK(scenario.summary.bestPath.front().choice == 0);
+}
+
+TEST_CASE(
+    "a large scenario's analysis is remembered between starts: same messages, same summary, no exploration") {
+    testing::TemporaryFolder data;
+    LoaderOptions options;
+    options.scenarioStates = 20000;
+    options.packScenarioStates = 100000;
+    options.scenarioCache = std::make_shared<ScenarioAnalysisCache>(data.path() / "scenarios");
+    // 8,191 states, checked; 32,767 past the limit of 20,000 (« trop d'états à vérifier »); 63, too few
+    // to be worth a file.
+    const std::vector<nlohmann::json> scenarios = {
+        flagScenario("grand", 12, 1), flagScenario("immense", 14, 0), flagScenario("petit", 5, 0)};
+    const std::size_t before = scenarioExplorationCount();
+    const PackLoad first = loadScenarios(scenarios, options);
+    REQUIRE(first.usable());
+    CHECK(scenarioExplorationCount() == before + 3);
+    CHECK(filesIn(data.path() / "scenarios") == 2);
+    CHECK(first.pack->scenarios[0].summary.checked);
+    CHECK(saysTooManyStates(first, "immense"));
+
+    const PackLoad second = loadScenarios(scenarios, options);
+    REQUIRE(second.usable());
+    CHECK(scenarioExplorationCount() == before + 4);  // only « petit » is explored again
+    CHECK(messagesOf(second) == messagesOf(first));
+    checkSameSummaries(first, second);
+
+    SUBCASE("a scenario changed by one word is explored again") {
+        std::vector<nlohmann::json> edited = scenarios;
+        edited[0]["title"] = "Scénario grand, revu";
+        const std::size_t explorations = scenarioExplorationCount();
+        const PackLoad third = loadScenarios(edited, options);
+        CHECK(scenarioExplorationCount() == explorations + 2);  // « grand » and « petit »
+        CHECK(filesIn(data.path() / "scenarios") == 3);
+        checkSameSummaries(first, third);
+    }
+    SUBCASE("a remembered file cut short, or not JSON, is explored again and written again") {
+        int damaged = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(data.path() / "scenarios")) {
+            const std::string text = testing::readFile(entry.path());
+            testing::writeFile(entry.path(), damaged++ == 0 ? text.substr(0, text.size() / 2) : "\x01\x02");
+        }
+        const std::size_t explorations = scenarioExplorationCount();
+        const PackLoad third = loadScenarios(scenarios, options);
+        CHECK(scenarioExplorationCount() == explorations + 3);
+        CHECK(messagesOf(third) == messagesOf(first));
+        checkSameSummaries(first, third);
+        const PackLoad fourth = loadScenarios(scenarios, options);
+        CHECK(scenarioExplorationCount() == explorations + 4);
+    }
+    SUBCASE("a load without a cache, as the pack tool's, explores everything") {
+        LoaderOptions fresh = options;
+        fresh.scenarioCache = nullptr;
+        const std::size_t explorations = scenarioExplorationCount();
+        const PackLoad third = loadScenarios(scenarios, fresh);
+        CHECK(scenarioExplorationCount() == explorations + 3);
+        CHECK(messagesOf(third) == messagesOf(first));
+    }
+}
+
+TEST_CASE("remembered analyses charge the pack's shared budget as explored ones do") {
+    testing::TemporaryFolder data;
+    LoaderOptions options;
+    options.scenarioStates = 50000;
+    options.packScenarioStates = 100000;
+    options.scenarioCache = std::make_shared<ScenarioAnalysisCache>(data.path() / "scenarios");
+    std::vector<nlohmann::json> scenarios;
+    for (int i = 0; i < 6; ++i) {
+        scenarios.push_back(flagScenario("s" + std::to_string(i), 14, 0));
+    }
+    const PackLoad first = loadScenarios(scenarios, options);
+    const PackLoad second = loadScenarios(scenarios, options);
+    REQUIRE(second.usable());
+    // The first scenarios fit, the last ones find the budget spent, whether explored or remembered.
+    CHECK(second.pack->scenarios[0].summary.checked);
+    CHECK_FALSE(second.pack->scenarios[5].summary.checked);
+    CHECK(messagesOf(second) == messagesOf(first));
+    checkSameSummaries(first, second);
+}
+
+TEST_CASE("kScenarioCheckerVersion is raised whenever the checker says something else") {
+    // Remembered analyses are keyed by the checker's version: an analysis made by an older checker must
+    // never be shown. Everything the checker says about the fixture scenarios (test data that changes
+    // only with the checker, unlike the shipped content) is recorded with the version that says it: any
+    // other check, message, best path or total fails here until the version is raised.
+    std::string everything;
+    std::vector<std::filesystem::path> packs;
+    for (const auto& entry : std::filesystem::directory_iterator(testing::fixturesDir() / "scenarios")) {
+        if (entry.is_directory()) {
+            packs.push_back(entry.path());
+        }
+    }
+    std::sort(packs.begin(), packs.end());
+    for (const auto& folder : packs) {
+        const PackLoad load = loadPack(folder);
+        everything += folder.filename().string() + "\n";
+        for (const std::string& message : messagesOf(load)) {
+            everything += message + "\n";
+        }
+        for (const Scenario& scenario : load.usable() ? load.pack->scenarios : std::vector<Scenario>{}) {
+            const ScenarioSummary& summary = scenario.summary;
+            everything += scenario.id + " " + std::to_string(summary.stateCount) + " " +
+                          std::to_string(summary.bestTotal) + " " + std::to_string(summary.worstTotal);
+            for (const PathStep& step : summary.bestPath) {
+                everything += " " + std::to_string(step.node) + "/" + std::to_string(step.choice);
+            }
+            everything += "\n";
+        }
+    }
+    const std::string header = "kScenarioCheckerVersion " + std::to_string(kScenarioCheckerVersion) + "\n";
+    const std::filesystem::path recordedFile = testing::fixturesDir() / "scenarios" / "checker-output.txt";
+    if (std::getenv("PASSERELLES_RECORD_CHECKER_OUTPUT") != nullptr) {
+        testing::writeFile(recordedFile, header + everything);
+    }
+    CHECK_MESSAGE(testing::readFile(recordedFile) == header + everything,
+                  "what the checker says has changed: raise kScenarioCheckerVersion in scenario_checker.hpp, "
+                  "then run this test once with PASSERELLES_RECORD_CHECKER_OUTPUT=1 and review the new "
+                  "tests/fixtures/scenarios/checker-output.txt");
 }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/loading/activity_loaders.hpp"
+#include "core/loading/scenario_analysis_cache.hpp"
 #include "core/loading/scenario_checker.hpp"
 
 namespace passerelles {
@@ -424,9 +425,10 @@ std::optional<Scenario> loadScenario(const FileContext& file, ObjectReader& root
         return std::nullopt;
     }
     ScenarioBudget ownBudget;
-    ScenarioAnalysis analysis =
-        analyseScenario(scenario, file.scenarioBudget != nullptr ? *file.scenarioBudget : ownBudget);
-    scenario.summary = summaryOf(analysis.exploration);
+    RememberedAnalysis analysis = analyseScenarioOnce(
+        scenario, root.value(), file.scenarioBudget != nullptr ? *file.scenarioBudget : ownBudget,
+        file.scenarioCache);
+    scenario.summary = analysis.summary;
     for (const ScenarioCheck& check : analysis.checks) {
         const std::string pointer = check.node >= 0 ? appendPointer(root.childPointer("nodes"),
                                                                     static_cast<std::size_t>(check.node)) +

@@ -219,7 +219,7 @@ void loadActivity(const std::filesystem::path& folder, const std::string& file, 
         skip();
         return;
     }
-    FileContext context{*document, result.diagnostics, pack, folder, &budget};
+    FileContext context{*document, result.diagnostics, pack, folder, &budget, options.scenarioCache.get()};
     if (!document->root.is_object()) {
         context.error("", "Un fichier d'activité doit contenir un objet { … } avec un champ « kind ».");
         skip();

@@ -13,6 +13,8 @@
 
 namespace passerelles {
 
+class ScenarioAnalysisCache;
+
 struct LoaderOptions {
     JsonLimits limits;
     std::size_t maxActivities = 100;
@@ -21,6 +23,9 @@ struct LoaderOptions {
     std::size_t scenarioStates = 200000;
     std::size_t packScenarioStates = 400000;
     std::size_t scenarioBytes = std::size_t{64} << 20;
+    // Where large scenarios' analyses are remembered between starts (the game's data directory); null: none,
+    // as for the pack tool, whose authors want every check run afresh.
+    std::shared_ptr<const ScenarioAnalysisCache> scenarioCache;
 };
 
 struct PackLoad {

@@ -17,6 +17,7 @@ namespace passerelles {
 // What the readers of one file share: the document (for positions), the sink, and the pack's
 // vocabularies for reference checks.
 struct ScenarioBudget;
+class ScenarioAnalysisCache;
 
 struct FileContext {
     const JsonDocument& document;
@@ -24,6 +25,7 @@ struct FileContext {
     const Pack& pack;  // manifest already read: sources, themes, audiences
     std::filesystem::path packFolder;
     ScenarioBudget* scenarioBudget = nullptr;  // shared by a pack's scenarios; null: a default one each
+    const ScenarioAnalysisCache* scenarioCache = nullptr;  // null: every scenario is explored
 
     void error(const std::string& pointer, std::string message) const;
     void warning(const std::string& pointer, std::string message) const;
@@ -36,6 +38,7 @@ class ObjectReader {
                  std::string subject, const fields::List& knownFields);
 
     bool isObject() const { return value_.is_object(); }
+    const nlohmann::json& value() const { return value_; }
     const std::string& pointer() const { return pointer_; }
     const std::string& subject() const { return subject_; }
     void setSubject(std::string subject) { subject_ = std::move(subject); }

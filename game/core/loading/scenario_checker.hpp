@@ -37,6 +37,11 @@ struct ScenarioExploration {
 // the machine's memory or hold the game's start. Memory counts a state's values: with 3,000 variables a
 // state weighs 24 KB, so far fewer states fit than with 18.
 inline constexpr std::size_t kScenarioStateLimit = 200000;
+
+// Part of the key under which analyses are remembered (scenario_analysis_cache): raise it whenever a check,
+// a message or the best-path rule changes, so that no game shows an analysis made by an older checker. A
+// test fails, naming this constant, when what the checker says about the fixture scenarios changes.
+inline constexpr int kScenarioCheckerVersion = 1;
 inline constexpr std::size_t kScenarioByteLimit = std::size_t{64} << 20;
 
 struct ScenarioBudget {

@@ -1,6 +1,8 @@
 // Rounded boxes as a rectangle and two ends, and ImGui's fans cut ear by ear (see the header for why).
 #include "ui/fills.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -104,9 +106,126 @@ bool formsUprightRectangle(const ImDrawVert* vertices, const ImDrawIdx* first, c
     return low.x != high.x && low.y != high.y;
 }
 
+ImU32 transparentOf(ImU32 colour) {
+    return colour & ~IM_COL32_A_MASK;
+}
+
+std::vector<ImVec2>& scratchNormals() {
+    static std::vector<ImVec2> normals;  // kept: a frame after the first allocates nothing
+    return normals;
+}
+
 // Whole pixels: a plain rectangle is only filled like ImGui's anti-aliased shape when its edges are whole.
 ImVec2 snapped(ImVec2 point) {
     return ImVec2(std::round(point.x), std::round(point.y));
+}
+
+}  // namespace
+
+namespace {
+
+// ImGui's offset of a polygon's point for anti-aliasing: the mean of the normals of the edges on either
+// side, lengthened at corners (IM_FIXNORMAL2F), then half the fringe.
+ImVec2 fringeOffset(ImVec2 before, ImVec2 after, float halfFringe) {
+    ImVec2 offset((before.x + after.x) * 0.5f, (before.y + after.y) * 0.5f);
+    if (const float length2 = offset.x * offset.x + offset.y * offset.y; length2 > 0.000001f) {
+        const float inverse2 = std::min(1.0f / length2, 100.0f);
+        offset = ImVec2(offset.x * inverse2, offset.y * inverse2);
+    }
+    return ImVec2(offset.x * halfFringe, offset.y * halfFringe);
+}
+
+// A point of a fill and its two anti-aliasing points: `inner` at full colour, `outer` transparent.
+struct FringePoint {
+    ImVec2 inner;
+    ImVec2 outer;
+};
+
+// Fills the convex polygon `points` anti-aliased exactly as ImGui's AddConvexPolyFilled does (the same
+// inner and outer points, the same fringe), except along the edge from points[sharp] to the next point,
+// which is not faded: another shape continues there. Each end of that edge is offset as if the polygon
+// went on along `continues` (the normal of the edge ImGui's whole box has there), so that the two shapes
+// together have ImGui's very points. SDL's software renderer truncates points to whole pixels: a sharp
+// edge on a whole-pixel line is where one shape's pixels stop and the next one's start. Returns the
+// sharp edge's two ends.
+std::pair<FringePoint, FringePoint> fillWithOneSharpEdge(ImDrawList& drawList, const ImVector<ImVec2>& points,
+                                                         ImU32 colour, int sharp, ImVec2 startContinues,
+                                                         ImVec2 endContinues) {
+    const int count = points.Size;
+    const ImVec2 uv = drawList._Data->TexUvWhitePixel;
+    const float halfFringe = drawList._FringeScale * 0.5f;
+    std::vector<ImVec2>& normals = scratchNormals();
+    normals.resize(static_cast<std::size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        const ImVec2 from = points[i];
+        const ImVec2 to = points[(i + 1) % count];
+        float dx = to.x - from.x;
+        float dy = to.y - from.y;
+        if (const float length2 = dx * dx + dy * dy; length2 > 0.0f) {
+            const float inverse = ImRsqrt(length2);  // ImGui's own, so that the points come out the same
+            dx *= inverse;
+            dy *= inverse;
+        }
+        normals[static_cast<std::size_t>(i)] = ImVec2(dy, -dx);
+    }
+    const int sharpEnd = (sharp + 1) % count;
+    drawList.PrimReserve((count - 2) * 3 + (count - 1) * 6, count * 2);
+    const auto first = static_cast<unsigned int>(drawList._VtxCurrentIdx);
+    const auto inner = [first](int at) {
+        return static_cast<ImDrawIdx>(first + static_cast<unsigned int>(at) * 2);
+    };
+    const auto outer = [first](int at) {
+        return static_cast<ImDrawIdx>(first + static_cast<unsigned int>(at) * 2 + 1);
+    };
+    for (int i = 2; i < count; ++i) {
+        drawList.PrimWriteIdx(inner(0));
+        drawList.PrimWriteIdx(inner(i - 1));
+        drawList.PrimWriteIdx(inner(i));
+    }
+    std::pair<FringePoint, FringePoint> ends;
+    for (int i = 0; i < count; ++i) {
+        const ImVec2 before =
+            i == sharpEnd ? endContinues : normals[static_cast<std::size_t>((i + count - 1) % count)];
+        const ImVec2 after = i == sharp ? startContinues : normals[static_cast<std::size_t>(i)];
+        const ImVec2 offset = fringeOffset(before, after, halfFringe);
+        const FringePoint point{ImVec2(points[i].x - offset.x, points[i].y - offset.y),
+                                ImVec2(points[i].x + offset.x, points[i].y + offset.y)};
+        drawList.PrimWriteVtx(point.inner, uv, colour);
+        drawList.PrimWriteVtx(point.outer, uv, transparentOf(colour));
+        if (i == sharp) {
+            ends.first = point;
+        } else if (i == sharpEnd) {
+            ends.second = point;
+        }
+    }
+    for (int i = 0; i < count; ++i) {
+        if (i == sharp) {
+            continue;
+        }
+        const int next = (i + 1) % count;
+        drawList.PrimWriteIdx(inner(next));
+        drawList.PrimWriteIdx(inner(i));
+        drawList.PrimWriteIdx(outer(i));
+        drawList.PrimWriteIdx(outer(i));
+        drawList.PrimWriteIdx(outer(next));
+        drawList.PrimWriteIdx(inner(next));
+    }
+    return ends;
+}
+
+// ImGui's fade along a straight edge, from one point to another: a quad from their inner points (full
+// colour) to their outer points (transparent).
+void fade(ImDrawList& drawList, const FringePoint& from, const FringePoint& to, ImU32 colour) {
+    const ImVec2 uv = drawList._Data->TexUvWhitePixel;
+    drawList.PrimReserve(6, 4);
+    const auto first = static_cast<ImDrawIdx>(drawList._VtxCurrentIdx);
+    drawList.PrimWriteVtx(from.inner, uv, colour);
+    drawList.PrimWriteVtx(to.inner, uv, colour);
+    drawList.PrimWriteVtx(to.outer, uv, transparentOf(colour));
+    drawList.PrimWriteVtx(from.outer, uv, transparentOf(colour));
+    for (const int corner : {0, 1, 2, 0, 2, 3}) {
+        drawList.PrimWriteIdx(static_cast<ImDrawIdx>(first + corner));
+    }
 }
 
 }  // namespace
@@ -119,30 +238,52 @@ void fillRoundedRect(ImDrawList& drawList, ImVec2 min, ImVec2 max, ImU32 colour,
         std::min({rounding, std::fabs(max.x - min.x) * 0.5f - 1.0f, std::fabs(max.y - min.y) * 0.5f - 1.0f});
     const float middleLeft = std::ceil(min.x + rounding);
     const float middleRight = std::floor(max.x - rounding);
-    // The ends reach two pixels into the middle, which is drawn over them: SDL's software renderer fades a
-    // shape's right edge over its last pixel inside and its left edge over the first pixel outside, and
-    // both fall under the middle. Only an opaque colour hides the overlap.
-    const bool opaque = (colour & IM_COL32_A_MASK) == IM_COL32_A_MASK;
-    if (rounding < 1.0f || middleRight - middleLeft < 6.0f || !opaque) {
+    const bool antiAliased = (drawList.Flags & ImDrawListFlags_AntiAliasedFill) != 0;
+    if (rounding < 1.0f || middleRight - middleLeft < 1.0f || (colour & IM_COL32_A_MASK) == 0 ||
+        !antiAliased) {
         drawList.AddRectFilled(min, max, colour, std::max(rounding, 0.0f));
         return;
     }
-    // The left end: top-left arc, across into the middle, down, bottom-left arc.
+    const ImVec2 up(0.0f, -1.0f);  // the normals of the box's top and bottom edges
+    const ImVec2 down(0.0f, 1.0f);
+    // The left end: the top-left arc, along the top to the middle (unless the arc ends there already: a
+    // point twice would make an edge of no direction), down the middle's edge, the bottom-left arc.
+    const bool leftStraight = middleLeft > min.x + rounding;
     drawList.PathArcToFast(ImVec2(min.x + rounding, min.y + rounding), rounding, 6, 9);
-    drawList.PathLineTo(ImVec2(middleLeft + 2.0f, min.y));
-    drawList.PathLineTo(ImVec2(middleLeft + 2.0f, max.y));
+    if (leftStraight) {
+        drawList.PathLineTo(ImVec2(middleLeft, min.y));
+    }
+    const int leftSharp = drawList._Path.Size - 1;
+    if (leftStraight) {
+        drawList.PathLineTo(ImVec2(middleLeft, max.y));
+    }
     drawList.PathArcToFast(ImVec2(min.x + rounding, max.y - rounding), rounding, 3, 6);
-    drawList.PathFillConvex(colour);
-    // The right end, the same way round.
+    const auto [topLeft, bottomLeft] =
+        fillWithOneSharpEdge(drawList, drawList._Path, colour, leftSharp, up, down);
+    drawList.PathClear();
+    // The right end, the same way round: up the middle's edge from the bottom.
     drawList.PathArcToFast(ImVec2(max.x - rounding, min.y + rounding), rounding, 9, 12);
     drawList.PathArcToFast(ImVec2(max.x - rounding, max.y - rounding), rounding, 0, 3);
-    drawList.PathLineTo(ImVec2(middleRight - 2.0f, max.y));
-    drawList.PathLineTo(ImVec2(middleRight - 2.0f, min.y));
-    drawList.PathFillConvex(colour);
-    // The middle: a plain rectangle on whole pixels, which SDL fills exactly, in one pass. Its top and
-    // bottom edges are sharp where ImGui's fade over one pixel: a difference of a few levels, on the
-    // rows just outside the top and just inside the bottom, which a border covers anyway.
-    drawList.AddRectFilled(ImVec2(middleLeft, min.y), ImVec2(middleRight, max.y), colour);
+    const bool rightStraight = middleRight < max.x - rounding;
+    if (rightStraight) {
+        drawList.PathLineTo(ImVec2(middleRight, max.y));
+    }
+    const int rightSharp = drawList._Path.Size - 1;  // to the first point, when the arcs meet the middle
+    if (rightStraight) {
+        drawList.PathLineTo(ImVec2(middleRight, min.y));
+    }
+    const auto [bottomRight, topRight] =
+        fillWithOneSharpEdge(drawList, drawList._Path, colour, rightSharp, down, up);
+    drawList.PathClear();
+    // The middle: ImGui's fades along the top and the bottom, between the ends' points, and inside a plain
+    // rectangle on whole pixels, which SDL fills exactly and in one pass. It covers what the ends' insides
+    // leave, as SDL sees them: SDL truncates each point to a whole pixel, so an inner point at 224.95
+    // takes column 224 into the right end, and the top and bottom rows go to the fades.
+    const auto pixel = [](float coordinate) { return static_cast<float>(static_cast<int>(coordinate)); };
+    drawList.AddRectFilled(ImVec2(pixel(topLeft.inner.x), pixel(topLeft.inner.y)),
+                           ImVec2(pixel(topRight.inner.x), pixel(bottomRight.inner.y)), colour);
+    fade(drawList, topLeft, topRight, colour);
+    fade(drawList, bottomLeft, bottomRight, colour);
 }
 
 void outlineRoundedRect(ImDrawList& drawList, ImVec2 min, ImVec2 max, ImU32 colour, float rounding,

@@ -16,9 +16,10 @@
 
 namespace passerelles::ui {
 
-// Fills the rounded box [min, max] as ImGui's AddRectFilled would, corners moved to whole pixels: the
-// middle as a plain rectangle, which SDL fills in one pass, and the two rounded ends as small fans. Falls
-// back to ImGui's own fill when the box is too small to split.
+// Fills the rounded box [min, max] with the very pixels ImGui's AddRectFilled gives under SDL's software
+// renderer, corners moved to whole pixels: the two rounded ends as small fans with ImGui's own points and
+// fringe, the middle's inside as a plain rectangle that SDL fills in one pass, and ImGui's fades along its
+// top and bottom. Falls back to ImGui's own fill when the box is too small to split.
 void fillRoundedRect(ImDrawList& drawList, ImVec2 min, ImVec2 max, ImU32 colour, float rounding);
 // The border ImGui's AddRect would draw around the same whole-pixel box.
 void outlineRoundedRect(ImDrawList& drawList, ImVec2 min, ImVec2 max, ImU32 colour, float rounding,

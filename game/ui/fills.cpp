@@ -402,6 +402,29 @@ bool FillTriangulation::rewriteFan(const ImDrawVert* vertices, ImDrawIdx* indice
     out[0] = polygon_[static_cast<std::size_t>(previous_[static_cast<std::size_t>(head)])];
     out[1] = polygon_[static_cast<std::size_t>(head)];
     out[2] = polygon_[static_cast<std::size_t>(next_[static_cast<std::size_t>(head)])];
+
+    // SDL fills two triangles in a row that make an upright rectangle of one colour as a rectangle, cut to
+    // whole pixels otherwise than its triangles are: the last triangle goes first to part such a pair, and
+    // if one is still there the fan is put back as ImGui made it.
+    const auto pairedAnywhere = [&] {
+        for (int t = 0; t + 1 < triangles; ++t) {
+            if (formsUprightRectangle(vertices, indices + 3 * t, indices + 3 * t + 3)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    if (pairedAnywhere()) {
+        std::rotate(indices, indices + 3 * (triangles - 1), indices + 3 * triangles);
+        if (pairedAnywhere()) {
+            for (int t = 0; t < triangles; ++t) {
+                indices[3 * t] = polygon_[0];
+                indices[3 * t + 1] = polygon_[static_cast<std::size_t>(t) + 1];
+                indices[3 * t + 2] = polygon_[static_cast<std::size_t>(t) + 2];
+            }
+            return false;
+        }
+    }
     return true;
 }
 

@@ -196,6 +196,15 @@ TEST_CASE("re-triangulated rounded boxes at every fraction of a pixel keep ImGui
             CHECK(rewritten.fansRewritten == 1);
             CHECK(compare(fan, rewritten).pixels == 0);
         }
+        // A rectangle given with points midway along its top and bottom: its last two ears make the
+        // rectangle that SDL would fill a column short here (its right edge's fraction below its left's).
+        const auto band = [&](ImDrawList& list) {
+            const ImVec2 points[] = {{30.7f + fraction, 100.2f}, {115.0f, 100.2f},
+                                     {200.3f, 100.2f},           {200.3f, 150.6f},
+                                     {115.0f, 150.6f},           {30.7f + fraction, 150.6f}};
+            list.AddConvexPolyFilled(points, 6, IM_COL32(0x2E, 0x7D, 0x32, 0xFF));
+        };
+        CHECK(compare(render(band, false), render(band, true)).pixels == 0);
     }
 }
 
@@ -244,7 +253,7 @@ double walkedAfterRewrite(HeadlessUi& ui) {
     return walked;
 }
 
-TEST_CASE("a screen of panels, option cards, buttons and a field walks a fifth of its window or less") {
+TEST_CASE("a screen of panels, option cards, buttons and a field walks a quarter of its window or less") {
     // ImGui's fans alone made the first screen's one panel walk three quarters of a 1280 × 720 window.
     const double window = 1280.0 * 720.0;
     SUBCASE("the first screen: who is playing") {
@@ -252,7 +261,7 @@ TEST_CASE("a screen of panels, option cards, buttons and a field walks a fifth o
         options.contentRoots = {{passerelles::testing::fixturesDir() / "packs", "bundled"}};
         HeadlessUi ui(options, ImVec2(1280, 720));
         ui.frames(2);
-        CHECK(walkedAfterRewrite(ui) < 0.2 * window);
+        CHECK(walkedAfterRewrite(ui) < 0.25 * window);
     }
     SUBCASE("a quiz question and its options") {
         SessionOptions options;
@@ -261,6 +270,6 @@ TEST_CASE("a screen of panels, option cards, buttons and a field walks a fifth o
         HeadlessUi ui(options, ImVec2(1280, 720));
         ui.frames(2);
         REQUIRE(ui.screen().kind() == "quiz");
-        CHECK(walkedAfterRewrite(ui) < 0.2 * window);
+        CHECK(walkedAfterRewrite(ui) < 0.25 * window);
     }
 }

@@ -120,10 +120,6 @@ ImVec2 snapped(ImVec2 point) {
     return ImVec2(std::round(point.x), std::round(point.y));
 }
 
-}  // namespace
-
-namespace {
-
 // ImGui's offset of a polygon's point for anti-aliasing: the mean of the normals of the edges on either
 // side, lengthened at corners (IM_FIXNORMAL2F), then half the fringe.
 ImVec2 fringeOffset(ImVec2 before, ImVec2 after, float halfFringe) {
@@ -301,13 +297,6 @@ void FillTriangulation::rewrite(ImDrawData& drawData) {
     }
 }
 
-void FillTriangulation::rewrite(ImDrawList& drawList) {
-    fansRewritten_ = 0;
-    for (const ImDrawCmd& command : drawList.CmdBuffer) {
-        rewriteCommand(drawList, command);
-    }
-}
-
 void FillTriangulation::rewriteCommand(ImDrawList& drawList, const ImDrawCmd& command) {
     if (command.UserCallback != nullptr || command.ElemCount < 3) {
         return;
@@ -317,16 +306,18 @@ void FillTriangulation::rewriteCommand(ImDrawList& drawList, const ImDrawCmd& co
     const unsigned int count = command.ElemCount - command.ElemCount % 3;
     unsigned int start = 0;
     while (start + 3 <= count) {
-        // A fan: every triangle starts at the same point and continues from the previous one's last. The
-        // anti-aliased fringe that ImGui draws right after its fan starts the same way, but reaches a
-        // transparent outer point: a fan takes only points of its own colour.
+        // A fan: every triangle starts at the same point and continues from the previous one's last, and all
+        // its points share one colour and one texture point. The anti-aliased fringe that ImGui draws right
+        // after its fan starts the same way, but reaches a transparent outer point, where the fan stops.
         const ImDrawVert& apex = vertices[indices[start]];
         const auto sameLook = [&apex](const ImDrawVert& vertex) {
             return vertex.col == apex.col && vertex.uv.x == apex.uv.x && vertex.uv.y == apex.uv.y;
         };
         unsigned int end = start + 3;
-        while (end + 3 <= count && indices[end] == indices[start] && indices[end + 1] == indices[end - 1] &&
-               sameLook(vertices[indices[end + 2]])) {
+        const bool ofOneLook =
+            sameLook(vertices[indices[start + 1]]) && sameLook(vertices[indices[start + 2]]);
+        while (ofOneLook && end + 3 <= count && indices[end] == indices[start] &&
+               indices[end + 1] == indices[end - 1] && sameLook(vertices[indices[end + 2]])) {
             end += 3;
         }
         const int triangles = static_cast<int>((end - start) / 3);
@@ -345,14 +336,8 @@ bool FillTriangulation::rewriteFan(const ImDrawVert* vertices, ImDrawIdx* indice
     for (int t = 0; t < triangles; ++t) {
         polygon_.push_back(indices[3 * t + 2]);
     }
-    // One colour and one texture point: any triangulation then paints every covered pixel alike.
-    const ImDrawVert& first = vertices[polygon_[0]];
-    for (const ImDrawIdx index : polygon_) {
-        const ImDrawVert& vertex = vertices[index];
-        if (vertex.col != first.col || vertex.uv.x != first.uv.x || vertex.uv.y != first.uv.y) {
-            return false;
-        }
-    }
+    // Its points share one colour and one texture point (rewriteCommand takes no other), so any
+    // triangulation of the same convex polygon paints every covered pixel alike.
     if (!convexAndSimple(vertices, polygon_)) {
         return false;
     }

@@ -31,9 +31,8 @@ class FillTriangulation {
     // colour and one texture coordinate and form a convex polygon; any other triangle is left alone.
     // Keeps its scratch space between frames, so a frame after the first allocates nothing.
     void rewrite(ImDrawData& drawData);
-    void rewrite(ImDrawList& drawList);
 
-    // Fans rewritten by the last call, for tests and the bench.
+    // Fans rewritten by the last call, for tests.
     int fansRewritten() const { return fansRewritten_; }
 
     static constexpr int kMinimumFanTriangles = 3;
@@ -50,7 +49,8 @@ class FillTriangulation {
 };
 
 // The sum, over every triangle drawn by `drawList`, of the area of its bounding box in pixels: what SDL's
-// software renderer walks. Used by tests and the bench to show what the rewrite saves.
+// software renderer walks (SDL fills two triangles that make an upright rectangle as one rectangle, and
+// they count for nothing). Tests use it to show what the fills save.
 double triangleBoundingBoxArea(const ImDrawList& drawList);
 
 }  // namespace passerelles::ui

@@ -21,7 +21,7 @@ std::shared_ptr<const Pack> findUsablePack(const ContentLibrary& library, const 
 }
 
 // Large scenarios' analyses are remembered in the data directory: the next start on the same content
-// does not explore their states again. A session without one (tests, a guest's --data-dir "") keeps none.
+// does not explore their states again. A session without a data directory (tests) remembers none.
 LoaderOptions loaderOptionsFor(const SessionOptions& options) {
     LoaderOptions loader;
     if (!options.dataDirectory.empty()) {
